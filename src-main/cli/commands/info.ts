@@ -1,0 +1,32 @@
+import { LetterLabError } from '../../core/errors';
+import { initBackend } from '../../core/backend';
+import { APP_VERSION } from '../../host/version';
+import { parseCommandArgs, json, type Command } from '../command';
+
+export const infoCommand: Command = {
+  name: 'info',
+  summary: 'Version and the training backend in use (and why).',
+  usage: 'letter-lab info [--backend auto|native|wasm|cpu]',
+  async run(args, io) {
+    const { values } = parseCommandArgs(this, args, { backend: { type: 'string' } });
+    const preference = values.backend ?? 'auto';
+    if (!['auto', 'native', 'wasm', 'cpu'].includes(preference)) {
+      throw new LetterLabError(
+        'cli.usage',
+        `--backend must be auto, native, wasm or cpu, got ${JSON.stringify(preference)}.`,
+      );
+    }
+    const backend = await initBackend(preference as 'auto');
+    io.out(
+      json({
+        version: APP_VERSION,
+        backend: backend.name,
+        nativeAvailable: backend.nativeAvailable,
+        nativeError: backend.nativeError,
+        simd: backend.simd,
+        threads: backend.threads,
+        reason: backend.reason,
+      }),
+    );
+  },
+};

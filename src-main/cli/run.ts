@@ -1,0 +1,52 @@
+import { LetterLabError } from '../core/errors';
+import type { CliIo, Command } from './command';
+import { infoCommand } from './commands/info';
+
+export const COMMANDS: Command[] = [infoCommand];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Letter Lab command line. JSON on stdout, progress on stderr.',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'letter-lab <command> --help shows how to use a command.',
+  ].join('\n');
+}
+
+/** Runs one CLI invocation; returns the exit code. Never lets a stack trace reach the user. */
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  errorOut: (line: string) => void,
+): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === 'help') {
+    io.out(help());
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    errorOut(
+      `error: unknown command ${JSON.stringify(name)}; commands: ${COMMANDS.map((c) => c.name).join(', ')}.`,
+    );
+    return 2;
+  }
+  if (args.includes('--help')) {
+    io.out(`${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  try {
+    await command.run(args, io);
+    return 0;
+  } catch (err) {
+    const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
+    if (err instanceof LetterLabError) {
+      errorOut(`error: ${message}`);
+      return 2;
+    }
+    errorOut(`error: Letter Lab failed unexpectedly: ${message}`);
+    return 1;
+  }
+}

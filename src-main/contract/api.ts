@@ -1,0 +1,24 @@
+// The typed API between the renderer and the app's host (Electron main or the browser-mode server).
+// Channel names are `domain:verb`. Each feature adds its channels here; handler and client types are
+// inferred from these maps, so a wrong payload does not compile.
+import type { AppInfo } from './app';
+
+export interface InvokeMap {
+  'app:info': { request: void; response: AppInfo };
+}
+
+export interface EventMap {
+  /** The host finished starting and can take requests. */
+  'app:ready': { at: string };
+}
+
+export type Channel = keyof InvokeMap;
+export type EventName = keyof EventMap;
+export type RequestOf<C extends Channel> = InvokeMap[C]['request'];
+export type ResponseOf<C extends Channel> = InvokeMap[C]['response'];
+
+/** What the preload exposes as `window.api`, and what the browser-mode client implements. */
+export interface HostBridge {
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}

@@ -1,0 +1,14 @@
+import type { BackendInfo } from './backend';
+
+export type HostMode = 'electron' | 'web';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  mode: HostMode;
+  backend: BackendInfo;
+  /** Whether this host can show a native file dialog (Electron) or needs a file input (browser). */
+  nativeDialogs: boolean;
+  platform: string;
+  cpus: number;
+}

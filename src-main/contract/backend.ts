@@ -1,0 +1,12 @@
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+export type BackendPreference = 'auto' | 'native' | 'wasm' | 'cpu';
+
+export interface BackendInfo {
+  name: BackendName;
+  nativeAvailable: boolean;
+  nativeError: string | null;
+  simd: boolean | null;
+  threads: number | null;
+  /** Why this backend is active, in plain words. */
+  reason: string;
+}

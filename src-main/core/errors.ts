@@ -1,0 +1,21 @@
+import type { ApiError, ErrorCode } from '../contract/errors';
+
+/** An expected failure with a code and a message a user can act on. */
+export class LetterLabError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, string | number>;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, string | number>) {
+    super(message);
+    this.name = 'LetterLabError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Turns anything thrown into an ApiError without leaking a stack trace. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof LetterLabError) return { code: err.code, message: err.message };
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'api.internal', message: `Something went wrong inside Letter Lab: ${message}` };
+}

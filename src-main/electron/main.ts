@@ -1,0 +1,63 @@
+// The Electron shell: security, the app:// protocol, the shared host, IPC and the window.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { bootHost } from '../host/boot';
+import type { Platform } from '../host/context';
+import { setupIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { isAppUrl, setupSecurity } from './security';
+import { createMainWindow } from './window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function datasetArgument(argv: string[]): string | null {
+  const i = argv.indexOf('--mat');
+  return i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1]) : null;
+}
+
+const platform: Platform = {
+  mode: 'electron',
+  async chooseFile({ title, extensions }) {
+    const result = await dialog.showOpenDialog({
+      title,
+      properties: ['openFile'],
+      filters: [{ name: title, extensions }],
+    });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  async chooseFolder({ title }) {
+    const result = await dialog.showOpenDialog({
+      title,
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+};
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+void app.whenReady().then(async () => {
+  setupSecurity();
+  serveRenderer(path.join(here, '../renderer'));
+  const resources = app.isPackaged
+    ? path.join(process.resourcesPath, 'resources')
+    : path.join(here, '../../resources');
+  const { ctx, registry } = await bootHost({
+    platform,
+    paths: { userData: app.getPath('userData'), resources },
+    initialDatasetPath: datasetArgument(process.argv),
+  });
+  setupIpc(registry, ctx.events, isAppUrl);
+  createMainWindow(path.join(here, '../preload/index.cjs'));
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) {
+      createMainWindow(path.join(here, '../preload/index.cjs'));
+    }
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

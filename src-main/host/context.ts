@@ -1,0 +1,29 @@
+import type { BackendInfo } from '../contract/backend';
+import type { HostMode } from '../contract/app';
+import type { EventHub } from './events';
+
+/** What differs between Electron and the browser-mode server; everything else is shared. */
+export interface Platform {
+  mode: HostMode;
+  /** A native "open file" dialog; absent where the renderer picks files itself (browser mode). */
+  chooseFile?: (options: { title: string; extensions: string[] }) => Promise<string | null>;
+  /** A native "choose folder" dialog; absent in browser mode. */
+  chooseFolder?: (options: { title: string }) => Promise<string | null>;
+}
+
+export interface AppPaths {
+  /** The user's data folder: settings, saved models, runs. */
+  userData: string;
+  /** The app's bundled resources (sample set, fonts, icons). */
+  resources: string;
+}
+
+export interface HostContext {
+  platform: Platform;
+  paths: AppPaths;
+  events: EventHub;
+  version: string;
+  backend: BackendInfo;
+  /** A dataset path given on the command line or in NOTMNIST_MAT. */
+  initialDatasetPath: string | null;
+}

@@ -1,0 +1,179 @@
+import http from 'node:http';
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { ApiRegistry } from '../host/registry';
+import type { EventHub } from '../host/events';
+import type { Result } from '../contract/errors';
+import { serveStatic } from './static';
+
+/** Largest JSON request body; dataset uploads go as raw bytes with their own limit. */
+const MAX_JSON_BYTES = 8 * 1024 * 1024;
+const MAX_BINARY_BYTES = 512 * 1024 * 1024;
+export const TOKEN_HEADER = 'x-letter-lab-token';
+export const PAYLOAD_HEADER = 'x-letter-lab-payload';
+
+export interface WebServerOptions {
+  registry: ApiRegistry;
+  events: EventHub;
+  rendererDir: string;
+  port: number;
+  token?: string;
+}
+
+export interface WebServer {
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: http.ServerResponse, status: number, message: string): void {
+  const body: Result<never> = { ok: false, error: { code: 'api.forbidden', message } };
+  sendJson(res, status, body);
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+/**
+ * Browser mode: serves the built renderer and the app's API on 127.0.0.1 only. Every API call needs
+ * the per-run token and must come from this server's own origin, so other local pages cannot use it.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const streams = new Set<http.ServerResponse>();
+  let origin = '';
+
+  const unsubscribe = options.events.subscribe((event, payload) => {
+    const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const res of streams) res.write(frame);
+  });
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'The request failed inside the server.');
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    const host = req.headers.host ?? '';
+    if (host !== new URL(origin).host && host !== `localhost:${new URL(origin).port}`) {
+      refuse(res, 403, 'Wrong Host header: Letter Lab answers only on its own address.');
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405).end();
+        return;
+      }
+      await serveStatic(options.rendererDir, url.pathname, res);
+      return;
+    }
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin) {
+      refuse(res, 403, `Requests from ${requestOrigin} are not allowed.`);
+      return;
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      if (!sameToken(url.searchParams.get('token'), token)) {
+        refuse(res, 401, 'Missing or wrong token: open the address that `npm run web` printed.');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    const match = /^\/api\/invoke\/([a-z]+:[a-z-]+)$/.exec(url.pathname);
+    if (!match || req.method !== 'POST') {
+      sendJson(res, 404, {
+        ok: false,
+        error: { code: 'api.unknown-channel', message: `No API at ${url.pathname}.` },
+      });
+      return;
+    }
+    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
+      refuse(res, 401, 'Missing or wrong token: open the address that `npm run web` printed.');
+      return;
+    }
+    const binary = req.headers['content-type'] === 'application/octet-stream';
+    const body = await readBody(req, binary ? MAX_BINARY_BYTES : MAX_JSON_BYTES);
+    if (body === null) {
+      sendJson(res, 413, {
+        ok: false,
+        error: { code: 'file.too-large', message: 'The request is too large for Letter Lab.' },
+      });
+      return;
+    }
+    let payload: unknown;
+    try {
+      if (binary) {
+        const meta = req.headers[PAYLOAD_HEADER];
+        const rest = typeof meta === 'string' ? JSON.parse(decodeURIComponent(meta)) : {};
+        payload = { ...rest, bytes: new Uint8Array(body.buffer, body.byteOffset, body.length) };
+      } else {
+        payload = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+      }
+    } catch {
+      sendJson(res, 400, {
+        ok: false,
+        error: { code: 'api.bad-request', message: 'The request body is not valid JSON.' },
+      });
+      return;
+    }
+    sendJson(res, 200, await options.registry.dispatch(match[1], payload));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    token,
+    url: `${origin}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        for (const res of streams) res.end();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

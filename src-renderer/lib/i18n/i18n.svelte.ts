@@ -1,0 +1,34 @@
+import { en, type MessageKey } from './en';
+import { pl } from './pl';
+import { format } from './format';
+
+export type Language = 'en' | 'pl';
+export const LANGUAGES: { id: Language; label: string }[] = [
+  { id: 'en', label: 'English' },
+  { id: 'pl', label: 'Polski' },
+];
+const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { en, pl };
+const STORAGE_KEY = 'letter-lab-language';
+
+function initialLanguage(): Language {
+  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+  if (saved === 'en' || saved === 'pl') return saved;
+  return globalThis.navigator?.language?.startsWith('pl') ? 'pl' : 'en';
+}
+
+/** The UI language, switchable at run time. */
+export class I18n {
+  language = $state<Language>(initialLanguage());
+
+  setLanguage(language: Language): void {
+    this.language = language;
+    globalThis.localStorage?.setItem(STORAGE_KEY, language);
+    document.documentElement.lang = language;
+  }
+
+  t = (key: MessageKey, params?: Record<string, string | number>): string =>
+    format(DICTIONARIES[this.language][key] ?? en[key], params);
+}
+
+export const i18n = new I18n();
+export const t = i18n.t;

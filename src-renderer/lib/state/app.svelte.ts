@@ -1,0 +1,22 @@
+import type { AppInfo } from '../../../src-main/contract/app';
+import { api } from '../api/client';
+
+export type Section = 'data' | 'build' | 'train' | 'predict' | 'notebook';
+export const SECTIONS: Section[] = ['data', 'build', 'train', 'predict', 'notebook'];
+
+/** App-wide state: what the host said about itself, and which section is open. */
+export class AppState {
+  info = $state<AppInfo | null>(null);
+  startError = $state<string | null>(null);
+  section = $state<Section>('data');
+
+  async start(): Promise<void> {
+    try {
+      this.info = await api().invoke('app:info');
+    } catch (err) {
+      this.startError = err instanceof Error ? err.message : String(err);
+    }
+  }
+}
+
+export const appState = new AppState();

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+}
+
+describe('letter-lab CLI', () => {
+  it('info prints the backend as JSON and exits 0', () => {
+    const run = cli('info');
+    expect(run.status).toBe(0);
+    const info = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(typeof info.version).toBe('string');
+    expect(['wasm', 'tensorflow']).toContain(info.backend);
+    expect(typeof info.nativeAvailable).toBe('boolean');
+    if (!info.nativeAvailable) expect(info.nativeError).toMatch(/\S/);
+  });
+
+  it.each([
+    [['nosuchcommand'], /^error: unknown command "nosuchcommand"; commands: .*info/],
+    [['info', '--bogus'], /^error: Unknown option '--bogus'\. Usage: letter-lab info/],
+    [['info', '--backend', 'gpu'], /^error: --backend must be auto, native, wasm or cpu/],
+  ])('%j exits 2 with one error line and no stack trace', (args, message) => {
+    const run = cli(...args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+  });
+
+  it('the package bin runs the same CLI', () => {
+    const run = spawnSync(process.execPath, ['bin/letter-lab.js', 'nosuchcommand'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: unknown command/);
+  });
+});
