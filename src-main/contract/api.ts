@@ -2,15 +2,25 @@
 // Channel names are `domain:verb`. Each feature adds its channels here; handler and client types are
 // inferred from these maps, so a wrong payload does not compile.
 import type { AppInfo } from './app';
+import type { DatasetEvents, DatasetInvoke } from './dataset';
+import type { TrainingEvents, TrainingInvoke } from './training-api';
+import type { ModelsInvoke } from './models';
+import type { PredictInvoke } from './predict';
+import type { RunsInvoke } from './runs';
 
-export interface InvokeMap {
+interface AppInvoke {
   'app:info': { request: void; response: AppInfo };
 }
 
-export interface EventMap {
+interface AppEvents {
   /** The host finished starting and can take requests. */
   'app:ready': { at: string };
 }
+
+export interface InvokeMap
+  extends AppInvoke, DatasetInvoke, TrainingInvoke, ModelsInvoke, PredictInvoke, RunsInvoke {}
+
+export interface EventMap extends AppEvents, DatasetEvents, TrainingEvents {}
 
 export type Channel = keyof InvokeMap;
 export type EventName = keyof EventMap;

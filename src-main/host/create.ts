@@ -1,10 +1,20 @@
 import { ApiRegistry } from './registry';
 import { setupApp } from './app';
+import { setupDataset } from './dataset';
+import { setupTraining } from './training';
+import { setupModels } from './models';
+import { setupPredict } from './predict';
+import { setupRuns } from './runs';
 import type { HostContext } from './context';
 
 /** Builds the API once per host: one setup function per feature. */
 export function createApi(ctx: HostContext): ApiRegistry {
   const registry = new ApiRegistry();
   setupApp(registry, ctx);
+  setupDataset(registry, ctx);
+  setupTraining(registry, ctx);
+  setupModels(registry, ctx);
+  setupPredict(registry, ctx);
+  setupRuns(registry, ctx);
   return registry;
 }

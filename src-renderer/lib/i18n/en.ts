@@ -1,24 +1,28 @@
-// English UI strings. Every key must also exist in pl.ts (the type and a test enforce it).
+// All UI strings, composed from one file per feature in messages/. Polish must have every key.
+import { shell } from './messages/shell';
+import { dataset } from './messages/dataset';
+import { builder } from './messages/builder';
+import { training } from './messages/training';
+import { predict } from './messages/predict';
+import { notebook } from './messages/notebook';
+
+const features = [shell, dataset, builder, training, predict, notebook] as const;
+
 export const en = {
-  'app.title': 'Letter Lab',
-  'app.tagline': 'Teach a computer to read letters',
-  'app.loading': 'Starting Letter Lab…',
-  'app.startFailed': 'Letter Lab could not start: {message}',
-  'nav.label': 'Sections',
-  'nav.data': 'Letters',
-  'nav.build': 'Build',
-  'nav.train': 'Train',
-  'nav.predict': 'Predict',
-  'nav.notebook': 'Lab notebook',
-  'lang.label': 'Language',
-  'status.backend': 'Backend: {name}',
-  'status.backendReason': '{reason}',
-  'status.mode.web': 'browser mode',
-  'status.mode.electron': 'desktop app',
-  'backend.tensorflow': 'TensorFlow (native)',
-  'backend.wasm': 'WebAssembly',
-  'backend.cpu': 'plain JavaScript (slow)',
-  'section.comingSoon': 'This part of Letter Lab is not built yet.',
-} as const;
+  ...shell.en,
+  ...dataset.en,
+  ...builder.en,
+  ...training.en,
+  ...predict.en,
+  ...notebook.en,
+};
 
 export type MessageKey = keyof typeof en;
+
+export const pl: Record<MessageKey, string> = Object.assign(
+  {},
+  ...features.map((f) => f.pl),
+) as Record<MessageKey, string>;
+
+/** Every feature's dictionaries, for the test that no language misses a key. */
+export const FEATURE_MESSAGES = features;

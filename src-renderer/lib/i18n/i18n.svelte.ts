@@ -1,5 +1,4 @@
-import { en, type MessageKey } from './en';
-import { pl } from './pl';
+import { en, pl, type MessageKey } from './en';
 import { format } from './format';
 
 export type Language = 'en' | 'pl';

@@ -1,0 +1,5 @@
+// Channels of this feature. Types only.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TrainingInvoke {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TrainingEvents {}

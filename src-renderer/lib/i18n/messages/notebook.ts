@@ -1,0 +1,4 @@
+import { defineMessages } from '../define';
+
+// Strings of the notebook feature: keys start with 'notebook.'.
+export const notebook = defineMessages({}, {});
