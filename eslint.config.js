@@ -13,14 +13,7 @@ const noIpcOutsideWrappers = {
 
 export default tseslint.config(
   {
-    ignores: [
-      'node_modules/',
-      'out/',
-      'dist/',
-      'resources/',
-      'coverage/',
-      '**/*.d.ts',
-    ],
+    ignores: ['node_modules/', 'out/', 'dist/', 'resources/', 'coverage/', '**/*.d.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -31,7 +24,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': ['error', { paths: [noIpcOutsideWrappers] }],
     },
   },
@@ -53,11 +49,13 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/src-main/*', '!**/src-main/contract', '!**/src-main/core'],
-              message: 'The renderer may use only src-main/contract (types) and src-main/core/spec.',
+              message:
+                'The renderer may use only src-main/contract (types) and src-main/core/spec.',
             },
             {
               group: ['**/src-main/core/*', '!**/src-main/core/spec'],
-              message: 'The renderer may use only src-main/contract (types) and src-main/core/spec.',
+              message:
+                'The renderer may use only src-main/contract (types) and src-main/core/spec.',
             },
             { group: ['node:*'], message: 'The renderer has no Node.js.' },
           ],
@@ -66,14 +64,29 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/core/**', 'src-main/contract/**', 'src-main/host/**', 'src-main/cli/**', 'src-main/web/**', 'src-main/trainer/**'],
+    files: [
+      'src-main/core/**',
+      'src-main/contract/**',
+      'src-main/host/**',
+      'src-main/cli/**',
+      'src-main/web/**',
+      'src-main/trainer/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only src-main/electron and src-main/preload may use Electron.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only src-main/electron and src-main/preload may use Electron.',
+            },
+          ],
           patterns: [
-            { group: ['**/electron/*', '**/preload/*'], message: 'Core and adapters never import the Electron shell.' },
+            {
+              group: ['**/electron/*', '**/preload/*'],
+              message: 'Core and adapters never import the Electron shell.',
+            },
           ],
         },
       ],
@@ -86,7 +99,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', '@tensorflow/*', 'electron', '../*', '!../../contract/*'], message: 'core/spec is pure TypeScript shared with the renderer.' },
+            {
+              group: ['node:*', '@tensorflow/*', 'electron', '../*', '!../../contract/*'],
+              message: 'core/spec is pure TypeScript shared with the renderer.',
+            },
           ],
         },
       ],
