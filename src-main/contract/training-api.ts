@@ -1,5 +1,114 @@
-// Channels of this feature. Types only.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TrainingInvoke {}
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TrainingEvents {}
+// Training: the renderer's channels and events, and the messages between main and the training
+// process. Types only.
+import type { ApiError } from './errors';
+import type { BackendInfo } from './backend';
+import type { ModelSpec } from './spec';
+
+export interface EpochRecord {
+  /** 1-based. */
+  epoch: number;
+  loss: number;
+  acc: number;
+  valLoss: number;
+  valAcc: number;
+  seconds: number;
+  samplesPerSecond: number;
+}
+
+export interface BatchProgress {
+  epoch: number;
+  /** 1-based within the epoch. */
+  batch: number;
+  batches: number;
+  loss: number;
+  acc: number;
+  samplesPerSecond: number;
+  /** Estimated seconds until the last planned epoch ends. */
+  secondsLeft: number;
+}
+
+export type TrainingStatus =
+  | 'idle'
+  | 'starting'
+  | 'running'
+  | 'paused'
+  | 'stopping'
+  | 'finished'
+  | 'stopped'
+  | 'failed'
+  | 'crashed';
+
+export interface TrainingState {
+  runId: string | null;
+  status: TrainingStatus;
+  spec: ModelSpec | null;
+  /** Planned last epoch (1-based). */
+  targetEpochs: number;
+  history: EpochRecord[];
+  /** The running per-batch training curve: [global batch index, loss, acc]. */
+  batchCurve: [number, number, number][];
+  lastBatch: BatchProgress | null;
+  backend: BackendInfo['name'] | null;
+  /** A plain-language reason for failed/crashed runs. */
+  message: string | null;
+  /** Epoch of the last autosave, 0 when none. */
+  savedEpoch: number;
+}
+
+export interface StartTrainingRequest {
+  spec: ModelSpec;
+  seed?: number;
+}
+
+export interface TrainingInvoke {
+  'training:state': { request: void; response: TrainingState };
+  'training:start': { request: StartTrainingRequest; response: TrainingState };
+  'training:stop': { request: void; response: TrainingState };
+  'training:pause': { request: void; response: TrainingState };
+  'training:resume': { request: void; response: TrainingState };
+  /** Train N more epochs from the current weights and history. */
+  'training:more': { request: { epochs: number }; response: TrainingState };
+}
+
+export interface TrainingEvents {
+  'training:state': TrainingState;
+  'training:batch': { runId: string; progress: BatchProgress };
+  'training:epoch': { runId: string; record: EpochRecord };
+}
+
+// ---- main <-> training process ----
+
+export interface TrainerStartMessage {
+  type: 'start';
+  runId: string;
+  datasetPath: string;
+  splitSeed: number;
+  testFraction: number;
+  spec: ModelSpec;
+  /** Seed for weights and shuffling. */
+  seed: number;
+  /** Continue from this model folder (train N more epochs) instead of fresh weights. */
+  resumeFrom: string | null;
+  initialEpoch: number;
+  epochs: number;
+  /** Where the model is autosaved after every epoch. */
+  saveDir: string;
+  history: EpochRecord[];
+}
+
+export type ToTrainer =
+  | TrainerStartMessage
+  | { type: 'stop'; runId: string }
+  | { type: 'pause'; runId: string }
+  | { type: 'resume'; runId: string };
+
+export type FromTrainer =
+  | { type: 'ready'; backend: BackendInfo }
+  | { type: 'loading'; runId: string; stage: string; fraction: number }
+  | { type: 'batch'; runId: string; progress: BatchProgress }
+  | { type: 'epoch'; runId: string; record: EpochRecord }
+  | { type: 'saved'; runId: string; epoch: number; dir: string }
+  | { type: 'paused'; runId: string }
+  | { type: 'resumed'; runId: string }
+  | { type: 'done'; runId: string; stopped: boolean; history: EpochRecord[] }
+  | { type: 'error'; runId: string | null; error: ApiError };

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { bootHost } from '../host/boot';
 import type { Platform } from '../host/context';
 import { setupIpc } from './ipc';
+import { forkElectronTrainer } from './trainer';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { isAppUrl, setupSecurity } from './security';
 import { createMainWindow } from './window';
@@ -18,6 +19,7 @@ function datasetArgument(argv: string[]): string | null {
 
 const platform: Platform = {
   mode: 'electron',
+  forkTrainer: () => forkElectronTrainer(here),
   async chooseFile({ title, extensions }) {
     const result = await dialog.showOpenDialog({
       title,

@@ -1,6 +1,7 @@
 import type { BackendInfo } from '../contract/backend';
 import type { HostMode } from '../contract/app';
 import type { EventHub } from './events';
+import type { TrainerConnection } from './trainer-connection';
 
 /** What differs between Electron and the browser-mode server; everything else is shared. */
 export interface Platform {
@@ -9,6 +10,8 @@ export interface Platform {
   chooseFile?: (options: { title: string; extensions: string[] }) => Promise<string | null>;
   /** A native "choose folder" dialog; absent in browser mode. */
   chooseFolder?: (options: { title: string }) => Promise<string | null>;
+  /** Starts a training process: Electron's utilityProcess, or a Node child process. */
+  forkTrainer: () => TrainerConnection;
 }
 
 export interface AppPaths {

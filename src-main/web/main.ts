@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { bootHost } from '../host/boot';
 import { defaultUserDataDir, projectRoot } from '../host/paths';
 import { startWebServer } from './server';
+import { forkNodeTrainer } from '../host/trainer-connection';
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     );
   }
   const { ctx, registry } = await bootHost({
-    platform: { mode: 'web' },
+    platform: { mode: 'web', forkTrainer: forkNodeTrainer },
     paths: { userData: defaultUserDataDir(), resources: path.join(root, 'resources') },
     initialDatasetPath: values.mat ? path.resolve(values.mat) : undefined,
   });
