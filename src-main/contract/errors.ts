@@ -12,12 +12,30 @@ export type ErrorCode =
   | 'file.unreadable'
   | 'file.too-large'
   // --- mat ---
+  | 'mat.not-mat'
+  | 'mat.v73-hdf5'
+  | 'mat.v4'
+  | 'mat.truncated'
+  | 'mat.element-too-large'
+  | 'mat.corrupt'
+  | 'mat.unsupported'
+  | 'mat.write-invalid'
   // --- dataset ---
+  | 'dataset.images-missing'
+  | 'dataset.labels-missing'
+  | 'dataset.count-mismatch'
+  | 'dataset.bad-labels'
+  | 'dataset.bad-image-dims'
+  | 'dataset.bad-images'
+  | 'dataset.bad-pixels'
+  | 'dataset.bad-split'
   // --- spec ---
   // --- training ---
   | 'training.busy'
   | 'training.no-dataset'
   | 'training.crashed'
+  | 'training.backend-unavailable'
+  | 'training.bad-options'
   // --- models ---
   | 'model.not-found'
   | 'model.corrupt'
@@ -37,7 +55,9 @@ export type ErrorCode =
   | 'sample.font-license'
   | 'sample.font-unregistered'
   | 'sample.font-fallback'
-  | 'sample.glyph-bad';
+  | 'sample.glyph-bad'
+  // --- icon and installers (scripts/make-icon, scripts/dist-check) ---
+  | 'icon.font-unregistered';
 
 export interface ApiError {
   code: ErrorCode;
