@@ -100,7 +100,16 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['node:*', '@tensorflow/*', 'electron', '../*', '!../../contract/*'],
+              group: [
+                'node:*',
+                '@tensorflow/*',
+                'electron',
+                '../*',
+                '!../errors',
+                '!../..',
+                '../../*',
+                '!../../contract',
+              ],
               message: 'core/spec is pure TypeScript shared with the renderer.',
             },
           ],

@@ -89,7 +89,8 @@ export interface LayerSummary {
   /** Keras-like name, e.g. "conv2d_1", "dense_2". */
   name: string;
   type: LayerType | 'output';
-  outputShape: Shape;
+  /** null when the shape cannot be worked out (this layer or one before it has a problem). */
+  outputShape: Shape | null;
   params: number;
   trainable: number;
   nonTrainable: number;
