@@ -1,8 +1,10 @@
 import { LetterLabError } from '../core/errors';
 import type { CliIo, Command } from './command';
 import { infoCommand } from './commands/info';
+import { inspectCommand } from './commands/inspect';
+import { presetsCommand, summaryCommand } from './commands/spec';
 
-export const COMMANDS: Command[] = [infoCommand];
+export const COMMANDS: Command[] = [infoCommand, inspectCommand, presetsCommand, summaryCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,5 +1,56 @@
-// Channels of this feature. Types only.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DatasetInvoke {}
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DatasetEvents {}
+// The dataset feature: opening files, the sample set, the explorer. Types only.
+
+export type DatasetSource = 'sample' | 'file' | 'upload';
+
+export interface DatasetInfo {
+  source: DatasetSource;
+  /** What the UI calls it: "Sample letters (42 fonts)" or the file name. */
+  label: string;
+  fileName: string;
+  fileBytes: number;
+  format: string;
+  compressed: boolean;
+  count: number;
+  height: number;
+  width: number;
+  classes: number;
+  classNames: string[];
+  countsPerClass: number[];
+  split: { train: number; test: number; seed: number; testFraction: number };
+  fingerprint: string;
+  loadMs: number;
+}
+
+export interface LetterImage {
+  index: number;
+  label: number;
+  /** Height*width grey levels 0..255, row-major. */
+  pixels: number[];
+  /** Whether the image is in the test part of the split. */
+  test: boolean;
+}
+
+export interface DatasetProgress {
+  stage: string;
+  fraction: number;
+}
+
+export interface DatasetInvoke {
+  'dataset:current': { request: void; response: DatasetInfo | null };
+  'dataset:open-sample': { request: void; response: DatasetInfo };
+  /** Native open dialog (desktop); null when cancelled. */
+  'dataset:choose': { request: void; response: DatasetInfo | null };
+  /** A file the camper dropped or picked in the page, sent as bytes. */
+  'dataset:upload': { request: { name: string; bytes: Uint8Array }; response: DatasetInfo };
+  'dataset:grid': {
+    request: { perClass: number; seed: number };
+    response: { classes: { label: number; images: LetterImage[] }[] };
+  };
+  'dataset:image': { request: { index: number }; response: LetterImage };
+  'dataset:split': { request: { seed: number; testFraction: number }; response: DatasetInfo };
+}
+
+export interface DatasetEvents {
+  'dataset:progress': DatasetProgress;
+  'dataset:changed': DatasetInfo;
+}

@@ -3,29 +3,9 @@
 import type { ApiError } from './errors';
 import type { BackendInfo } from './backend';
 import type { ModelSpec } from './spec';
+import type { BatchProgress, EpochRecord } from './training';
 
-export interface EpochRecord {
-  /** 1-based. */
-  epoch: number;
-  loss: number;
-  acc: number;
-  valLoss: number;
-  valAcc: number;
-  seconds: number;
-  samplesPerSecond: number;
-}
-
-export interface BatchProgress {
-  epoch: number;
-  /** 1-based within the epoch. */
-  batch: number;
-  batches: number;
-  loss: number;
-  acc: number;
-  samplesPerSecond: number;
-  /** Estimated seconds until the last planned epoch ends. */
-  secondsLeft: number;
-}
+export type { BatchProgress, EpochRecord };
 
 export type TrainingStatus =
   | 'idle'

@@ -4,6 +4,7 @@ import { createApi } from './create';
 import { EventHub } from './events';
 import type { AppPaths, HostContext, Platform } from './context';
 import type { ApiRegistry } from './registry';
+import { SettingsStore } from './settings';
 import { APP_VERSION } from './version';
 
 export interface BootOptions {
@@ -28,6 +29,8 @@ export async function bootHost(options: BootOptions): Promise<BootedHost> {
     version: APP_VERSION,
     backend,
     initialDatasetPath: options.initialDatasetPath ?? process.env.NOTMNIST_MAT ?? null,
+    settings: await SettingsStore.open(options.paths.userData),
+    session: { dataset: null, training: null },
   };
   return { ctx, registry: createApi(ctx) };
 }

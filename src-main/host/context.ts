@@ -2,6 +2,10 @@ import type { BackendInfo } from '../contract/backend';
 import type { HostMode } from '../contract/app';
 import type { EventHub } from './events';
 import type { TrainerConnection } from './trainer-connection';
+import type { SettingsStore } from './settings';
+import type { TrainingManager } from './training-run';
+import type { DatasetInfo } from '../contract/dataset';
+import type { SplitImageSet } from '../core/dataset/types';
 
 /** What differs between Electron and the browser-mode server; everything else is shared. */
 export interface Platform {
@@ -29,4 +33,19 @@ export interface HostContext {
   backend: BackendInfo;
   /** A dataset path given on the command line or in NOTMNIST_MAT. */
   initialDatasetPath: string | null;
+  settings: SettingsStore;
+  /** What this host has open right now; features share it. */
+  session: Session;
+}
+
+export interface OpenDataset {
+  /** The file on disk (uploads are stored in the user's data folder first). */
+  path: string;
+  info: DatasetInfo;
+  set: SplitImageSet;
+}
+
+export interface Session {
+  dataset: OpenDataset | null;
+  training: TrainingManager | null;
 }

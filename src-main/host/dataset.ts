@@ -1,4 +1,239 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { DatasetInfo, DatasetSource, LetterImage } from '../contract/dataset';
+import { loadDataset } from '../core/dataset/load';
+import { splitDataset } from '../core/dataset/split';
+import { mulberry32 } from '../core/dataset/split';
+import type { SplitImageSet } from '../core/dataset/types';
+import { LetterLabError } from '../core/errors';
 import type { ApiRegistry } from './registry';
-import type { HostContext } from './context';
+import type { HostContext, OpenDataset } from './context';
+import { SAMPLE_FILE, sampleLabel, storeUpload } from './dataset-files';
 
-export function setupDataset(_registry: ApiRegistry, _ctx: HostContext): void {}
+function toInfo(
+  source: DatasetSource,
+  label: string,
+  set: SplitImageSet,
+  core: Awaited<ReturnType<typeof loadDataset>>['info'],
+): DatasetInfo {
+  return {
+    source,
+    label,
+    fileName: core.fileName,
+    fileBytes: core.fileBytes,
+    format: core.format,
+    compressed: core.compressed,
+    count: set.count,
+    height: set.height,
+    width: set.width,
+    classes: set.classes,
+    classNames: set.classNames,
+    countsPerClass: core.countsPerClass,
+    split: {
+      train: set.train.length,
+      test: set.test.length,
+      seed: set.seed,
+      testFraction: set.testFraction,
+    },
+    fingerprint: core.fingerprint,
+    loadMs: Math.round(core.loadMs),
+  };
+}
+
+function letter(set: SplitImageSet, index: number, testSet: Set<number>): LetterImage {
+  const size = set.height * set.width;
+  const pixels = new Array<number>(size);
+  for (let i = 0; i < size; i++) pixels[i] = Math.round(set.images[index * size + i] * 255);
+  return { index, label: set.labels[index], pixels, test: testSet.has(index) };
+}
+
+/** The dataset the host has open; loads are one at a time and report progress. */
+export class DatasetService {
+  private loading: Promise<DatasetInfo> | null = null;
+  private testIndices = new Set<number>();
+
+  constructor(private readonly ctx: HostContext) {}
+
+  current(): OpenDataset | null {
+    return this.ctx.session.dataset;
+  }
+
+  /** Waits for a load in progress, then returns what is open. */
+  async settled(): Promise<DatasetInfo | null> {
+    if (this.loading) await this.loading.catch(() => undefined);
+    return this.ctx.session.dataset?.info ?? null;
+  }
+
+  open(file: string, source: DatasetSource, label?: string): Promise<DatasetInfo> {
+    if (this.ctx.session.training?.active) {
+      throw new LetterLabError('training.busy', 'Stop the training before opening other letters.');
+    }
+    const load = this.load(file, source, label);
+    this.loading = load;
+    void load.finally(() => {
+      if (this.loading === load) this.loading = null;
+    });
+    return load;
+  }
+
+  async openSample(): Promise<DatasetInfo> {
+    const file = path.join(this.ctx.paths.resources, SAMPLE_FILE);
+    return this.open(file, 'sample', await sampleLabel(this.ctx.paths.resources));
+  }
+
+  /** On start: the command line's file, the teacher's default, the last one, else the sample. */
+  async openInitial(): Promise<DatasetInfo | null> {
+    const settings = this.ctx.settings.get();
+    const candidates = [this.ctx.initialDatasetPath, settings.defaultDataset, settings.lastDataset];
+    for (const file of candidates) {
+      if (!file) continue;
+      try {
+        return await this.open(file, 'file');
+      } catch {
+        // A moved or broken file must not stop the app: try the next one.
+      }
+    }
+    return this.openSample().catch(() => null);
+  }
+
+  resplit(seed: number, testFraction: number): DatasetInfo {
+    const open = this.requireOpen();
+    const set = splitDataset(open.set, { seed, testFraction });
+    const info = {
+      ...open.info,
+      split: { train: set.train.length, test: set.test.length, seed, testFraction },
+    };
+    this.ctx.session.dataset = { ...open, set, info };
+    this.testIndices = new Set(set.test);
+    this.ctx.events.emit('dataset:changed', info);
+    return info;
+  }
+
+  image(index: number): LetterImage {
+    const { set } = this.requireOpen();
+    if (index >= set.count) {
+      throw new LetterLabError(
+        'api.bad-request',
+        `There is no letter number ${index}: this set has letters 0 to ${set.count - 1}.`,
+      );
+    }
+    return letter(set, index, this.testIndices);
+  }
+
+  /** The notebook's grid: `perClass` random letters of every class, the same for the same seed. */
+  grid(perClass: number, seed: number): { label: number; images: LetterImage[] }[] {
+    const { set } = this.requireOpen();
+    const byClass: number[][] = Array.from({ length: set.classes }, () => []);
+    for (let i = 0; i < set.count; i++) byClass[set.labels[i]].push(i);
+    const random = mulberry32(seed);
+    return byClass.map((indices, label) => {
+      const picked: LetterImage[] = [];
+      const pool = [...indices];
+      for (let k = 0; k < perClass && pool.length > 0; k++) {
+        const j = Math.floor(random() * pool.length);
+        picked.push(letter(set, pool[j], this.testIndices));
+        pool[j] = pool[pool.length - 1];
+        pool.pop();
+      }
+      return { label, images: picked };
+    });
+  }
+
+  private requireOpen(): OpenDataset {
+    const open = this.ctx.session.dataset;
+    if (!open)
+      throw new LetterLabError(
+        'training.no-dataset',
+        'No letters are open yet: open a file or the sample letters.',
+      );
+    return open;
+  }
+
+  private async load(file: string, source: DatasetSource, label?: string): Promise<DatasetInfo> {
+    const resolved = path.resolve(file);
+    try {
+      await fs.access(resolved);
+    } catch {
+      throw new LetterLabError(
+        'file.not-found',
+        `There is no file at ${resolved}. Check the name, or pick the file again.`,
+      );
+    }
+    const previous = this.ctx.session.dataset;
+    const seed = previous?.info.split.seed ?? 42;
+    const testFraction = previous?.info.split.testFraction ?? 0.2;
+    let lastSent = -1;
+    const { set, info: core } = await loadDataset(resolved, {
+      seed,
+      testFraction,
+      onProgress: (fraction, stage) => {
+        if (fraction - lastSent >= 0.02 || fraction === 1) {
+          lastSent = fraction;
+          this.ctx.events.emit('dataset:progress', { fraction, stage });
+        }
+      },
+    });
+    const info = toInfo(source, label ?? core.fileName, set, core);
+    this.ctx.session.dataset = { path: resolved, info, set };
+    this.testIndices = new Set(set.test);
+    if (source !== 'sample')
+      await this.ctx.settings.update({ lastDataset: resolved }).catch(() => undefined);
+    this.ctx.events.emit('dataset:changed', info);
+    return info;
+  }
+}
+
+export function setupDataset(registry: ApiRegistry, ctx: HostContext): DatasetService {
+  const service = new DatasetService(ctx);
+  registry.handle('dataset:current', z.undefined(), () => service.settled());
+  registry.handle('dataset:open-sample', z.undefined(), () => service.openSample());
+  registry.handle('dataset:choose', z.undefined(), async () => {
+    if (!ctx.platform.chooseFile) {
+      throw new LetterLabError(
+        'api.bad-request',
+        'This window cannot show a file dialog: drop the file on the page instead.',
+      );
+    }
+    const file = await ctx.platform.chooseFile({
+      title: 'notMNIST letters (.mat)',
+      extensions: ['mat', 'gz'],
+    });
+    return file ? service.open(file, 'file') : null;
+  });
+  registry.handle(
+    'dataset:upload',
+    z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }),
+    async ({ name, bytes }) =>
+      service.open(await storeUpload(ctx.paths.userData, name, bytes), 'upload', name),
+  );
+  registry.handle(
+    'dataset:grid',
+    z.object({
+      perClass: z.number().int().min(1).max(20),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1),
+    }),
+    ({ perClass, seed }) => ({ classes: service.grid(perClass, seed) }),
+  );
+  registry.handle('dataset:image', z.object({ index: z.number().int().min(0) }), ({ index }) =>
+    service.image(index),
+  );
+  registry.handle(
+    'dataset:split',
+    z.object({
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1),
+      testFraction: z.number().min(0.05).max(0.5),
+    }),
+    ({ seed, testFraction }) => service.resplit(seed, testFraction),
+  );
+  void service.openInitial();
+  return service;
+}

@@ -1,0 +1,60 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { LetterLabError } from '../core/errors';
+
+export const SAMPLE_FILE = path.join('sample', 'sample-letters.mat');
+export const SAMPLE_META = path.join('sample', 'sample-letters.json');
+const UPLOADS = 'datasets';
+/** The real notMNIST_small.mat is 112 MiB; anything far larger is not a letters file. */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+/** What the UI calls the bundled set, from the json the generator wrote beside it. */
+export async function sampleLabel(resources: string): Promise<string> {
+  try {
+    const meta = JSON.parse(await fs.readFile(path.join(resources, SAMPLE_META), 'utf8')) as {
+      name?: unknown;
+    };
+    if (typeof meta.name === 'string') return meta.name;
+  } catch {
+    // Fall through to a generic label.
+  }
+  return 'Sample letters';
+}
+
+/** A file name safe to store: no folders, no odd characters, a .mat or .mat.gz ending kept. */
+export function safeUploadName(name: string): string {
+  const base = path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[^\w.\- ]+/g, '_')
+    .slice(-120);
+  return base === '' || base.startsWith('.') ? `upload-${base}.mat` : base;
+}
+
+/**
+ * Keeps a dropped or picked file in the user's data folder, so it can be reopened on the next
+ * start and read by the training process. Only the latest upload is kept.
+ */
+export async function storeUpload(
+  userData: string,
+  name: string,
+  bytes: Uint8Array,
+): Promise<string> {
+  if (bytes.length === 0) {
+    throw new LetterLabError(
+      'file.unreadable',
+      `The file ${name} is empty: pick the .mat file again.`,
+    );
+  }
+  if (bytes.length > MAX_UPLOAD_BYTES) {
+    throw new LetterLabError(
+      'file.too-large',
+      `The file ${name} is ${Math.round(bytes.length / 2 ** 20)} MiB; Letter Lab opens letter files up to ${MAX_UPLOAD_BYTES / 2 ** 20} MiB.`,
+    );
+  }
+  const dir = path.join(userData, UPLOADS);
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.mkdir(dir, { recursive: true });
+  const file = path.join(dir, safeUploadName(name));
+  await fs.writeFile(file, bytes);
+  return file;
+}

@@ -1,0 +1,263 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type {
+  BatchProgress,
+  EpochRecord,
+  FromTrainer,
+  TrainingState,
+  TrainingStatus,
+} from '../contract/training-api';
+import type { ModelSpec } from '../contract/spec';
+import { validateSpec } from '../core/spec';
+import { LetterLabError } from '../core/errors';
+import type { HostContext } from './context';
+import type { TrainerConnection } from './trainer-connection';
+
+/** At most this many points of the per-batch curve are kept and sent. */
+const MAX_CURVE_POINTS = 4000;
+const ACTIVE: TrainingStatus[] = ['starting', 'running', 'paused', 'stopping'];
+
+function idleState(): TrainingState {
+  return {
+    runId: null,
+    status: 'idle',
+    spec: null,
+    targetEpochs: 0,
+    history: [],
+    batchCurve: [],
+    lastBatch: null,
+    backend: null,
+    message: null,
+    savedEpoch: 0,
+  };
+}
+
+/** Keeps every other point once the curve is full, so long runs stay light. */
+function appendCurve(curve: [number, number, number][], progress: BatchProgress): void {
+  const global = (progress.epoch - 1) * progress.batches + progress.batch;
+  curve.push([global, progress.batchLoss ?? progress.loss, progress.batchAcc ?? progress.acc]);
+  if (curve.length > MAX_CURVE_POINTS) {
+    const kept = curve.filter((_, i) => i % 2 === 0);
+    curve.length = 0;
+    curve.push(...kept);
+  }
+}
+
+/**
+ * main's owner of training: one run at a time in its own process, its live state for the UI, and
+ * what happens when that process dies.
+ */
+export class TrainingManager {
+  private state: TrainingState = idleState();
+  private trainer: TrainerConnection | null = null;
+  private stopRequested = false;
+  /** Called when a run ends (finished, stopped, failed or crashed), for the lab notebook. */
+  onRunEnded: ((state: TrainingState) => void) | null = null;
+
+  constructor(private readonly ctx: HostContext) {}
+
+  snapshot(): TrainingState {
+    return structuredClone(this.state);
+  }
+
+  get active(): boolean {
+    return ACTIVE.includes(this.state.status);
+  }
+
+  /** Folder of the current run's autosaved model. */
+  modelDir(runId: string | null = this.state.runId): string | null {
+    return runId ? path.join(this.ctx.paths.userData, 'runs', runId, 'model') : null;
+  }
+
+  start(spec: ModelSpec, seed = 42): TrainingState {
+    this.checkCanStart();
+    const errors = validateSpec(spec).filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+      const where = errors[0].layer === null ? '' : ` (block ${errors[0].layer + 1})`;
+      throw new LetterLabError(
+        'spec.invalid',
+        `This network cannot be trained yet${where}: ${errors[0].message}`,
+      );
+    }
+    const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(3).toString('hex')}`;
+    this.state = {
+      ...idleState(),
+      runId,
+      status: 'starting',
+      spec,
+      targetEpochs: spec.compile.epochs,
+    };
+    this.launch(seed, null, spec.compile.epochs);
+    return this.snapshot();
+  }
+
+  more(epochs: number): TrainingState {
+    this.checkCanStart();
+    const { runId, spec, history, savedEpoch } = this.state;
+    if (!runId || !spec || savedEpoch === 0) {
+      throw new LetterLabError(
+        'training.bad-options',
+        'There is no trained network to continue: train one first.',
+      );
+    }
+    const done = history.length;
+    this.state = {
+      ...this.state,
+      status: 'starting',
+      targetEpochs: done + epochs,
+      message: null,
+      history: history.slice(0, done),
+    };
+    this.launch(42 + done, this.modelDir(), done + epochs);
+    return this.snapshot();
+  }
+
+  stop(): TrainingState {
+    if (this.active && this.state.runId) {
+      this.stopRequested = true;
+      this.trainer?.send({ type: 'stop', runId: this.state.runId });
+      this.setStatus('stopping');
+    }
+    return this.snapshot();
+  }
+
+  pause(): TrainingState {
+    if (this.state.status === 'running' && this.state.runId) {
+      this.trainer?.send({ type: 'pause', runId: this.state.runId });
+    }
+    return this.snapshot();
+  }
+
+  resume(): TrainingState {
+    if (this.state.status === 'paused' && this.state.runId) {
+      this.trainer?.send({ type: 'resume', runId: this.state.runId });
+    }
+    return this.snapshot();
+  }
+
+  /** Ends the training process at once (app shutdown). */
+  dispose(): void {
+    this.trainer?.kill();
+    this.trainer = null;
+  }
+
+  private checkCanStart(): void {
+    if (this.active) {
+      throw new LetterLabError(
+        'training.busy',
+        'A network is training already: stop it first or wait until it finishes.',
+      );
+    }
+    if (!this.ctx.session.dataset) {
+      throw new LetterLabError(
+        'training.no-dataset',
+        'Open some letters first (the Letters tab): there is nothing to train on.',
+      );
+    }
+  }
+
+  private launch(seed: number, resumeFrom: string | null, epochs: number): void {
+    const dataset = this.ctx.session.dataset;
+    const { runId, spec } = this.state;
+    if (!dataset || !runId || !spec) return;
+    this.stopRequested = false;
+    const trainer = this.ctx.platform.forkTrainer();
+    this.trainer = trainer;
+    trainer.onMessage((message) => this.handle(message));
+    trainer.onExit(({ code, signal }) => this.exited(trainer, code, signal));
+    trainer.send({
+      type: 'start',
+      runId,
+      datasetPath: dataset.path,
+      splitSeed: dataset.info.split.seed,
+      testFraction: dataset.info.split.testFraction,
+      spec,
+      seed,
+      resumeFrom,
+      initialEpoch: this.state.history.length,
+      epochs,
+      saveDir: this.modelDir(runId) as string,
+      history: this.state.history,
+    });
+    this.emitState();
+  }
+
+  private handle(message: FromTrainer): void {
+    if (message.type === 'ready') {
+      this.state.backend = message.backend.name;
+      this.emitState();
+      return;
+    }
+    if (message.runId !== this.state.runId) return;
+    switch (message.type) {
+      case 'loading':
+        break;
+      case 'batch':
+        if (this.state.status === 'starting') this.setStatus('running');
+        this.state.lastBatch = message.progress;
+        appendCurve(this.state.batchCurve, message.progress);
+        this.ctx.events.emit('training:batch', {
+          runId: message.runId,
+          progress: message.progress,
+        });
+        break;
+      case 'epoch':
+        this.state.history.push(message.record as EpochRecord);
+        this.ctx.events.emit('training:epoch', { runId: message.runId, record: message.record });
+        break;
+      case 'saved':
+        this.state.savedEpoch = message.epoch;
+        this.emitState();
+        break;
+      case 'paused':
+        this.setStatus('paused');
+        break;
+      case 'resumed':
+        this.setStatus('running');
+        break;
+      case 'done':
+        this.state.history = message.history;
+        if (message.stopped)
+          this.state.savedEpoch = Math.max(this.state.savedEpoch, message.history.length);
+        this.finish(message.stopped ? 'stopped' : 'finished', null);
+        break;
+      case 'error':
+        this.finish('failed', message.error.message);
+        break;
+    }
+  }
+
+  private exited(trainer: TrainerConnection, code: number | null, signal: string | null): void {
+    if (this.trainer !== trainer) return;
+    this.trainer = null;
+    if (!this.active) return;
+    const how = signal ? `was ended (${signal})` : `stopped with code ${code}`;
+    const kept =
+      this.state.savedEpoch > 0
+        ? `The network as it was after epoch ${this.state.savedEpoch} is kept: you can train more epochs or start again.`
+        : 'No epoch had finished, so there is nothing to keep: start the training again.';
+    this.finish('crashed', `The training process ${how} unexpectedly. ${kept}`);
+  }
+
+  private finish(status: TrainingStatus, message: string | null): void {
+    this.state.status = status;
+    this.state.message = message;
+    const trainer = this.trainer;
+    this.trainer = null;
+    // The process has nothing left to do; end it so it frees its memory.
+    setTimeout(() => trainer?.kill(), 200);
+    this.emitState();
+    this.onRunEnded?.(this.snapshot());
+  }
+
+  private setStatus(status: TrainingStatus): void {
+    if (this.state.status === status) return;
+    if (this.stopRequested && status === 'running') return;
+    this.state.status = status;
+    this.emitState();
+  }
+
+  private emitState(): void {
+    this.ctx.events.emit('training:state', this.snapshot());
+  }
+}

@@ -1,0 +1,84 @@
+// One training run inside the training process: load the data, build or load the model, train,
+// autosave after every epoch, report everything to main.
+import type { BackendInfo } from '../contract/backend';
+import type { FromTrainer, TrainerStartMessage } from '../contract/training-api';
+import type { ModelMeta } from '../contract/training';
+import { loadDataset } from '../core/dataset/load';
+import { buildModel, compileModel, loadModel, saveModel } from '../core/model';
+import { TrainControl, train } from '../core/training';
+import { toApiError } from '../core/errors';
+
+export interface RunningSession {
+  runId: string;
+  control: TrainControl;
+  done: Promise<void>;
+}
+
+/** Starts a run; every outcome, failures included, is reported through `send`. */
+export function startSession(
+  message: TrainerStartMessage,
+  backend: BackendInfo,
+  send: (message: FromTrainer) => void,
+): RunningSession {
+  const control = new TrainControl();
+  const { runId } = message;
+  const done = (async () => {
+    try {
+      const { set, info } = await loadDataset(message.datasetPath, {
+        seed: message.splitSeed,
+        testFraction: message.testFraction,
+        onProgress: (fraction, stage) => send({ type: 'loading', runId, stage, fraction }),
+      });
+      const model = message.resumeFrom
+        ? (await loadModel(message.resumeFrom)).model
+        : buildModel(message.spec, { seed: message.seed });
+      if (!message.resumeFrom) compileModel(model, message.spec.compile);
+      control.onPauseChange((paused) => send({ type: paused ? 'paused' : 'resumed', runId }));
+      const meta = (history: ModelMeta['history']): ModelMeta => ({
+        version: 1,
+        name: message.spec.name,
+        spec: message.spec,
+        compile: message.spec.compile,
+        history,
+        dataset: { fingerprint: info.fingerprint, splitSeed: message.splitSeed },
+        accuracy: history.at(-1)?.valAcc ?? null,
+        backend: backend.name,
+        savedAt: new Date().toISOString(),
+      });
+      const history = [...message.history];
+      const result = await train(
+        set,
+        model,
+        {
+          epochs: message.epochs,
+          batchSize: message.spec.compile.batchSize,
+          seed: message.seed,
+          initialEpoch: message.initialEpoch,
+          history: message.history,
+        },
+        {
+          onBatchEnd: (progress) => send({ type: 'batch', runId, progress }),
+          onEpochEnd: async (record) => {
+            history.push(record);
+            send({ type: 'epoch', runId, record });
+            await saveModel(message.saveDir, model, meta(history));
+            send({ type: 'saved', runId, epoch: record.epoch, dir: message.saveDir });
+          },
+        },
+        control,
+      );
+      if (result.stopped) {
+        // Keep the weights of the partial epoch too: a stopped run can be continued or used.
+        await saveModel(message.saveDir, model, {
+          ...meta(result.history),
+          accuracy: result.valAcc,
+        });
+      }
+      model.dispose();
+      send({ type: 'done', runId, stopped: result.stopped, history: result.history });
+    } catch (err) {
+      send({ type: 'error', runId, error: toApiError(err) });
+    }
+  })();
+  return { runId, control, done };
+}
