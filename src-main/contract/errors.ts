@@ -30,6 +30,9 @@ export type ErrorCode =
   | 'dataset.bad-pixels'
   | 'dataset.bad-split'
   // --- spec ---
+  | 'spec.not-json'
+  | 'spec.invalid'
+  | 'spec.unsupported-version'
   // --- training ---
   | 'training.busy'
   | 'training.no-dataset'
@@ -39,6 +42,9 @@ export type ErrorCode =
   // --- models ---
   | 'model.not-found'
   | 'model.corrupt'
+  | 'model.invalid-spec'
+  | 'model.exists'
+  | 'model.bad-name'
   // --- export ---
   | 'export.folder-not-empty'
   | 'export.not-a-folder'
