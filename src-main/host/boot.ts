@@ -30,7 +30,7 @@ export async function bootHost(options: BootOptions): Promise<BootedHost> {
     backend,
     initialDatasetPath: options.initialDatasetPath ?? process.env.NOTMNIST_MAT ?? null,
     settings: await SettingsStore.open(options.paths.userData),
-    session: { dataset: null, training: null },
+    session: { dataset: null, training: null, models: null },
   };
   return { ctx, registry: createApi(ctx) };
 }

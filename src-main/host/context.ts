@@ -4,6 +4,7 @@ import type { EventHub } from './events';
 import type { TrainerConnection } from './trainer-connection';
 import type { SettingsStore } from './settings';
 import type { TrainingManager } from './training-run';
+import type { ModelCache } from './model-cache';
 import type { DatasetInfo } from '../contract/dataset';
 import type { SplitImageSet } from '../core/dataset/types';
 
@@ -48,4 +49,5 @@ export interface OpenDataset {
 export interface Session {
   dataset: OpenDataset | null;
   training: TrainingManager | null;
+  models: ModelCache | null;
 }

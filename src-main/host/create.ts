@@ -6,10 +6,12 @@ import { setupModels } from './models';
 import { setupPredict } from './predict';
 import { setupRuns } from './runs';
 import type { HostContext } from './context';
+import { ModelCache } from './model-cache';
 
 /** Builds the API once per host: one setup function per feature. */
 export function createApi(ctx: HostContext): ApiRegistry {
   const registry = new ApiRegistry();
+  ctx.session.models = new ModelCache(ctx);
   setupApp(registry, ctx);
   setupDataset(registry, ctx);
   setupTraining(registry, ctx);
