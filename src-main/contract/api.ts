@@ -7,6 +7,7 @@ import type { TrainingEvents, TrainingInvoke } from './training-api';
 import type { ModelsInvoke } from './models';
 import type { PredictInvoke } from './predict';
 import type { RunsInvoke } from './runs';
+import type { EvaluationInvoke } from './evaluation';
 
 interface AppInvoke {
   'app:info': { request: void; response: AppInfo };
@@ -18,7 +19,14 @@ interface AppEvents {
 }
 
 export interface InvokeMap
-  extends AppInvoke, DatasetInvoke, TrainingInvoke, ModelsInvoke, PredictInvoke, RunsInvoke {}
+  extends
+    AppInvoke,
+    DatasetInvoke,
+    TrainingInvoke,
+    ModelsInvoke,
+    PredictInvoke,
+    RunsInvoke,
+    EvaluationInvoke {}
 
 export interface EventMap extends AppEvents, DatasetEvents, TrainingEvents {}
 

@@ -5,6 +5,7 @@ import { setupTraining } from './training';
 import { setupModels } from './models';
 import { setupPredict } from './predict';
 import { setupRuns } from './runs';
+import { setupEvaluation } from './evaluation';
 import type { HostContext } from './context';
 import { ModelCache } from './model-cache';
 
@@ -18,5 +19,6 @@ export function createApi(ctx: HostContext): ApiRegistry {
   setupModels(registry, ctx);
   setupPredict(registry, ctx);
   setupRuns(registry, ctx);
+  setupEvaluation(registry, ctx);
   return registry;
 }
