@@ -5,8 +5,19 @@ import { builder } from './messages/builder';
 import { training } from './messages/training';
 import { predict } from './messages/predict';
 import { notebook } from './messages/notebook';
+import { evaluation } from './messages/evaluation';
+import { models } from './messages/models';
 
-const features = [shell, dataset, builder, training, predict, notebook] as const;
+const features = [
+  shell,
+  dataset,
+  builder,
+  training,
+  predict,
+  notebook,
+  evaluation,
+  models,
+] as const;
 
 export const en = {
   ...shell.en,
@@ -15,6 +26,8 @@ export const en = {
   ...training.en,
   ...predict.en,
   ...notebook.en,
+  ...evaluation.en,
+  ...models.en,
 };
 
 export type MessageKey = keyof typeof en;
