@@ -63,7 +63,18 @@ export type ErrorCode =
   | 'sample.font-fallback'
   | 'sample.glyph-bad'
   // --- icon and installers (scripts/make-icon, scripts/dist-check) ---
-  | 'icon.font-unregistered';
+  | 'icon.font-unregistered'
+  // --- predict (core/preprocess, core/activations, host/predict, cli predict) ---
+  | 'predict.blank'
+  | 'predict.too-small'
+  | 'predict.bad-input'
+  | 'predict.not-png'
+  | 'predict.image-too-large'
+  // --- evaluation (core/evaluation, host/evaluation, cli evaluate) ---
+  | 'evaluation.mismatch'
+  | 'evaluation.no-test-letters'
+  | 'evaluation.none'
+  | 'evaluation.model-changed';
 
 export interface ApiError {
   code: ErrorCode;

@@ -19,3 +19,62 @@ export interface SplitImageSet extends ImageSet {
   seed: number;
   testFraction: number;
 }
+
+/** One variable of a MAT-file as listed to users (no data). */
+export interface VariableSummary {
+  name: string;
+  class: string;
+  dims: number[];
+}
+
+export type DatasetProgressFn = (fraction: number, stage: string) => void;
+
+export interface LoadImageSetOptions {
+  /** Variable names; default 'images' and 'labels' as in notMNIST_small.mat. */
+  imagesName?: string;
+  labelsName?: string;
+  /** Compute DatasetInfo.fingerprint (sha256 of the MAT bytes). Default true. */
+  fingerprint?: boolean;
+  onProgress?: DatasetProgressFn;
+}
+
+export interface LoadDatasetOptions extends LoadImageSetOptions {
+  /** Seed of the shuffle before the split. Default 42. */
+  seed?: number;
+  /** Share of images held out for testing. Default 0.2. */
+  testFraction?: number;
+}
+
+export interface DatasetInfo {
+  fileName: string;
+  /** Size of the file on disk (the .gz size for a gzipped file). */
+  fileBytes: number;
+  format: 'MAT5';
+  compressed: boolean;
+  gzip: boolean;
+  endian: 'le' | 'be';
+  /** 'HxWxN' as MATLAB stores notMNIST, or 'NxHxW'. */
+  imageOrder: 'HxWxN' | 'NxHxW';
+  variables: VariableSummary[];
+  countsPerClass: number[];
+  /**
+   * sha256 (hex) of the MAT-file bytes after removing any gzip layer, so a .mat and its .mat.gz
+   * have the same fingerprint (for notMNIST_small.mat the sha256 its README lists). Empty when
+   * the fingerprint was not asked for.
+   */
+  fingerprint: string;
+  /** Wall time of the whole load, split included. */
+  loadMs: number;
+}
+
+/** What `letter-lab inspect` prints, as JSON. */
+export interface MatInspection {
+  format: 'MAT5';
+  compressed: boolean;
+  variables: VariableSummary[];
+  images: { height: number; width: number; count: number };
+  classes: number;
+  countsPerClass: number[];
+  split: { train: number; test: number };
+  loadMs: number;
+}
