@@ -1,0 +1,97 @@
+// What the training loop reports and returns, and what a saved model records about itself.
+// Types only; the code is in src-main/core/training and src-main/core/model.
+import type { BackendName } from './backend';
+import type { CompileSpec, ModelSpec } from './spec';
+
+/** One finished epoch, as in Keras's History (plus timing). Epochs are numbered from 1. */
+export interface EpochRecord {
+  epoch: number;
+  /** Mean training loss and accuracy over the epoch's batches (weighted by batch size). */
+  loss: number;
+  acc: number;
+  /** Loss and accuracy on the test split after the epoch; null when the split is empty. */
+  valLoss: number | null;
+  valAcc: number | null;
+  /** Wall time of the epoch including validation. */
+  seconds: number;
+  /** Training samples per second (validation excluded). */
+  samplesPerSecond: number;
+}
+
+/** Sent after every batch. */
+export interface BatchProgress {
+  /** 1-based epoch and batch; `batches` per epoch. */
+  epoch: number;
+  batch: number;
+  batches: number;
+  /** Running means over this epoch so far (what Keras's progress bar shows). */
+  loss: number;
+  acc: number;
+  /** This batch alone. */
+  batchLoss: number;
+  batchAcc: number;
+  samplesPerSecond: number;
+  /** Estimated seconds until the last requested epoch ends (validation included). */
+  secondsLeft: number;
+}
+
+export type TrainState = 'training' | 'validating' | 'paused' | 'stopping' | 'stopped' | 'finished';
+
+export interface TrainStatus {
+  state: TrainState;
+  /** 1-based epoch the state refers to. */
+  epoch: number;
+  message: string;
+}
+
+export interface TrainResult {
+  /** The whole history: the records passed in as `history` plus this run's finished epochs. */
+  history: EpochRecord[];
+  /** True when stopped before the last requested epoch; weights keep every finished batch. */
+  stopped: boolean;
+  /** Epochs finished in this run (a stopped, partial epoch does not count). */
+  epochsRun: number;
+  /** Batches trained in this run, including those of a partial epoch. */
+  batchesRun: number;
+  seconds: number;
+  /** Test-split loss and accuracy of the final weights (null when the split is empty). */
+  valLoss: number | null;
+  valAcc: number | null;
+}
+
+/** Where a model's training data came from, to tell whether a saved model matches a dataset. */
+export interface DatasetRef {
+  /** Content fingerprint of the dataset file (computed by the dataset loader). */
+  fingerprint: string;
+  /** Seed of the 80/20 train/test split. */
+  splitSeed: number;
+}
+
+/** meta.json of a saved model: everything but the weights. */
+export interface ModelMeta {
+  /** Format version of meta.json. */
+  version: 1;
+  /** The camper's name for the model (shown in lists; the folder name never changes). */
+  name: string;
+  spec: ModelSpec;
+  /** The optimizer settings it was trained with. */
+  compile: CompileSpec;
+  history: EpochRecord[];
+  dataset: DatasetRef | null;
+  /** Test-split accuracy of the saved weights, 0..1, or null if never measured. */
+  accuracy: number | null;
+  /** The backend that trained it. */
+  backend: BackendName;
+  /** ISO 8601 time of the save. */
+  savedAt: string;
+}
+
+/** One entry of a models folder listing; broken folders are listed with their problem. */
+export interface SavedModelEntry {
+  /** Folder name (stable id). */
+  id: string;
+  path: string;
+  meta: ModelMeta | null;
+  /** Why the folder cannot be loaded, or null when it looks complete. */
+  problem: string | null;
+}

@@ -1,0 +1,3 @@
+export { initBackend, currentBackend, describeBackend } from './init';
+export { wasmBinaryDir } from './wasm-paths';
+export type { BackendInfo, BackendPreference } from '../../contract/backend';

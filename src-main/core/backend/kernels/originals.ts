@@ -1,0 +1,24 @@
+// The wasm backend's own kernels, captured before we register replacements, so a replacement can
+// delegate to the original (e.g. our BatchMatMul falls back to tfjs's for batched products).
+
+import type { KernelFunc } from '@tensorflow/tfjs-core';
+import { getKernel, util } from '@tensorflow/tfjs-core';
+
+const captured = new Map<string, KernelFunc>();
+
+/** Remembers tfjs-backend-wasm's kernel `name`; call once, before replacing it. */
+export function captureOriginal(name: string): void {
+  if (captured.has(name)) return;
+  const config = getKernel(name, 'wasm');
+  util.assert(config != null, () => `tfjs-backend-wasm has no '${name}' kernel to wrap`);
+  captured.set(name, config.kernelFunc);
+}
+
+/** tfjs-backend-wasm's own kernel `name` (captured, or the registered one if never replaced). */
+export function originalKernel(name: string): KernelFunc {
+  const own = captured.get(name);
+  if (own) return own;
+  const config = getKernel(name, 'wasm');
+  util.assert(config != null, () => `the wasm kernel '${name}' is not registered`);
+  return config.kernelFunc;
+}

@@ -1,0 +1,54 @@
+// Sum for the wasm backend, fast path for reducing the LEADING axes of a float32 tensor (bias
+// gradients: dy summed over batch, height and width). tfjs-backend-wasm transposes the tensor so
+// the reduced axes come last before summing; a single pass over the heap is several times faster.
+// Every other reduction goes to the original kernel.
+
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type {
+  KernelConfig,
+  KernelFunc,
+  NamedAttrMap,
+  SumAttrs,
+  SumInputs,
+  TensorInfo,
+} from '@tensorflow/tfjs-core';
+import { util } from '@tensorflow/tfjs-core';
+import { wasmF32 } from './heap';
+import { originalKernel } from './originals';
+
+/** out[j] = sum over i of x[i*inner + j], accumulated in float64. */
+export function sumLeadingInto(x: Float32Array, inner: number, out: Float32Array): void {
+  const outer = x.length / inner;
+  const acc = new Float64Array(inner);
+  for (let i = 0, p = 0; i < outer; i++) {
+    for (let j = 0; j < inner; j++, p++) acc[j] += x[p];
+  }
+  out.set(acc);
+}
+
+function sumWasm(args: {
+  inputs: SumInputs;
+  backend: BackendWasm;
+  attrs: NamedAttrMap;
+}): TensorInfo {
+  const { inputs, backend } = args;
+  const { axis, keepDims } = args.attrs as unknown as SumAttrs;
+  const x = inputs.x as TensorInfo;
+  const rank = x.shape.length;
+  const axes = util.parseAxisParam(axis, x.shape).sort((p, q) => p - q);
+  const leading = axes.length > 0 && axes.length < rank && axes.every((a, i) => a === i);
+  if (!leading || x.dtype !== 'float32') {
+    return originalKernel('Sum')(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+  }
+  const kept = x.shape.slice(axes.length);
+  const outShape = keepDims ? [...axes.map(() => 1), ...kept] : kept;
+  const out = backend.makeOutput(outShape, 'float32');
+  sumLeadingInto(wasmF32(backend, x), util.sizeFromShape(kept), wasmF32(backend, out));
+  return out;
+}
+
+export const sumWasmConfig: KernelConfig = {
+  kernelName: 'Sum',
+  backendName: 'wasm',
+  kernelFunc: sumWasm as unknown as KernelFunc,
+};

@@ -1,0 +1,66 @@
+// Seeded shuffling and batch tensors built straight from the ImageSet's typed arrays.
+
+import * as tf from '@tensorflow/tfjs-core';
+import type { ImageSet } from '../dataset/types';
+
+/** A 32-bit hash of a few integers (for per-epoch and per-batch seeds). */
+export function mixSeed(...parts: number[]): number {
+  let h = 0x811c9dc5;
+  for (const p of parts) {
+    h = Math.imul(h ^ (p >>> 0), 0x01000193) >>> 0;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+    h = (h ^ (h >>> 16)) >>> 0;
+  }
+  return h;
+}
+
+/** mulberry32: a small, good-enough PRNG giving floats in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A Fisher-Yates shuffled copy of `indices`; the same seed gives the same order. */
+export function shuffled(indices: Uint32Array, seed: number): Uint32Array {
+  const out = indices.slice();
+  const random = seededRandom(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = out[i];
+    out[i] = out[j];
+    out[j] = t;
+  }
+  return out;
+}
+
+/** Images [n, H, W, 1] and one-hot labels [n, classes] for `indices[start, end)`. */
+export function makeBatch(
+  set: ImageSet,
+  indices: Uint32Array,
+  start: number,
+  end: number,
+): { x: tf.Tensor4D; y: tf.Tensor2D; labels: Uint8Array } {
+  const n = end - start;
+  const pixels = set.height * set.width;
+  const images = new Float32Array(n * pixels);
+  const labels = new Uint8Array(n);
+  const oneHot = new Float32Array(n * set.classes);
+  for (let k = 0; k < n; k++) {
+    const index = indices[start + k];
+    images.set(set.images.subarray(index * pixels, (index + 1) * pixels), k * pixels);
+    labels[k] = set.labels[index];
+    oneHot[k * set.classes + labels[k]] = 1;
+  }
+  return {
+    x: tf.tensor4d(images, [n, set.height, set.width, 1]),
+    y: tf.tensor2d(oneHot, [n, set.classes]),
+    labels,
+  };
+}
