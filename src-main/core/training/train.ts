@@ -26,7 +26,8 @@ export interface TrainOptions {
 
 export interface TrainReporter {
   onBatchEnd?(progress: BatchProgress): void;
-  onEpochEnd?(record: EpochRecord): void;
+  /** Awaited: the loop waits for it (e.g. an autosave) before the next epoch. */
+  onEpochEnd?(record: EpochRecord): void | Promise<void>;
   onStatus?(status: TrainStatus): void;
 }
 
@@ -171,7 +172,7 @@ export async function train(
       };
       history.push(record);
       last = { valLoss: record.valLoss, valAcc: record.valAcc };
-      reporter.onEpochEnd?.(record);
+      await reporter.onEpochEnd?.(record);
     }
     if (stopped) {
       status(
