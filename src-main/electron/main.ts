@@ -9,6 +9,7 @@ import { forkElectronTrainer } from './trainer';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { isAppUrl, setupSecurity } from './security';
 import { createMainWindow } from './window';
+import { guardClose } from './close-guard';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -52,11 +53,17 @@ void app.whenReady().then(async () => {
     initialDatasetPath: datasetArgument(process.argv),
   });
   setupIpc(registry, ctx.events, isAppUrl);
-  createMainWindow(path.join(here, '../preload/index.cjs'));
+  const openWindow = () => {
+    const win = createMainWindow(path.join(here, '../preload/index.cjs'));
+    guardClose(
+      win,
+      () => ctx.session.training,
+      () => ctx.settings.get().language,
+    );
+  };
+  openWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) {
-      createMainWindow(path.join(here, '../preload/index.cjs'));
-    }
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
 });
 

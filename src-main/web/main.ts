@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   const server = await startWebServer({ registry, events: ctx.events, rendererDir, port });
   process.stdout.write(`Letter Lab is running in browser mode (backend: ${ctx.backend.name}).\n`);
   process.stdout.write(`Open ${server.url}\n`);
-  const stop = () => void server.close().then(() => process.exit(0));
+  const stop = () => {
+    ctx.session.training?.dispose();
+    void server.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
