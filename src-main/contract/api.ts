@@ -6,8 +6,9 @@ import type { DatasetEvents, DatasetInvoke } from './dataset';
 import type { TrainingEvents, TrainingInvoke } from './training-api';
 import type { ModelsInvoke } from './models';
 import type { PredictInvoke } from './predict';
-import type { RunsInvoke } from './runs';
+import type { RunsEvents, RunsInvoke } from './runs';
 import type { EvaluationInvoke } from './evaluation';
+import type { SettingsInvoke } from './settings';
 
 interface AppInvoke {
   'app:info': { request: void; response: AppInfo };
@@ -26,9 +27,10 @@ export interface InvokeMap
     ModelsInvoke,
     PredictInvoke,
     RunsInvoke,
-    EvaluationInvoke {}
+    EvaluationInvoke,
+    SettingsInvoke {}
 
-export interface EventMap extends AppEvents, DatasetEvents, TrainingEvents {}
+export interface EventMap extends AppEvents, DatasetEvents, TrainingEvents, RunsEvents {}
 
 export type Channel = keyof InvokeMap;
 export type EventName = keyof EventMap;

@@ -12,3 +12,24 @@ export interface Settings {
   /** The guided first run was finished or skipped. */
   tourDone: boolean;
 }
+
+export interface SettingsView {
+  settings: Settings;
+  /** Set when the settings file was corrupt and safe defaults are in use. */
+  warning: string | null;
+}
+
+/** What the renderer may change; paths only come from the open dataset or a dialog. */
+export interface SettingsChange {
+  language?: 'en' | 'pl';
+  lockPresets?: boolean;
+  tourDone?: boolean;
+}
+
+export interface SettingsInvoke {
+  'settings:get': { request: void; response: SettingsView };
+  'settings:update': { request: SettingsChange; response: SettingsView };
+  /** Make the letters file that is open now the teacher's default (null clears it). */
+  'settings:default-dataset': { request: { useCurrent: boolean }; response: SettingsView };
+  'settings:reset': { request: void; response: SettingsView };
+}

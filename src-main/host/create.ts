@@ -6,6 +6,7 @@ import { setupModels } from './models';
 import { setupPredict } from './predict';
 import { setupRuns } from './runs';
 import { setupEvaluation } from './evaluation';
+import { setupSettings } from './settings-api';
 import type { HostContext } from './context';
 import { ModelCache } from './model-cache';
 
@@ -14,6 +15,7 @@ export function createApi(ctx: HostContext): ApiRegistry {
   const registry = new ApiRegistry();
   ctx.session.models = new ModelCache(ctx);
   setupApp(registry, ctx);
+  setupSettings(registry, ctx);
   setupDataset(registry, ctx);
   setupTraining(registry, ctx);
   setupModels(registry, ctx);

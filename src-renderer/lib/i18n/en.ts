@@ -7,6 +7,7 @@ import { predict } from './messages/predict';
 import { notebook } from './messages/notebook';
 import { evaluation } from './messages/evaluation';
 import { models } from './messages/models';
+import { settings } from './messages/settings';
 
 const features = [
   shell,
@@ -17,6 +18,7 @@ const features = [
   notebook,
   evaluation,
   models,
+  settings,
 ] as const;
 
 export const en = {
@@ -28,6 +30,7 @@ export const en = {
   ...notebook.en,
   ...evaluation.en,
   ...models.en,
+  ...settings.en,
 };
 
 export type MessageKey = keyof typeof en;

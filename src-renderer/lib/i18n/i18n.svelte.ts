@@ -19,11 +19,16 @@ function initialLanguage(): Language {
 export class I18n {
   language = $state<Language>(initialLanguage());
 
-  setLanguage(language: Language): void {
+  /** Switches the UI language; `remember` also stores it in the host's settings file. */
+  setLanguage(language: Language, remember = true): void {
     this.language = language;
     globalThis.localStorage?.setItem(STORAGE_KEY, language);
     document.documentElement.lang = language;
+    if (remember) this.onChange?.(language);
   }
+
+  /** Set by the settings state: persists the choice across restarts in both hosts. */
+  onChange: ((language: Language) => void) | null = null;
 
   t = (key: MessageKey, params?: Record<string, string | number>): string =>
     format(DICTIONARIES[this.language][key] ?? en[key], params);

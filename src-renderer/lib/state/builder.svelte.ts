@@ -8,6 +8,7 @@ import type {
   SpecProblem,
 } from '../../../src-main/contract/spec';
 import { PRESETS, summarize, validateSpec } from '../../../src-main/core/spec';
+import { settingsState } from './settings.svelte';
 import {
   createEditor,
   edit,
@@ -20,6 +21,32 @@ import {
 
 /** The preset the builder opens with: a small convnet that trains quickly. */
 export const STARTING_PRESET = 'conv-maxpool';
+
+/** Structural equality of two JSON-like values (spec objects have no cycles). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+/** The preset this spec is, unchanged and under the preset's own name, or null. */
+export function presetOf(spec: ModelSpec): (typeof PRESETS)[number] | null {
+  return (
+    PRESETS.find(
+      (p) =>
+        [p.spec.name, p.pl.name].includes(spec.name) &&
+        sameValue({ ...spec, name: '' }, { ...p.spec, name: '' }),
+    ) ?? null
+  );
+}
+
+/** Edits that stay possible on a locked preset: loading another model, or renaming it into a copy. */
+const ALLOWED_WHEN_LOCKED: EditAction['type'][] = ['load', 'rename'];
 
 function startingSpec(): ModelSpec {
   const preset = PRESETS.find((p) => p.id === STARTING_PRESET) ?? PRESETS[0];
@@ -49,12 +76,19 @@ export class BuilderState {
   readonly problems: SpecProblem[] = $derived(validateSpec(this.#editor.spec));
   readonly hasErrors: boolean = $derived(this.problems.some((p) => p.severity === 'error'));
 
+  /** The preset being shown when the teacher locked presets (campers must copy it to edit). */
+  readonly lockedPreset = $derived(settingsState.locked ? presetOf(this.#editor.spec) : null);
+
   /** Problems of one block (index into spec.layers), or of the whole model with null. */
   problemsAt(index: number | null): SpecProblem[] {
     return this.problems.filter((p) => p.layer === index);
   }
 
   #edit(action: EditAction): void {
+    if (this.lockedPreset && !ALLOWED_WHEN_LOCKED.includes(action.type)) {
+      this.announce(this.lockedMessage);
+      return;
+    }
     this.#editor = edit(this.#editor, action);
   }
 
@@ -94,6 +128,9 @@ export class BuilderState {
   redo(): void {
     this.#editor = redo(this.#editor);
   }
+
+  /** Set by the view in the UI language; read out when a locked preset refuses an edit. */
+  lockedMessage = 'This preset is locked by your teacher: make your own copy to change it.';
 
   announce(message: string): void {
     // A changing invisible tail makes the same message twice in a row be read out twice.

@@ -64,6 +64,9 @@ export const builder = defineMessages(
     'builder.explain.title': 'What does it do?',
     'builder.explain.hint': 'Point at a block or choose one to read what it does.',
 
+    'builder.locked': '“{name}” is locked by your teacher. Make your own copy to change it.',
+    'builder.makeCopy': 'Make my own copy',
+    'builder.copyOf': 'My copy of {name}',
     'builder.presets.title': 'Models from the notebook',
     'builder.presets.choose': 'Choose a model',
     'builder.presets.load': 'Load',
@@ -183,6 +186,10 @@ export const builder = defineMessages(
     'builder.explain.title': 'Co to robi?',
     'builder.explain.hint': 'Wskaż klocek albo go wybierz, żeby przeczytać, co robi.',
 
+    'builder.locked':
+      '„{name}” jest zablokowany przez nauczyciela. Zrób własną kopię, żeby go zmienić.',
+    'builder.makeCopy': 'Zrób własną kopię',
+    'builder.copyOf': 'Moja kopia: {name}',
     'builder.presets.title': 'Modele z notatnika',
     'builder.presets.choose': 'Wybierz model',
     'builder.presets.load': 'Wczytaj',
