@@ -2,9 +2,23 @@ import { LetterLabError } from '../core/errors';
 import type { CliIo, Command } from './command';
 import { infoCommand } from './commands/info';
 import { inspectCommand } from './commands/inspect';
+import { predictCommand } from './commands/predict';
 import { presetsCommand, summaryCommand } from './commands/spec';
+import { trainCommand } from './commands/train';
+import { evaluateCommand } from './commands/evaluate';
+import { compareCommand, runsCommand } from './commands/runs';
 
-export const COMMANDS: Command[] = [infoCommand, inspectCommand, presetsCommand, summaryCommand];
+export const COMMANDS: Command[] = [
+  infoCommand,
+  inspectCommand,
+  presetsCommand,
+  summaryCommand,
+  trainCommand,
+  evaluateCommand,
+  predictCommand,
+  runsCommand,
+  compareCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -90,5 +90,13 @@ export type FromTrainer =
   | { type: 'saved'; runId: string; epoch: number; dir: string }
   | { type: 'paused'; runId: string }
   | { type: 'resumed'; runId: string }
-  | { type: 'done'; runId: string; stopped: boolean; history: EpochRecord[] }
+  | {
+      type: 'done';
+      runId: string;
+      stopped: boolean;
+      history: EpochRecord[];
+      /** tf.memory().numTensors of the training process before the model was built and after
+       * it was disposed: equal numbers mean the run leaked no tensors. */
+      numTensors?: { before: number; after: number };
+    }
   | { type: 'error'; runId: string | null; error: ApiError };

@@ -20,7 +20,7 @@ export interface ActiveModel {
 export class ModelCache {
   private loaded: (ActiveModel & { key: string }) | null = null;
   private chosen: { dir: string } | null = null;
-  private pending: Promise<ActiveModel> | null = null;
+  private pending: { key: string; load: Promise<ActiveModel> } | null = null;
 
   constructor(private readonly ctx: HostContext) {}
 
@@ -32,6 +32,19 @@ export class ModelCache {
   /** Forget the chosen model (a new run started). */
   followRun(): void {
     this.chosen = null;
+  }
+
+  /** Drop the loaded network so the next use reads it again (e.g. after a rename). */
+  invalidate(): void {
+    this.release();
+  }
+
+  private release(): void {
+    if (!this.loaded) return;
+    // A loaded model does not own the optimizer it was compiled with: dispose both.
+    this.loaded.model.optimizer?.dispose();
+    this.loaded.model.dispose();
+    this.loaded = null;
   }
 
   private wanted(): { dir: string; key: string; source: 'run' | 'saved' } | null {
@@ -62,18 +75,19 @@ export class ModelCache {
       );
     }
     if (this.loaded?.key === wanted.key) return this.loaded;
-    if (this.pending) return this.pending;
+    if (this.pending?.key === wanted.key) return this.pending.load;
     const load = (async () => {
       const { model, meta } = await loadModel(wanted.dir);
-      this.loaded?.model.dispose();
+      this.release();
       this.loaded = { model, meta, dir: wanted.dir, source: wanted.source, key: wanted.key };
       return this.loaded;
     })();
-    this.pending = load;
+    const pending = { key: wanted.key, load };
+    this.pending = pending;
     try {
       return await load;
     } finally {
-      this.pending = null;
+      if (this.pending === pending) this.pending = null;
     }
   }
 }

@@ -1,5 +1,6 @@
 // One training run inside the training process: load the data, build or load the model, train,
 // autosave after every epoch, report everything to main.
+import * as tf from '@tensorflow/tfjs-core';
 import type { BackendInfo } from '../contract/backend';
 import type { FromTrainer, TrainerStartMessage } from '../contract/training-api';
 import type { ModelMeta } from '../contract/training';
@@ -29,6 +30,7 @@ export function startSession(
         testFraction: message.testFraction,
         onProgress: (fraction, stage) => send({ type: 'loading', runId, stage, fraction }),
       });
+      const tensorsBefore = tf.memory().numTensors;
       const model = message.resumeFrom
         ? (await loadModel(message.resumeFrom)).model
         : buildModel(message.spec, { seed: message.seed });
@@ -74,8 +76,17 @@ export function startSession(
           accuracy: result.valAcc,
         });
       }
+      // The model does not own an optimizer passed in as an object: free Adam's moments too.
+      const optimizer = model.optimizer;
       model.dispose();
-      send({ type: 'done', runId, stopped: result.stopped, history: result.history });
+      optimizer?.dispose();
+      send({
+        type: 'done',
+        runId,
+        stopped: result.stopped,
+        history: result.history,
+        numTensors: { before: tensorsBefore, after: tf.memory().numTensors },
+      });
     } catch (err) {
       send({ type: 'error', runId, error: toApiError(err) });
     }

@@ -32,19 +32,38 @@ function checkName(name: string): string {
   return trimmed;
 }
 
-/** The model's artifacts as tfjs would save them, without writing anything. */
+/**
+ * The model's artifacts as tfjs would save them, without writing anything. tfjs-layers' save asks
+ * the optimizer for its weights, and the optimizer makes a fresh `iter` scalar for that which
+ * nobody disposes (one leaked tensor per save); we catch that list and dispose the scalar.
+ */
 async function artifactsOf(
   model: tfl.LayersModel,
   includeOptimizer: boolean,
 ): Promise<tf.io.ModelArtifacts> {
   let captured: tf.io.ModelArtifacts | null = null;
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      captured = artifacts;
-      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
-    }),
-    { includeOptimizer: includeOptimizer && model.optimizer != null },
-  );
+  const optimizer = includeOptimizer ? model.optimizer : null;
+  const fresh: tf.Tensor[] = [];
+  const getWeights = optimizer?.getWeights;
+  if (optimizer && getWeights) {
+    optimizer.getWeights = async () => {
+      const weights = await getWeights.call(optimizer);
+      fresh.push(...weights.filter((w) => w.name === 'iter').map((w) => w.tensor));
+      return weights;
+    };
+  }
+  try {
+    await model.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        captured = artifacts;
+        return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+      }),
+      { includeOptimizer: optimizer != null },
+    );
+  } finally {
+    if (optimizer && getWeights) optimizer.getWeights = getWeights;
+    tf.dispose(fresh);
+  }
   if (!captured) throw new Error('tfjs produced no model artifacts');
   return captured;
 }

@@ -59,7 +59,7 @@ export async function loadSettings(file: string): Promise<LoadedSettings> {
     };
   }
   const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
-  const merged = isObject ? { ...DEFAULT_SETTINGS, ...json } : json;
+  const merged = isObject ? { ...DEFAULT_SETTINGS, ...(json as object) } : json;
   const parsed = settingsSchema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
