@@ -1,0 +1,117 @@
+import type { EvaluationNumbers } from '../../contract/evaluation';
+import { initBackend } from '../../core/backend';
+import { loadDataset } from '../../core/dataset/load';
+import { LetterLabError } from '../../core/errors';
+import { checkModelFits, evaluateTestSplit } from '../../core/evaluation';
+import { loadModel } from '../../core/model';
+import { intOption, json, parseCommandArgs, type Command } from '../command';
+
+/** The split the app uses unless a model says otherwise. */
+const DEFAULT_SPLIT_SEED = 42;
+const DEFAULT_TEST_FRACTION = 0.2;
+const SEED_MAX = 2 ** 32 - 1;
+
+function testFraction(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TEST_FRACTION;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0.05 || n > 0.5) {
+    throw new LetterLabError(
+      'cli.usage',
+      `--test-fraction must be a number from 0.05 to 0.5, got ${JSON.stringify(value)}.`,
+    );
+  }
+  return n;
+}
+
+const percent = (v: number | null): string => (v === null ? '   –' : `${(100 * v).toFixed(1)}%`);
+
+/** Accuracy, per-class accuracy and the confusion matrix as text. */
+function report(numbers: EvaluationNumbers, classNames: string[]): string {
+  const width = Math.max(4, ...numbers.confusion.flat().map((n) => String(n).length)) + 1;
+  const lines = [
+    `accuracy  ${percent(numbers.accuracy)} (${numbers.correct} of ${numbers.count} test letters)`,
+    '',
+    'per class',
+    ...numbers.perClass.map(
+      (c) => `  ${c.letter}  ${percent(c.accuracy).padStart(6)}  (${c.correct} of ${c.count})`,
+    ),
+    '',
+    'confusion matrix (rows: true letter, columns: predicted)',
+    `   ${classNames.map((n) => n.padStart(width)).join('')}`,
+    ...numbers.confusion.map(
+      (row, t) => `  ${classNames[t]}${row.map((n) => String(n).padStart(width)).join('')}`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+export const evaluateCommand: Command = {
+  name: 'evaluate',
+  summary: 'Accuracy, per-class accuracy and confusion matrix of a saved model on the test split.',
+  usage:
+    'letter-lab evaluate --model DIR --mat FILE [--seed N] [--test-fraction F] [--json] ' +
+    '(the seed defaults to the one the model was trained with, else 42)',
+  async run(args, io) {
+    const { values } = parseCommandArgs(this, args, {
+      model: { type: 'string' },
+      mat: { type: 'string' },
+      seed: { type: 'string' },
+      'test-fraction': { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (!values.model || !values.mat) {
+      const missing = [values.model ? '' : '--model DIR', values.mat ? '' : '--mat FILE']
+        .filter(Boolean)
+        .join(' and ');
+      throw new LetterLabError('cli.usage', `Give ${missing}. Usage: ${this.usage}`);
+    }
+    const fraction = testFraction(values['test-fraction']);
+    intOption('seed', values.seed, 0, 0, SEED_MAX); // checked before the slow loads
+    await initBackend('auto');
+    const { model, meta } = await loadModel(values.model);
+    try {
+      const seed = intOption(
+        'seed',
+        values.seed,
+        meta.dataset?.splitSeed ?? DEFAULT_SPLIT_SEED,
+        0,
+        SEED_MAX,
+      );
+      const { set, info } = await loadDataset(values.mat, { seed, testFraction: fraction });
+      checkModelFits(model, set);
+      const trainedOn = meta.dataset?.fingerprint;
+      if (trainedOn && trainedOn !== info.fingerprint) {
+        io.progress(
+          `warning: the model "${meta.name}" was trained on another letters file ` +
+            `(fingerprint ${trainedOn.slice(0, 12)}…, this one is ${info.fingerprint.slice(0, 12)}…): ` +
+            'its "test" letters may include letters it learned from.',
+        );
+      }
+      const result = await evaluateTestSplit(model, set);
+      const numbers: EvaluationNumbers = {
+        count: result.count,
+        correct: result.correct,
+        accuracy: result.accuracy,
+        perClass: result.perClass,
+        confusion: result.confusion,
+      };
+      if (values.json) {
+        io.out(
+          json({
+            accuracy: numbers.accuracy,
+            count: numbers.count,
+            correct: numbers.correct,
+            split: { seed, testFraction: fraction, train: set.train.length, test: set.test.length },
+            classNames: set.classNames,
+            perClass: numbers.perClass,
+            confusion: numbers.confusion,
+          }),
+        );
+        return;
+      }
+      io.out(report(numbers, set.classNames));
+    } finally {
+      model.dispose();
+    }
+  },
+};

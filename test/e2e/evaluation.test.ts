@@ -1,0 +1,268 @@
+// Evaluation on the test letters in the real renderer (browser mode, Chromium): a logistic
+// regression trained one epoch through the API on the bundled sample letters, then the Predict
+// tab's evaluation panel: accuracy, per-letter bars, the confusion matrix (mouse and keyboard), a
+// cell's letters, the surest mistakes, Polish, layout at 1366x768 and 200% zoom, axe.
+// Screenshots go to $LETTER_LAB_SHOTS when it is set.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { EvaluationStatus } from '../../src-main/contract/evaluation';
+import type { TrainingState } from '../../src-main/contract/training-api';
+import { PRESETS } from '../../src-main/core/spec';
+import { launchBrowser, startWebApp, type WebApp } from './helpers/web-app';
+
+const SHOTS = process.env.LETTER_LAB_SHOTS;
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TRAIN_TIMEOUT_MS = 180_000;
+
+/** Polls `check` (expect.poll is not allowed in beforeAll). */
+async function until(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`gave up waiting after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `evaluation-${name}.png`), fullPage: true });
+}
+
+describe('browser mode: evaluation on the test letters', () => {
+  let app: WebApp;
+  let browser: Browser;
+  let trained: TrainingState;
+
+  /** The app's API, called the way the renderer calls it (token header, same origin). */
+  async function invoke<T>(channel: string, payload?: unknown): Promise<T> {
+    const token = new URL(app.url).searchParams.get('token') ?? '';
+    const response = await fetch(`${app.origin}/api/invoke/${channel}`, {
+      method: 'POST',
+      headers: { 'x-letter-lab-token': token, 'content-type': 'application/json' },
+      body: payload === undefined ? '' : JSON.stringify(payload),
+    });
+    const result = (await response.json()) as
+      { ok: true; value: T } | { ok: false; error: { message: string } };
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
+  }
+
+  async function openPanel(page: Page): Promise<void> {
+    await page.goto(app.url);
+    await page.getByTestId('backend').waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: 'Predict' }).click();
+    await page
+      .getByTestId('evaluation-panel')
+      .waitFor({ timeout: 10_000 })
+      .catch(() => {
+        throw new Error(
+          'The Predict tab shows no evaluation panel: PredictView.svelte must render ' +
+            "EvaluationPanel from '../evaluation/EvaluationPanel.svelte'.",
+        );
+      });
+  }
+
+  beforeAll(async () => {
+    app = await startWebApp([], { NOTMNIST_MAT: '' });
+    browser = await launchBrowser();
+    await until(
+      async () => (await invoke<{ count: number } | null>('dataset:current'))?.count === 3500,
+    );
+    const preset = PRESETS.find((p) => p.id === 'logistic-regression');
+    if (!preset) throw new Error('no logistic-regression preset');
+    const spec = structuredClone(preset.spec);
+    spec.compile.epochs = 1;
+    await invoke('training:start', { spec, seed: 3 });
+    await until(
+      async () => (await invoke<TrainingState>('training:state')).status === 'finished',
+      TRAIN_TIMEOUT_MS,
+    );
+    trained = await invoke<TrainingState>('training:state');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('evaluates, shows the accuracy training measured, and the letters of a cell', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await openPanel(page);
+    const run = page.getByTestId('evaluation-run');
+    await expect.poll(() => run.isEnabled()).toBe(true);
+    await run.click();
+    const accuracy = page.getByTestId('evaluation-accuracy');
+    await accuracy.waitFor({ timeout: 60_000 });
+
+    // The training process validated the same weights on the same split after its epoch.
+    const valAcc = trained.history[0].valAcc ?? NaN;
+    const status = await invoke<EvaluationStatus>('evaluation:status');
+    const summary = status.last!;
+    expect(summary.accuracy).toBeCloseTo(valAcc, 6);
+    expect(summary.count).toBe(700);
+    expect(await accuracy.textContent()).toBe(`Accuracy: ${(100 * valAcc).toFixed(1)}%`);
+
+    // Per-letter bars A..J.
+    const bars = page.getByTestId('evaluation-per-class').locator('li');
+    expect(
+      await bars.evaluateAll((els) => els.map((el) => el.getAttribute('data-letter'))),
+    ).toEqual('ABCDEFGHIJ'.split(''));
+
+    // The matrix: 10x10 buttons with full labels, counts adding up to the test letters.
+    const matrix = page.getByTestId('confusion-matrix');
+    expect(await matrix.locator('thead th[scope="col"]').count()).toBe(11);
+    expect(await matrix.locator('tbody th[scope="row"]').count()).toBe(10);
+    const cells = await matrix.locator('button').evaluateAll((els) =>
+      els.map((el) => ({
+        truth: Number(el.getAttribute('data-truth')),
+        predicted: Number(el.getAttribute('data-predicted')),
+        count: Number(el.getAttribute('data-count')),
+        text: el.textContent?.trim(),
+        label: el.getAttribute('aria-label') ?? '',
+      })),
+    );
+    expect(cells).toHaveLength(100);
+    expect(cells.reduce((sum, c) => sum + c.count, 0)).toBe(700);
+    for (const c of cells) {
+      expect(c.count).toBe(summary.confusion[c.truth][c.predicted]);
+      expect(c.text).toBe(String(c.count));
+      expect(c.label).toMatch(/^True [A-J], predicted [A-J]: \d+ letters?$/);
+    }
+    // Click the biggest confusion: its letters appear, most confident first.
+    const worst = cells
+      .filter((c) => c.truth !== c.predicted)
+      .reduce((a, b) => (b.count > a.count ? b : a));
+    const letters = 'ABCDEFGHIJ';
+    await page.getByRole('button', { name: worst.label, exact: true }).click();
+    const cell = page.getByTestId('evaluation-cell');
+    await expect.poll(() => cell.locator('canvas').count()).toBe(Math.min(60, worst.count));
+    const caption = await cell.locator('figcaption').first().textContent();
+    expect(caption).toMatch(
+      new RegExp(
+        `^looks like ${letters[worst.predicted]} \\(\\d+%\\), really ${letters[worst.truth]}$`,
+      ),
+    );
+    // The pictures are drawn: ink (dark pixels) on white.
+    const inked = (await page.evaluate(`(() => {
+      const canvas = document.querySelector('[data-testid="evaluation-cell"] canvas');
+      const data = canvas.getContext('2d').getImageData(0, 0, 28, 28).data;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
+      return dark;
+    })()`)) as number;
+    expect(inked).toBeGreaterThan(10);
+
+    // The surest mistakes.
+    const mistakes = page.getByTestId('evaluation-mistakes');
+    await expect.poll(() => mistakes.locator('figure').count()).toBe(16);
+    for (const text of await mistakes.locator('figcaption').allTextContents()) {
+      expect(text).toMatch(/^looks like ([A-J]) \(\d+%\), really (?!\1)[A-J]$/);
+    }
+    await shot(page, 'cell');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('works from the keyboard: arrows move between cells, Enter opens one', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await openPanel(page);
+    // The last evaluation is still there after a reload.
+    await page.getByTestId('evaluation-accuracy').waitFor();
+    const first = page.getByTestId('confusion-matrix').locator('button[tabindex="0"]');
+    expect(await first.count()).toBe(1);
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = () =>
+      page.evaluate(
+        `(() => { const el = document.activeElement; return el.dataset.truth + ',' + el.dataset.predicted; })()`,
+      );
+    expect(await focused()).toBe('2,1');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('2,9');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('evaluation-cell').locator('h3').textContent())
+      .toBe('True C, predicted J');
+    expect(
+      await page.locator('button[data-truth="2"][data-predicted="9"]').getAttribute('aria-pressed'),
+    ).toBe('true');
+    await page.close();
+  });
+
+  it('marks the numbers as old after more training, and evaluates the new network', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await openPanel(page);
+    await page.getByTestId('evaluation-accuracy').waitFor();
+    expect(await page.getByTestId('evaluation-stale').count()).toBe(0);
+    await invoke('training:more', { epochs: 1 });
+    await expect
+      .poll(async () => (await invoke<TrainingState>('training:state')).status, {
+        timeout: TRAIN_TIMEOUT_MS,
+        interval: 500,
+      })
+      .toBe('finished');
+    await page.getByTestId('evaluation-stale').waitFor({ timeout: 30_000 });
+    const state = await invoke<TrainingState>('training:state');
+    expect(state.history).toHaveLength(2);
+    await page.getByTestId('evaluation-run').click();
+    await expect
+      .poll(() => page.getByTestId('evaluation-stale').count(), { timeout: 60_000 })
+      .toBe(0);
+    const valAcc = state.history[1].valAcc ?? NaN;
+    await expect
+      .poll(() => page.getByTestId('evaluation-accuracy').textContent())
+      .toBe(`Accuracy: ${(100 * valAcc).toFixed(1)}%`);
+    expect(await page.locator('.model').textContent()).toContain('epochs trained: 2');
+    await page.close();
+  });
+
+  it('fits 1366x768 and 200% zoom without sideways scrolling, passes axe, and speaks Polish', async () => {
+    for (const [name, viewport, scale] of [
+      ['1366', { width: 1366, height: 768 }, 1],
+      ['zoom200', { width: 683, height: 384 }, 2],
+    ] as const) {
+      const page = await browser.newPage({ viewport, deviceScaleFactor: scale });
+      await openPanel(page);
+      await page.getByTestId('evaluation-accuracy').waitFor();
+      await page.locator('button[data-truth="3"][data-predicted="3"]').click();
+      await page.getByTestId('evaluation-cell').locator('canvas').first().waitFor();
+      const widths = (await page.evaluate(
+        '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+      )) as { scroll: number; client: number };
+      expect(widths.scroll, name).toBeLessThanOrEqual(widths.client);
+      await shot(page, name);
+      await page.evaluate(AXE_SOURCE);
+      const axe = (await page.evaluate(`(async () => {
+        const result = await window.axe.run('[data-testid="evaluation-panel"]', {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+        });
+        return {
+          violations: result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')),
+          passes: result.passes.map((p) => p.id),
+        };
+      })()`)) as { violations: string[]; passes: string[] };
+      expect(axe.passes, name).toContain('color-contrast');
+      expect(axe.violations, name).toEqual([]);
+      if (name === 'zoom200') {
+        await page.getByTestId('language').selectOption('pl');
+        await expect
+          .poll(() => page.getByTestId('evaluation-accuracy').textContent())
+          .toMatch(/^Trafność: \d+,\d\s?%$/);
+        const label = await page
+          .locator('button[data-truth="3"][data-predicted="3"]')
+          .getAttribute('aria-label');
+        expect(label).toMatch(/^Naprawdę D, rozpoznana jako D: \d+ (litera|litery|liter)$/);
+        await shot(page, 'polish');
+      }
+      await page.close();
+    }
+  });
+});
