@@ -32,7 +32,8 @@ export function safeUploadName(name: string): string {
 
 /**
  * Keeps a dropped or picked file in the user's data folder, so it can be reopened on the next
- * start and read by the training process. Only the latest upload is kept.
+ * start and read by the training process. Each upload gets its own folder: a file that fails to
+ * open must not replace the one still open (see pruneUploads).
  */
 export async function storeUpload(
   userData: string,
@@ -51,10 +52,32 @@ export async function storeUpload(
       `The file ${name} is ${Math.round(bytes.length / 2 ** 20)} MiB; Letter Lab opens letter files up to ${MAX_UPLOAD_BYTES / 2 ** 20} MiB.`,
     );
   }
-  const dir = path.join(userData, UPLOADS);
-  await fs.rm(dir, { recursive: true, force: true });
-  await fs.mkdir(dir, { recursive: true });
+  const root = path.join(userData, UPLOADS);
+  await fs.mkdir(root, { recursive: true });
+  const dir = await fs.mkdtemp(path.join(root, 'upload-'));
   const file = path.join(dir, safeUploadName(name));
   await fs.writeFile(file, bytes);
   return file;
+}
+
+/**
+ * Removes the stored uploads except the one at `keep` (the file open now, if it is an upload):
+ * only the latest good upload is kept.
+ */
+export async function pruneUploads(userData: string, keep: string | null): Promise<void> {
+  const root = path.resolve(userData, UPLOADS);
+  let names: string[];
+  try {
+    names = await fs.readdir(root);
+  } catch {
+    return;
+  }
+  const kept = keep === null ? null : path.resolve(keep);
+  const keptDir = kept === null ? null : path.dirname(kept);
+  await Promise.all(
+    names
+      .map((name) => path.join(root, name))
+      .filter((entry) => entry !== kept && entry !== keptDir)
+      .map((entry) => fs.rm(entry, { recursive: true, force: true })),
+  );
 }

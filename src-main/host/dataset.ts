@@ -9,7 +9,7 @@ import type { SplitImageSet } from '../core/dataset/types';
 import { LetterLabError } from '../core/errors';
 import type { ApiRegistry } from './registry';
 import type { HostContext, OpenDataset } from './context';
-import { SAMPLE_FILE, sampleLabel, storeUpload } from './dataset-files';
+import { SAMPLE_FILE, pruneUploads, sampleLabel, storeUpload } from './dataset-files';
 
 function toInfo(
   source: DatasetSource,
@@ -51,6 +51,7 @@ function letter(set: SplitImageSet, index: number, testSet: Set<number>): Letter
 /** The dataset the host has open; loads are one at a time and report progress. */
 export class DatasetService {
   private loading: Promise<DatasetInfo> | null = null;
+  private initial: Promise<DatasetInfo | null> | null = null;
   private testIndices = new Set<number>();
 
   constructor(private readonly ctx: HostContext) {}
@@ -59,8 +60,10 @@ export class DatasetService {
     return this.ctx.session.dataset;
   }
 
-  /** Waits for a load in progress, then returns what is open. */
+  /** Waits for the start-up search and any load in progress, then returns what is open. */
   async settled(): Promise<DatasetInfo | null> {
+    // Between two start-up candidates no load runs, but the search is not over.
+    if (this.initial) await this.initial;
     if (this.loading) await this.loading.catch(() => undefined);
     return this.ctx.session.dataset?.info ?? null;
   }
@@ -71,9 +74,12 @@ export class DatasetService {
     }
     const load = this.load(file, source, label);
     this.loading = load;
-    void load.finally(() => {
+    // Clears the slot either way; the caller gets the rejection (a bare .finally() would leave an
+    // unhandled rejection behind, which ends the Node process).
+    const clear = () => {
       if (this.loading === load) this.loading = null;
-    });
+    };
+    load.then(clear, clear);
     return load;
   }
 
@@ -83,7 +89,12 @@ export class DatasetService {
   }
 
   /** On start: the command line's file, the teacher's default, the last one, else the sample. */
-  async openInitial(): Promise<DatasetInfo | null> {
+  openInitial(): Promise<DatasetInfo | null> {
+    this.initial ??= this.findInitial();
+    return this.initial;
+  }
+
+  private async findInitial(): Promise<DatasetInfo | null> {
     const settings = this.ctx.settings.get();
     const candidates = [this.ctx.initialDatasetPath, settings.defaultDataset, settings.lastDataset];
     for (const file of candidates) {
@@ -204,8 +215,17 @@ export function setupDataset(registry: ApiRegistry, ctx: HostContext): DatasetSe
   registry.handle(
     'dataset:upload',
     z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }),
-    async ({ name, bytes }) =>
-      service.open(await storeUpload(ctx.paths.userData, name, bytes), 'upload', name),
+    async ({ name, bytes }) => {
+      const file = await storeUpload(ctx.paths.userData, name, bytes);
+      try {
+        return await service.open(file, 'upload', name);
+      } finally {
+        // The failed file goes; the one still open (and read by training) stays.
+        await pruneUploads(ctx.paths.userData, service.current()?.path ?? null).catch(
+          () => undefined,
+        );
+      }
+    },
   );
   registry.handle(
     'dataset:grid',

@@ -27,9 +27,10 @@ port.onMessage((message) => {
     void backendReady.then((backend) => {
       const current = startSession(message, backend, (m) => port.send(m));
       session = current;
-      void current.done.finally(() => {
+      const clear = () => {
         if (session === current) session = null;
-      });
+      };
+      void current.done.then(clear, clear);
     });
     return;
   }

@@ -50,7 +50,8 @@ export function createWebBridge(): HostBridge {
             'content-type': 'application/octet-stream',
             [PAYLOAD_HEADER]: encodeURIComponent(JSON.stringify(rest)),
           },
-          body: bytes as Uint8Array<ArrayBuffer>,
+          // A Blob lets the browser stream a large file instead of copying it into the request.
+          body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
         };
       } else {
         init = {
