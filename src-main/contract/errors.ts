@@ -74,7 +74,12 @@ export type ErrorCode =
   | 'evaluation.mismatch'
   | 'evaluation.no-test-letters'
   | 'evaluation.none'
-  | 'evaluation.model-changed';
+  | 'evaluation.model-changed'
+  // --- runs (core/runs, host/runs, cli runs and compare) ---
+  | 'runs.not-found'
+  | 'runs.corrupt'
+  | 'runs.ambiguous'
+  | 'runs.busy';
 
 export interface ApiError {
   code: ErrorCode;

@@ -1,0 +1,15 @@
+// The lab notebook's logic: run records on disk, "what happened" in a run, comparing runs.
+export { MAX_COMPARE, MIN_COMPARE, compareRuns } from './compare';
+export { percent, verdictText, type RunsLang } from './messages';
+export {
+  RUN_STATUSES,
+  bestValidation,
+  buildRecord,
+  isRunStatus,
+  worthRecording,
+  type EndedRun,
+  type RunSession,
+} from './record';
+export { MAX_RUN_NAME, MAX_RUN_NOTE, checkRecord } from './schema';
+export { RUN_JSON, RUN_MODEL_FOLDER, RunStore, runIdProblem } from './store';
+export { analyzeHistory, runVerdict } from './verdict';

@@ -1,0 +1,96 @@
+// Building a run's record from the training manager's final state: the numbers the notebook and
+// the comparison table show (best and final test accuracy, parameters), and what is kept from an
+// earlier record of the same run when more epochs were trained (name, star, note, start, time).
+
+import type { BackendName } from '../../contract/backend';
+import type { RunDataset, RunRecord, RunStatus } from '../../contract/runs';
+import type { ModelSpec } from '../../contract/spec';
+import type { EpochRecord } from '../../contract/training';
+import { summarize } from '../spec';
+
+export const RUN_STATUSES: readonly RunStatus[] = ['finished', 'stopped', 'failed', 'crashed'];
+
+/** What the training manager knows when a run ends (a subset of TrainingState). */
+export interface EndedRun {
+  runId: string;
+  spec: ModelSpec;
+  history: EpochRecord[];
+  backend: BackendName | null;
+  status: RunStatus;
+  message: string | null;
+  savedEpoch: number;
+}
+
+/** One training session of the run: a start, or a "train N more epochs". */
+export interface RunSession {
+  startedAt: string;
+  endedAt: string;
+  dataset: RunDataset | null;
+}
+
+export function isRunStatus(value: unknown): value is RunStatus {
+  return RUN_STATUSES.includes(value as RunStatus);
+}
+
+/** The best test accuracy and the first epoch that reached it; nulls without test letters. */
+export function bestValidation(history: readonly EpochRecord[]): {
+  bestValAcc: number | null;
+  bestEpoch: number | null;
+} {
+  let bestValAcc: number | null = null;
+  let bestEpoch: number | null = null;
+  for (const r of history) {
+    if (r.valAcc === null || !Number.isFinite(r.valAcc)) continue;
+    if (bestValAcc === null || r.valAcc > bestValAcc) {
+      bestValAcc = r.valAcc;
+      bestEpoch = r.epoch;
+    }
+  }
+  return { bestValAcc, bestEpoch };
+}
+
+function finiteOrNull(value: number | null | undefined): number | null {
+  return value === null || value === undefined || !Number.isFinite(value) ? null : value;
+}
+
+/** Whether an ended run is worth a notebook entry: a run stopped before its first epoch is not. */
+export function worthRecording(run: EndedRun, previous: RunRecord | null): boolean {
+  return previous !== null || run.status !== 'stopped' || run.history.length > 0;
+}
+
+function secondsBetween(from: string, to: string): number {
+  const ms = Date.parse(to) - Date.parse(from);
+  return Number.isFinite(ms) && ms > 0 ? ms / 1000 : 0;
+}
+
+/** The record of `run` after `session`; `previous` is the record of its earlier sessions. */
+export function buildRecord(
+  run: EndedRun,
+  session: RunSession,
+  previous: RunRecord | null,
+): RunRecord {
+  const history = run.history.map((r) => ({ ...r }));
+  const best = bestValidation(history);
+  return {
+    version: 1,
+    id: run.runId,
+    name: previous?.name ?? run.spec.name,
+    starred: previous?.starred ?? false,
+    note: previous?.note ?? '',
+    startedAt: previous?.startedAt ?? session.startedAt,
+    endedAt: session.endedAt,
+    seconds: (previous?.seconds ?? 0) + secondsBetween(session.startedAt, session.endedAt),
+    spec: run.spec,
+    compile: { ...run.spec.compile },
+    params: summarize(run.spec).totalParams,
+    dataset: session.dataset ?? previous?.dataset ?? null,
+    history,
+    finalValAcc: finiteOrNull(history.at(-1)?.valAcc),
+    bestValAcc: best.bestValAcc,
+    bestEpoch: best.bestEpoch,
+    backend: run.backend ?? previous?.backend ?? null,
+    status: run.status,
+    message: run.message,
+    savedEpoch: run.savedEpoch,
+  };
+}

@@ -1,0 +1,52 @@
+// The guided first run's state: open or not, which step. Whether it was done (finished or
+// skipped) is kept by the host in the settings, so it shows by itself only on the first launch.
+import { api } from '../../lib/api/client';
+import { TOUR_STEPS, type TourStepId } from './steps';
+
+export class TourState {
+  open = $state(false);
+  index = $state(0);
+  /** When the tour was opened (performance.now()), to tell how long the first run took. */
+  startedAt = $state(0);
+
+  get step(): TourStepId {
+    return TOUR_STEPS[this.index];
+  }
+
+  /** Opens the tour on the first launch (the host has no "done" flag yet). */
+  async init(): Promise<void> {
+    try {
+      const { done } = await api().invoke('runs:tour-state');
+      if (!done) this.begin();
+    } catch {
+      // No tour is better than a broken start: the Help button still opens it.
+    }
+  }
+
+  begin(): void {
+    this.index = 0;
+    this.startedAt = performance.now();
+    this.open = true;
+  }
+
+  next(): void {
+    if (this.index < TOUR_STEPS.length - 1) this.index += 1;
+    if (this.step === 'done') void this.#markDone();
+  }
+
+  /** Closes the tour for good (Skip, Esc, or Close on the last card). */
+  close(): void {
+    this.open = false;
+    void this.#markDone();
+  }
+
+  async #markDone(): Promise<void> {
+    try {
+      await api().invoke('runs:tour-done', { done: true });
+    } catch {
+      // Not kept: the tour shows again next time, which does no harm.
+    }
+  }
+}
+
+export const tourState = new TourState();
