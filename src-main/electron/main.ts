@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { bootHost } from '../host/boot';
+import { defaultUserDataDir } from '../host/paths';
 import type { Platform } from '../host/context';
 import { setupIpc } from './ipc';
 import { forkElectronTrainer } from './trainer';
@@ -39,6 +40,8 @@ const platform: Platform = {
 };
 
 registerAppScheme();
+// One data folder for the desktop app, browser mode and the CLI (runs, models, settings).
+app.setPath('userData', defaultUserDataDir());
 if (!app.requestSingleInstanceLock()) app.quit();
 
 void app.whenReady().then(async () => {
@@ -49,7 +52,7 @@ void app.whenReady().then(async () => {
     : path.join(here, '../../resources');
   const { ctx, registry } = await bootHost({
     platform,
-    paths: { userData: app.getPath('userData'), resources },
+    paths: { userData: defaultUserDataDir(), resources },
     initialDatasetPath: datasetArgument(process.argv),
   });
   setupIpc(registry, ctx.events, isAppUrl);

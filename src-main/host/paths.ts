@@ -12,10 +12,22 @@ export function projectRoot(): string {
   return process.cwd();
 }
 
-/** The user's data folder outside Electron: LETTER_LAB_HOME, else the XDG config folder. */
+/** The folder where the OS keeps applications' data (what Electron calls appData). */
+function appDataDir(): string {
+  if (process.platform === 'win32') {
+    return process.env.APPDATA || path.join(os.homedir(), 'AppData', 'Roaming');
+  }
+  if (process.platform === 'darwin')
+    return path.join(os.homedir(), 'Library', 'Application Support');
+  return process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
+}
+
+/**
+ * The user's data folder, the same for the desktop app, browser mode and the CLI:
+ * LETTER_LAB_HOME when set, else `letter-lab` in the OS's application data folder.
+ */
 export function defaultUserDataDir(): string {
   const fromEnv = process.env.LETTER_LAB_HOME;
   if (fromEnv) return path.resolve(fromEnv);
-  const base = process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
-  return path.join(base, 'letter-lab');
+  return path.join(appDataDir(), 'letter-lab');
 }
