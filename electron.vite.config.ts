@@ -37,7 +37,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    plugins: [svelte()],
+    // The renderer root is src-renderer, so point the plugin at the project's svelte.config.js.
+    plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.js') })],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },

@@ -101,12 +101,16 @@ export class TrainingManager {
       );
     }
     const done = history.length;
+    // Batches of an unfinished epoch (a stop) are trained again from that epoch's start: drop
+    // their curve points, or the curve would run backwards.
+    const perEpoch = this.state.lastBatch?.batches ?? 0;
     this.state = {
       ...this.state,
       status: 'starting',
       targetEpochs: done + epochs,
       message: null,
       history: history.slice(0, done),
+      batchCurve: this.state.batchCurve.filter(([global]) => global <= done * perEpoch),
     };
     this.launch(42 + done, this.modelDir(), done + epochs);
     return this.snapshot();
@@ -189,6 +193,11 @@ export class TrainingManager {
       return;
     }
     if (message.runId !== this.state.runId) return;
+    // A stop that reached the process before its run began (backend still starting) was dropped
+    // there: repeat it once the run reports in.
+    if (this.stopRequested && (message.type === 'loading' || message.type === 'batch')) {
+      this.trainer?.send({ type: 'stop', runId: message.runId });
+    }
     switch (message.type) {
       case 'loading':
         break;

@@ -1,4 +1,169 @@
 import { defineMessages } from '../define';
 
 // Strings of the training feature: keys start with 'training.'.
-export const training = defineMessages({}, {});
+export const training = defineMessages(
+  {
+    'training.title': 'Train your network',
+    'training.intro':
+      'The network looks at every training letter once per epoch and corrects its weights after every batch. The charts show how it does on the letters it learns from (training) and on test letters it never learns from (validation).',
+    'training.loading': 'Asking how training is going…',
+    'training.next':
+      'Next run: “{name}” from the Build tab · epochs: {epochs}, batch size: {batchSize}, optimizer: {optimizer}.',
+    'training.current': 'Shown below: “{name}”.',
+
+    'training.train': 'Train',
+    'training.trainAgain': 'Train from scratch',
+    'training.stop': 'Stop',
+    'training.stop.hint': 'Stops after the current batch and keeps the weights.',
+    'training.pause': 'Pause',
+    'training.resume': 'Resume',
+    'training.more.title': 'Keep training',
+    'training.more.epochs': 'More epochs',
+    'training.more.hint': 'Carries on from the current weights and charts.',
+    'training.more.button': 'Train more',
+    'training.more.invalid': 'Type a whole number from 1 to {max}.',
+
+    'training.why.noDataset': 'Open some letters first: there is nothing to train on yet.',
+    'training.why.specErrors': 'Your network has a problem to fix first: {problem}',
+    'training.why.loading': 'Wait a moment: Letter Lab is still starting.',
+    'training.goLetters': 'Go to Letters',
+    'training.goBuild': 'Go to Build',
+
+    'training.status.idle': 'Not trained yet. Press Train to start.',
+    'training.status.starting': 'Getting ready: loading the letters and building the network…',
+    'training.status.running': 'Training…',
+    'training.status.paused': 'Paused. Press Resume to carry on.',
+    'training.status.stopping': 'Stopping after the current batch…',
+    'training.status.finished': 'Finished: epoch {epoch} is done.',
+    'training.status.stopped':
+      'Stopped. The weights are kept with every batch trained so far: train more epochs or start again.',
+    'training.status.stoppedEarly':
+      'Stopped before the first epoch was finished, so there is nothing to continue from: start again.',
+    'training.status.failed': 'Training failed: {message}',
+    'training.status.crashed': 'Training broke off: {message}',
+    'training.status.noReason': 'no reason was given.',
+    'training.error': 'That did not work: {message}',
+    'training.dismiss': 'OK',
+
+    'training.progress.label': 'Training progress',
+    'training.progress.loading': 'Loading the letters and building the network…',
+    'training.progress.epochBatch': 'Epoch {epoch} of {epochs} · batch {batch} of {batches}',
+    'training.progress.validating': 'Epoch {epoch} of {epochs} · checking on the test letters…',
+    'training.progress.speed': '{count} letters per second',
+    'training.progress.left': 'about {time} left',
+    'training.progress.took': 'took {time}',
+    'training.progress.backend': 'Computing with: {name}',
+
+    'training.chart.loss': 'Loss (lower is better)',
+    'training.chart.acc': 'Accuracy (higher is better)',
+    'training.chart.train': 'training',
+    'training.chart.val': 'validation',
+    'training.chart.batches': 'training, every batch',
+    'training.chart.epoch': 'epoch',
+    'training.chart.key':
+      'Solid blue line with dots: training letters. Dashed orange line with triangles: test letters (validation). Thin line: every batch.',
+    'training.chart.empty': 'No epoch has finished yet.',
+    'training.chart.running': 'Epoch {epoch} is running: the thin line shows every batch so far.',
+    'training.chart.loss.summary': 'Epoch {epoch}: training loss {train}, validation loss {val}.',
+    'training.chart.loss.summaryNoVal':
+      'Epoch {epoch}: training loss {train} (there are no test letters to check on).',
+    'training.chart.loss.best': 'Lowest validation loss: {val} after epoch {epoch}.',
+    'training.chart.acc.summary':
+      'Epoch {epoch}: training accuracy {train}, validation accuracy {val}.',
+    'training.chart.acc.summaryNoVal':
+      'Epoch {epoch}: training accuracy {train} (there are no test letters to check on).',
+    'training.chart.acc.best': 'Best validation accuracy: {val} after epoch {epoch}.',
+
+    'training.table.title': 'Every epoch as a table',
+    'training.table.caption': 'Loss and accuracy after every epoch',
+    'training.table.epoch': 'Epoch',
+    'training.table.loss': 'Training loss',
+    'training.table.valLoss': 'Validation loss',
+    'training.table.acc': 'Training accuracy',
+    'training.table.valAcc': 'Validation accuracy',
+    'training.table.time': 'Time',
+    'training.table.none': '—',
+  },
+  {
+    'training.title': 'Wytrenuj swoją sieć',
+    'training.intro':
+      'W każdej epoce sieć ogląda raz każdą literę treningową i poprawia wagi po każdej paczce. Wykresy pokazują, jak jej idzie na literach, na których się uczy (trening), i na literach testowych, na których nigdy się nie uczy (walidacja).',
+    'training.loading': 'Sprawdzanie, jak idzie trening…',
+    'training.next':
+      'Następny trening: „{name}” z zakładki Budowanie · epoki: {epochs}, wielkość paczki: {batchSize}, optymalizator: {optimizer}.',
+    'training.current': 'Poniżej: „{name}”.',
+
+    'training.train': 'Trenuj',
+    'training.trainAgain': 'Trenuj od nowa',
+    'training.stop': 'Zatrzymaj',
+    'training.stop.hint': 'Zatrzymuje po bieżącej paczce i zachowuje wagi.',
+    'training.pause': 'Wstrzymaj',
+    'training.resume': 'Wznów',
+    'training.more.title': 'Dalszy trening',
+    'training.more.epochs': 'Dodatkowe epoki',
+    'training.more.hint': 'Zaczyna od obecnych wag i dopisuje do wykresów.',
+    'training.more.button': 'Trenuj dalej',
+    'training.more.invalid': 'Wpisz liczbę całkowitą od 1 do {max}.',
+
+    'training.why.noDataset': 'Najpierw otwórz litery: na razie nie ma na czym trenować.',
+    'training.why.specErrors': 'Twoja sieć ma problem, który trzeba najpierw poprawić: {problem}',
+    'training.why.loading': 'Chwilę: Letter Lab jeszcze się uruchamia.',
+    'training.goLetters': 'Przejdź do Liter',
+    'training.goBuild': 'Przejdź do Budowania',
+
+    'training.status.idle': 'Jeszcze nie trenowano. Naciśnij Trenuj, żeby zacząć.',
+    'training.status.starting': 'Przygotowanie: wczytywanie liter i budowanie sieci…',
+    'training.status.running': 'Trening trwa…',
+    'training.status.paused': 'Wstrzymano. Naciśnij Wznów, żeby kontynuować.',
+    'training.status.stopping': 'Zatrzymywanie po bieżącej paczce…',
+    'training.status.finished': 'Gotowe: epoka {epoch} jest ukończona.',
+    'training.status.stopped':
+      'Zatrzymano. Wagi są zachowane ze wszystkimi dotąd wytrenowanymi paczkami: trenuj dalej albo zacznij od nowa.',
+    'training.status.stoppedEarly':
+      'Zatrzymano przed końcem pierwszej epoki, więc nie ma od czego kontynuować: zacznij od nowa.',
+    'training.status.failed': 'Trening się nie udał: {message}',
+    'training.status.crashed': 'Trening został przerwany: {message}',
+    'training.status.noReason': 'nie podano przyczyny.',
+    'training.error': 'Nie udało się: {message}',
+    'training.dismiss': 'OK',
+
+    'training.progress.label': 'Postęp treningu',
+    'training.progress.loading': 'Wczytywanie liter i budowanie sieci…',
+    'training.progress.epochBatch': 'Epoka {epoch} z {epochs} · paczka {batch} z {batches}',
+    'training.progress.validating': 'Epoka {epoch} z {epochs} · sprawdzanie na literach testowych…',
+    'training.progress.speed': 'liter na sekundę: {count}',
+    'training.progress.left': 'zostało około {time}',
+    'training.progress.took': 'trwało {time}',
+    'training.progress.backend': 'Liczy: {name}',
+
+    'training.chart.loss': 'Strata (im mniej, tym lepiej)',
+    'training.chart.acc': 'Dokładność (im więcej, tym lepiej)',
+    'training.chart.train': 'trening',
+    'training.chart.val': 'walidacja',
+    'training.chart.batches': 'trening, każda paczka',
+    'training.chart.epoch': 'epoka',
+    'training.chart.key':
+      'Ciągła niebieska linia z kropkami: litery treningowe. Przerywana pomarańczowa linia z trójkątami: litery testowe (walidacja). Cienka linia: każda paczka.',
+    'training.chart.empty': 'Żadna epoka jeszcze się nie skończyła.',
+    'training.chart.running': 'Trwa epoka {epoch}: cienka linia pokazuje kolejne paczki.',
+    'training.chart.loss.summary': 'Epoka {epoch}: strata treningowa {train}, walidacyjna {val}.',
+    'training.chart.loss.summaryNoVal':
+      'Epoka {epoch}: strata treningowa {train} (nie ma liter testowych do sprawdzenia).',
+    'training.chart.loss.best': 'Najmniejsza strata walidacyjna: {val} po epoce {epoch}.',
+    'training.chart.acc.summary':
+      'Epoka {epoch}: dokładność treningowa {train}, walidacyjna {val}.',
+    'training.chart.acc.summaryNoVal':
+      'Epoka {epoch}: dokładność treningowa {train} (nie ma liter testowych do sprawdzenia).',
+    'training.chart.acc.best': 'Najlepsza dokładność walidacyjna: {val} po epoce {epoch}.',
+
+    'training.table.title': 'Wszystkie epoki w tabeli',
+    'training.table.caption': 'Strata i dokładność po każdej epoce',
+    'training.table.epoch': 'Epoka',
+    'training.table.loss': 'Strata treningowa',
+    'training.table.valLoss': 'Strata walidacyjna',
+    'training.table.acc': 'Dokładność treningowa',
+    'training.table.valAcc': 'Dokładność walidacyjna',
+    'training.table.time': 'Czas',
+    'training.table.none': '—',
+  },
+);

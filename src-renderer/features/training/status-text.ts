@@ -1,0 +1,43 @@
+// The sentence for every state of a run (read out by the live region when the state changes).
+import type { TrainingStatus } from '../../../src-main/contract/training-api';
+import type { BatchProgress, EpochRecord } from '../../../src-main/contract/training';
+import type { Translate } from './summary';
+
+export function statusText(
+  run: {
+    status: TrainingStatus;
+    message: string | null;
+    history: EpochRecord[];
+    lastBatch: BatchProgress | null;
+    targetEpochs: number;
+    savedEpoch: number;
+  },
+  tr: Translate,
+): string {
+  const message = run.message ?? tr('training.status.noReason');
+  switch (run.status) {
+    case 'idle':
+      return tr('training.status.idle');
+    case 'starting':
+      return tr('training.status.starting');
+    case 'running':
+      return tr('training.status.running');
+    case 'paused':
+      return tr('training.status.paused');
+    case 'stopping':
+      return tr('training.status.stopping');
+    case 'finished':
+      return tr('training.status.finished', {
+        epoch: run.history.at(-1)?.epoch ?? run.targetEpochs,
+      });
+    case 'stopped':
+      // Main offers "train more" only from an epoch's autosave.
+      return run.savedEpoch === 0
+        ? tr('training.status.stoppedEarly')
+        : tr('training.status.stopped');
+    case 'failed':
+      return tr('training.status.failed', { message });
+    case 'crashed':
+      return tr('training.status.crashed', { message });
+  }
+}

@@ -1,0 +1,346 @@
+// The Train tab in the real renderer (browser mode, Chromium) against a real training process on
+// the bundled sample letters (3,500): live charts, progress, pause / resume, stop keeping the
+// weights, train more, restore after a reload, the leave-page guard, layout and accessibility.
+// Screenshots go to $LETTER_LAB_SHOTS when it is set.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startWebApp, type WebApp } from './helpers/web-app';
+
+const SHOTS = process.env.LETTER_LAB_SHOTS;
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** One epoch of the small convnet on 2,800 letters takes ~7 s on wasm; leave room for a busy box. */
+const RUN_TIMEOUT = 180_000;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `training-${name}.png`), fullPage: true });
+}
+
+async function openApp(page: Page, app: WebApp): Promise<void> {
+  await page.goto(app.url);
+  await page.getByTestId('backend').waitFor({ timeout: 60_000 });
+  // The guided first run opens by itself on the first launch; it is not what this test is about.
+  const skip = page.getByRole('button', { name: 'Skip the tour' });
+  await skip.waitFor({ timeout: 3000 }).then(
+    () => skip.click(),
+    () => undefined,
+  );
+}
+
+async function openTab(page: Page, name: 'Train' | 'Build'): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await page.getByTestId(name === 'Train' ? 'training' : 'builder').waitFor();
+}
+
+/** Sets the builder's epoch count (the spec the Train button uses). */
+async function setEpochs(page: Page, epochs: number): Promise<void> {
+  await openTab(page, 'Build');
+  const field = page.getByTestId('compile-epochs');
+  await field.fill(String(epochs));
+  await field.press('Tab');
+  await expect.poll(() => field.inputValue()).toBe(String(epochs));
+  await openTab(page, 'Train');
+  await expect
+    .poll(() => page.getByTestId('train-next').textContent())
+    .toContain(`epochs: ${epochs},`);
+}
+
+const status = (page: Page) => page.getByTestId('train-status').getAttribute('data-status');
+const attr = async (page: Page, testid: string, name: string) =>
+  Number(await page.getByTestId(testid).getAttribute(name));
+const text = async (page: Page, testid: string) =>
+  (await page.getByTestId(testid).textContent())?.trim() ?? '';
+
+/** Dispatches beforeunload and tells whether the page asked to stay. */
+function leaveIsGuarded(page: Page): Promise<boolean> {
+  return page.evaluate(`(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  })()`) as Promise<boolean>;
+}
+
+describe('browser mode: training with live charts', () => {
+  let app: WebApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startWebApp([], { NOTMNIST_MAT: '' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('refuses with a reason while the network has a problem', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await openApp(page, app);
+    await openTab(page, 'Train');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('idle');
+    await expect
+      .poll(() => page.getByTestId('train-start').getAttribute('aria-disabled'), {
+        timeout: 60_000,
+      })
+      .toBe('false');
+
+    // Take the Flatten out: the answer layer gets a picture, which cannot be trained.
+    await openTab(page, 'Build');
+    const last = (await page.locator('[data-block-index]').count()) - 1;
+    await page.locator(`#block-head-${last}`).press('Delete');
+    await openTab(page, 'Train');
+    expect(await page.getByTestId('train-start').getAttribute('aria-disabled')).toBe('true');
+    expect(await text(page, 'train-reason')).toContain('problem to fix first');
+    // aria-disabled keeps the button focusable; pressing it does nothing.
+    await page.getByTestId('train-start').click({ force: true });
+    await page.waitForTimeout(500);
+    expect(await status(page)).toBe('idle');
+    await shot(page, 'refused');
+    await page.close();
+  });
+
+  it('trains one epoch: progress, live charts and their summaries', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await openApp(page, app);
+    await setEpochs(page, 1);
+    const train = page.getByTestId('train-start');
+    await expect.poll(() => train.getAttribute('aria-disabled'), { timeout: 60_000 }).toBe('false');
+    expect(await leaveIsGuarded(page)).toBe(false);
+
+    // Keyboard: the Train button takes Enter.
+    await train.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/starting|running/);
+    expect(await leaveIsGuarded(page)).toBe(true);
+
+    await expect
+      .poll(() => text(page, 'progress-line'), { timeout: RUN_TIMEOUT })
+      .toMatch(/^Epoch 1 of 1 · batch \d+ of \d+$/);
+    await expect
+      .poll(() => attr(page, 'chart-loss', 'data-points'), { timeout: RUN_TIMEOUT })
+      .toBeGreaterThan(2);
+    expect(await text(page, 'progress-speed')).toMatch(/^[\d,]+ letters per second$/);
+    expect(await text(page, 'progress-left')).toMatch(/^about \d\d:\d\d left$/);
+    expect(await page.getByTestId('progress-backend').getAttribute('data-backend')).toMatch(
+      /^(wasm|cpu|tensorflow)$/,
+    );
+    expect(await text(page, 'summary-loss')).toBe(
+      'Epoch 1 is running: the thin line shows every batch so far.',
+    );
+    await shot(page, 'running');
+
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('finished');
+    expect(await leaveIsGuarded(page)).toBe(false);
+    const loss = await text(page, 'summary-loss');
+    const acc = await text(page, 'summary-acc');
+    expect(loss).toMatch(/^Epoch 1: training loss \d+\.\d+, validation loss \d+\.\d+\.$/);
+    const accMatch = /^Epoch 1: training accuracy ([\d.]+)%, validation accuracy ([\d.]+)%\.$/.exec(
+      acc,
+    );
+    expect(accMatch, acc).not.toBeNull();
+    // One epoch of a convnet on notMNIST reads far better than chance (10%).
+    expect(Number(accMatch?.[2])).toBeGreaterThan(30);
+
+    const batches = Number(/of (\d+)$/.exec(await text(page, 'progress-line'))?.[1]);
+    expect(batches).toBeGreaterThan(1);
+    // Every batch of the epoch is on the curve, and the epoch point on both charts.
+    expect(await attr(page, 'chart-loss', 'data-points')).toBe(batches);
+    expect(await attr(page, 'chart-acc', 'data-points')).toBe(batches);
+    expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(1);
+    expect(await attr(page, 'progress', 'data-fraction')).toBe(1);
+    expect(await text(page, 'train-status')).toBe('Finished: epoch 1 is done.');
+    await page.getByTestId('train-more').waitFor();
+    await page.getByTestId('history-table').locator('summary').click();
+    expect(await page.getByTestId('history-table').locator('tbody tr').count()).toBe(1);
+    await shot(page, 'finished');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pauses and resumes, stops keeping the weights, restores after a reload, trains more', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await openApp(page, app);
+    await setEpochs(page, 4);
+    // The first test's run is restored on open.
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('finished');
+
+    // Stop right after Train, while the training process is still starting: the stop holds.
+    await page.getByTestId('train-start').click();
+    await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/starting|running/);
+    await page.getByTestId('train-stop').click();
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('stopped');
+    expect(await text(page, 'train-status')).toContain('nothing to continue from');
+    expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(0);
+    expect(await page.getByTestId('train-more').count()).toBe(0);
+
+    await page.getByTestId('train-start').click();
+    await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/starting|running/);
+    // A new run starts with fresh charts.
+    expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(0);
+    await expect
+      .poll(() => text(page, 'progress-line'), { timeout: RUN_TIMEOUT })
+      .toMatch(/^Epoch 1 of 4 · batch ([3-9]|\d\d+) of \d+$/);
+
+    // Pause with the keyboard (Space on the focused button); the batches stop coming.
+    const pause = page.getByTestId('train-pause');
+    await pause.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('paused');
+    expect(await pause.textContent()).toContain('Resume');
+    expect(await leaveIsGuarded(page)).toBe(true);
+    // The batch under way when the pause came still finishes; then nothing moves.
+    await page.waitForTimeout(1500);
+    const pausedAt = await text(page, 'progress-line');
+    const pointsAt = await attr(page, 'chart-loss', 'data-points');
+    await page.waitForTimeout(1500);
+    expect(await text(page, 'progress-line')).toBe(pausedAt);
+    expect(await attr(page, 'chart-loss', 'data-points')).toBe(pointsAt);
+    await shot(page, 'paused');
+    await page.keyboard.press('Space');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('running');
+    expect(await pause.textContent()).toContain('Pause');
+    await expect
+      .poll(() => attr(page, 'chart-loss', 'data-points'), { timeout: 30_000 })
+      .toBeGreaterThan(pointsAt);
+
+    // Let epoch 1 finish (autosaved), then stop during epoch 2.
+    await expect
+      .poll(() => attr(page, 'chart-loss', 'data-epochs'), { timeout: RUN_TIMEOUT })
+      .toBe(1);
+    await expect
+      .poll(() => text(page, 'progress-line'), { timeout: RUN_TIMEOUT })
+      .toMatch(/^Epoch 2 of 4 · batch \d+ of \d+$/);
+    await page.getByTestId('train-stop').click();
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('stopped');
+    expect(await text(page, 'train-status')).toContain('The weights are kept');
+    expect(await leaveIsGuarded(page)).toBe(false);
+    await page.getByTestId('train-more').waitFor();
+    const stoppedPoints = await attr(page, 'chart-loss', 'data-points');
+    expect(stoppedPoints).toBeGreaterThan(await attr(page, 'chart-loss', 'data-epochs'));
+    await shot(page, 'stopped');
+
+    // A reload shows the same run and its charts again.
+    await page.reload();
+    await page.getByTestId('backend').waitFor({ timeout: 60_000 });
+    await openTab(page, 'Train');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('stopped');
+    expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(1);
+    expect(await attr(page, 'chart-loss', 'data-points')).toBe(stoppedPoints);
+    expect(await text(page, 'summary-loss')).toMatch(/^Epoch 1: training loss/);
+
+    // Train 1 more epoch from the kept weights: the history grows to epoch 2.
+    await page.getByTestId('train-more-epochs').fill('1');
+    await page.getByTestId('train-more-button').click();
+    await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/starting|running/);
+    await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('finished');
+    expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(2);
+    expect(await text(page, 'summary-acc')).toMatch(/^Epoch 2: training accuracy/);
+    expect(await text(page, 'progress-line')).toMatch(/^Epoch 2 of 2 · batch (\d+) of \1$/);
+    expect(await attr(page, 'chart-loss', 'data-points')).toBeGreaterThan(stoppedPoints);
+    await shot(page, 'more');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  for (const { name, viewport, scale } of [
+    { name: '1366x768', viewport: { width: 1366, height: 768 }, scale: 1 },
+    // 200% zoom of a 1366x768 screen: half the CSS pixels at twice the density.
+    { name: 'zoom-200', viewport: { width: 683, height: 384 }, scale: 2 },
+  ]) {
+    it(`fits ${name} without sideways scrolling and passes axe`, async () => {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: scale });
+      const page = await context.newPage();
+      await openApp(page, app);
+      await openTab(page, 'Train');
+      await expect.poll(() => attr(page, 'chart-loss', 'data-epochs')).toBe(2);
+      await page.getByTestId('history-table').locator('summary').click();
+      const overflow = (await page.evaluate(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      )) as number;
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.evaluate(AXE_SOURCE);
+      const axe = (await page.evaluate(`(async () => {
+        const result = await window.axe.run('[data-testid="training"]', {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+        });
+        return {
+          violations: result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')),
+          passes: result.passes.map((p) => p.id),
+        };
+      })()`)) as { violations: string[]; passes: string[] };
+      expect(axe.passes, name).toContain('color-contrast');
+      expect(axe.violations, name).toEqual([]);
+      await shot(page, name);
+      await context.close();
+    });
+  }
+
+  it('speaks Polish', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await openApp(page, app);
+    await openTab(page, 'Train');
+    await page.getByTestId('language').selectOption('pl');
+    await expect.poll(() => text(page, 'train-status')).toBe('Gotowe: epoka 2 jest ukończona.');
+    expect(await text(page, 'summary-loss')).toMatch(
+      /^Epoka 2: strata treningowa \d+,\d+, walidacyjna \d+,\d+\.$/,
+    );
+    expect(await text(page, 'progress-line')).toMatch(/^Epoka 2 z 2 · paczka (\d+) z \1$/);
+    await shot(page, 'polish');
+    await page.getByTestId('language').selectOption('en');
+    await page.close();
+  });
+
+  it.skipIf(process.platform !== 'linux')(
+    'says what happened when the training process dies, and trains on from the autosave',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await openApp(page, app);
+      await setEpochs(page, 5);
+      await page.getByTestId('train-start').click();
+      // Epoch 1 finished and autosaved.
+      await expect
+        .poll(() => attr(page, 'training', 'data-saved-epoch'), { timeout: RUN_TIMEOUT })
+        .toBe(1);
+      // Kill this app's training process (found by the app's own home folder in its environment).
+      const pid = trainerPid(app.home);
+      expect(pid, 'training process of this app').not.toBeNull();
+      process.kill(pid as number, 'SIGKILL');
+      await expect.poll(() => status(page), { timeout: 30_000 }).toBe('crashed');
+      expect(await text(page, 'train-status')).toMatch(
+        /^Training broke off: The training process .+ unexpectedly\. The network as it was after epoch 1 is kept/,
+      );
+      expect(await leaveIsGuarded(page)).toBe(false);
+      await shot(page, 'crashed');
+      await page.getByTestId('train-more-epochs').fill('1');
+      await page.getByTestId('train-more-button').click();
+      await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('finished');
+      expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(2);
+      await page.close();
+    },
+  );
+});
+
+/** The training process started by the web app whose LETTER_LAB_HOME is `home`, if running. */
+function trainerPid(home: string): number | null {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (!cmdline.includes('src-main/trainer/main.ts')) continue;
+      const environ = fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      if (environ.includes(`LETTER_LAB_HOME=${home}`)) return Number(entry);
+    } catch {
+      // The process ended meanwhile, or is not ours to read.
+    }
+  }
+  return null;
+}
