@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeResult {
+  violations: string[];
+  passes: string[];
+}
+
+/** Runs axe-core's WCAG 2.1 A/AA rules on `selector` (the whole page by default). */
+export async function runAxe(page: Page, selector = 'body'): Promise<AxeResult> {
+  await page.evaluate(AXE_SOURCE);
+  return (await page.evaluate(`(async () => {
+    const result = await window.axe.run(${JSON.stringify(selector)}, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+    });
+    return {
+      violations: result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')),
+      passes: result.passes.map((p) => p.id),
+    };
+  })()`)) as AxeResult;
+}
+
+/** How far the page scrolls sideways (0 when it fits). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return (await page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  )) as number;
+}
+
+/** The two laptop views the camp needs: 1366x768, and the same screen at 200% zoom. */
+export const LAPTOP_VIEWS = [
+  { name: '1366x768', viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 },
+  { name: 'zoom200', viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 },
+] as const;
