@@ -53,9 +53,13 @@ export default tseslint.config(
                 'The renderer may use only src-main/contract (types) and src-main/core/spec.',
             },
             {
-              group: ['**/src-main/core/*', '!**/src-main/core/spec'],
+              group: [
+                '**/src-main/core/*',
+                '!**/src-main/core/spec',
+                '!**/src-main/core/preprocess',
+              ],
               message:
-                'The renderer may use only src-main/contract (types) and src-main/core/spec.',
+                'The renderer may use only src-main/contract (types), src-main/core/spec and src-main/core/preprocess.',
             },
             { group: ['node:*'], message: 'The renderer has no Node.js.' },
           ],
@@ -93,7 +97,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/core/spec/**'],
+    files: ['src-main/core/spec/**', 'src-main/core/preprocess/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -110,7 +114,7 @@ export default tseslint.config(
                 '../../*',
                 '!../../contract',
               ],
-              message: 'core/spec is pure TypeScript shared with the renderer.',
+              message: 'core/spec and core/preprocess are pure TypeScript shared with the renderer.',
             },
           ],
         },

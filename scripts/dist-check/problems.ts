@@ -101,7 +101,8 @@ export function unpackPatternsMatch(patterns: readonly string[], path: string): 
 const NODE_BUILTINS = new Set(builtinModules);
 const IMPORT_PATTERNS = [
   /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-  /\bimport\s*['"]([^'"]+)['"]/g,
+  // A side-effect import starts a statement; "models:import" inside a string must not count.
+  /(?:^|[;{}])\s*import\s*['"]([^'"\n]+)['"]/gm,
   /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
   /\brequire(?:\.resolve)?\(\s*['"]([^'"]+)['"]\s*\)/g,
 ];

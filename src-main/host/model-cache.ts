@@ -51,14 +51,10 @@ export class ModelCache {
     if (this.chosen)
       return { dir: this.chosen.dir, key: `saved:${this.chosen.dir}`, source: 'saved' };
     const training = this.ctx.session.training;
-    const state = training?.snapshot();
+    const saved = training?.savedKey();
     const dir = training?.modelDir();
-    if (!state || !dir || state.savedEpoch === 0) return null;
-    return {
-      dir,
-      key: `run:${state.runId}:${state.savedEpoch}:${state.history.length}`,
-      source: 'run',
-    };
+    if (!saved || !dir) return null;
+    return { dir, key: `run:${saved.runId}:${saved.savedEpoch}:${saved.epochs}`, source: 'run' };
   }
 
   /** Whether there is a network to use at all. */

@@ -60,6 +60,12 @@ export class TrainingManager {
     return structuredClone(this.state);
   }
 
+  /** What identifies the current run's saved weights, without copying the whole state. */
+  savedKey(): { runId: string; savedEpoch: number; epochs: number } | null {
+    const { runId, savedEpoch, history } = this.state;
+    return runId && savedEpoch > 0 ? { runId, savedEpoch, epochs: history.length } : null;
+  }
+
   get active(): boolean {
     return ACTIVE.includes(this.state.status);
   }

@@ -93,6 +93,7 @@ describe('importedPackages', () => {
       `import { helper } from './chunks/helper-abc.js';`,
       `import data from '../renderer/x.json';`,
       `const name = '@tensorflow/tfjs-node'; await import(name);`,
+      `registry.handle("models:import", z.undefined(), async () => { throw new Error("x") });`,
     ].join('\n');
     expect(importedPackages(code)).toEqual([
       '@tensorflow/tfjs-backend-cpu',
