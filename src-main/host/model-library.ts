@@ -2,7 +2,7 @@
 // names, and consistent copies of model folders (a run's autosave may be replaced while we read).
 
 import { randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelMeta } from '../contract/training';
 import { LetterLabError } from '../core/errors';
@@ -167,16 +167,24 @@ async function readOnce(dir: string): Promise<ModelSnapshot | null> {
   return { meta: parseMeta(meta, dir), modelJson, weights };
 }
 
+/** Whether a save is swapping `dir` right now: it is gone, and its old copy waits beside it. */
+async function beingReplaced(dir: string): Promise<boolean> {
+  const prefix = `.old-${path.basename(dir)}-`;
+  const names = await readdir(path.dirname(dir)).catch(() => [] as string[]);
+  return names.some((name) => name.startsWith(prefix));
+}
+
 /** Reads a model folder consistently, retrying while another process is replacing it. */
 export async function snapshotModel(dir: string): Promise<ModelSnapshot> {
-  if (!(await exists(dir))) {
-    throw new LetterLabError('model.not-found', `There is no saved model in ${dir}.`, {
-      path: dir,
-    });
-  }
   let lastError: unknown = null;
   for (let attempt = 0; attempt < SNAPSHOT_ATTEMPTS; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, SNAPSHOT_RETRY_MS));
+    if (!(await exists(dir))) {
+      if (await beingReplaced(dir)) continue;
+      throw new LetterLabError('model.not-found', `There is no saved model in ${dir}.`, {
+        path: dir,
+      });
+    }
     try {
       const snapshot = await readOnce(dir);
       if (snapshot) return snapshot;
@@ -187,7 +195,10 @@ export async function snapshotModel(dir: string): Promise<ModelSnapshot> {
       if (!(err instanceof LetterLabError && /is missing/.test(err.message))) throw err;
     }
   }
-  throw lastError;
+  throw (
+    lastError ??
+    new LetterLabError('model.not-found', `There is no saved model in ${dir}.`, { path: dir })
+  );
 }
 
 /** Writes `snapshot` as a new folder `target` (atomically; never over an existing folder). */
