@@ -6,7 +6,9 @@ import { predictCommand } from './commands/predict';
 import { presetsCommand, summaryCommand } from './commands/spec';
 import { trainCommand } from './commands/train';
 import { evaluateCommand } from './commands/evaluate';
+import { benchCommand } from './commands/bench';
 import { compareCommand, runsCommand } from './commands/runs';
+import { exportCommand } from './commands/export';
 
 export const COMMANDS: Command[] = [
   infoCommand,
@@ -16,8 +18,10 @@ export const COMMANDS: Command[] = [
   trainCommand,
   evaluateCommand,
   predictCommand,
+  exportCommand,
   runsCommand,
   compareCommand,
+  benchCommand,
 ];
 
 function help(): string {

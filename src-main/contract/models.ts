@@ -1,3 +1,4 @@
+import type { ModelSpec } from './spec';
 // Saved networks: the camper's library of trained models in <userData>/models. Types only.
 // An id is a model's folder name inside that library, never a path: the host refuses ids that are
 // not plain folder names (MODEL_ID_PATTERN in src-main/host/models.ts).
@@ -26,6 +27,10 @@ export interface ModelsInvoke {
   'models:delete': { request: { id: string }; response: { id: string } };
   /** Desktop: asks for a folder (null when cancelled). Browser mode: writes to <userData>/exports. */
   'models:export': { request: { id: string }; response: ModelExport | null };
+  /** The same, as a Keras project: model.py + weights.npz + README (see core/export). */
+  'models:export-keras': { request: { id: string }; response: ModelExport | null };
+  /** A network from the builder as a Keras script, architecture only (no weights). */
+  'models:export-spec-keras': { request: { spec: ModelSpec }; response: ModelExport | null };
   /** Desktop only: asks for a saved model folder and copies it in (null when cancelled). */
   'models:import': { request: void; response: SavedModelEntry | null };
 }

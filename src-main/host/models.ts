@@ -5,6 +5,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { SavedModelEntry } from '../contract/training';
+import type { ModelExport } from '../contract/models';
+import { exportKerasFolder } from '../core/export/export-folder';
+import { namedWeightsOf } from '../core/export/model-weights';
+import { specSchema } from './training';
 import type { TrainingState } from '../contract/training-api';
 import { LetterLabError } from '../core/errors';
 import {
@@ -172,6 +176,19 @@ export class ModelLibrary {
     return target;
   }
 
+  /** Writes the saved model as a Keras project (model.py, weights.npz) into a new folder. */
+  async exportKerasTo(id: string, parent: string): Promise<string> {
+    const { model, meta } = await loadModel(this.dir(id));
+    try {
+      const target = await freeFolder(parent, `${meta.name} keras`);
+      await exportKerasFolder(target, meta.spec, await namedWeightsOf(model));
+      return target;
+    } finally {
+      model.optimizer?.dispose();
+      model.dispose();
+    }
+  }
+
   /** Checks a folder by loading it for real, then copies it into the library. */
   async importFrom(folder: string): Promise<SavedModelEntry> {
     const { model } = await loadModel(folder);
@@ -196,14 +213,30 @@ export function setupModels(registry: ApiRegistry, ctx: HostContext): ModelLibra
     library.rename(id, name),
   );
   registry.handle('models:delete', z.object({ id: idSchema }), ({ id }) => library.remove(id));
-  registry.handle('models:export', z.object({ id: idSchema }), async ({ id }) => {
+  /** Desktop: a folder from the dialog; browser mode: <userData>/exports. */
+  const exportInto = async (
+    title: string,
+    write: (parent: string) => Promise<string>,
+  ): Promise<ModelExport | null> => {
     if (!ctx.platform.chooseFolder) {
-      const target = await library.exportTo(id, path.join(ctx.paths.userData, EXPORTS_FOLDER));
-      return { path: target, chosen: false };
+      return { path: await write(path.join(ctx.paths.userData, EXPORTS_FOLDER)), chosen: false };
     }
-    const parent = await ctx.platform.chooseFolder({ title: 'Export the network into…' });
-    return parent ? { path: await library.exportTo(id, parent), chosen: true } : null;
-  });
+    const parent = await ctx.platform.chooseFolder({ title });
+    return parent ? { path: await write(parent), chosen: true } : null;
+  };
+  registry.handle('models:export', z.object({ id: idSchema }), ({ id }) =>
+    exportInto('Export the network into…', (parent) => library.exportTo(id, parent)),
+  );
+  registry.handle('models:export-keras', z.object({ id: idSchema }), ({ id }) =>
+    exportInto('Export for Python (Keras) into…', (parent) => library.exportKerasTo(id, parent)),
+  );
+  registry.handle('models:export-spec-keras', z.object({ spec: specSchema }), ({ spec }) =>
+    exportInto('Export the Keras script into…', async (parent) => {
+      const target = await freeFolder(parent, `${spec.name} keras`);
+      await exportKerasFolder(target, spec, null);
+      return target;
+    }),
+  );
   registry.handle('models:import', z.undefined(), async () => {
     if (!ctx.platform.chooseFolder) {
       throw new LetterLabError(

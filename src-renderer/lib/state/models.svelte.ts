@@ -100,6 +100,15 @@ export class ModelsState {
     });
   }
 
+  /** The saved network as a Keras project (model.py + weights.npz) to take home. */
+  exportKeras(id: string): Promise<boolean> {
+    const name = this.nameOf(id);
+    return this.#change('export', id, async () => {
+      const result = await api().invoke('models:export-keras', { id });
+      return result ? { kind: 'exported', name, result } : null;
+    });
+  }
+
   importModel(): Promise<boolean> {
     return this.#change('import', null, async () => {
       const entry = await api().invoke('models:import');

@@ -102,6 +102,8 @@ export const builder = defineMessages(
       'Blocks marked “?” do not fit yet, so their weights are not counted. Fix the problem in your network.',
 
     'builder.files.export': 'Save model file',
+    'builder.files.exportKeras': 'Export for Python (Keras)',
+    'builder.files.kerasDone': 'The Keras script (model.py and a README) is in {path}',
     'builder.files.import': 'Open model file',
     'builder.files.notJson': '“{file}” is not a model file: it is not JSON.',
     'builder.files.badSpec': '“{file}” could not be opened: {reason}.',
@@ -225,6 +227,8 @@ export const builder = defineMessages(
       'Klocki oznaczone „?” jeszcze nie pasują, więc ich wagi nie są policzone. Popraw problem w swojej sieci.',
 
     'builder.files.export': 'Zapisz plik modelu',
+    'builder.files.exportKeras': 'Eksportuj dla Pythona (Keras)',
+    'builder.files.kerasDone': 'Skrypt Keras (model.py i README) jest w {path}',
     'builder.files.import': 'Otwórz plik modelu',
     'builder.files.notJson': '„{file}” nie jest plikiem modelu: to nie jest JSON.',
     'builder.files.badSpec': 'Nie udało się otworzyć „{file}”: {reason}.',
