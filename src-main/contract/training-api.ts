@@ -40,7 +40,16 @@ export interface StartTrainingRequest {
   seed?: number;
 }
 
+export interface EpochEstimateView {
+  secondsPerEpoch: number;
+  samplesPerSecond: number;
+  trainImages: number;
+  backend: BackendInfo['name'];
+}
+
 export interface TrainingInvoke {
+  /** About how long one epoch of this network takes here, from a short measurement. */
+  'spec:estimate': { request: { spec: ModelSpec }; response: EpochEstimateView };
   'training:state': { request: void; response: TrainingState };
   'training:start': { request: StartTrainingRequest; response: TrainingState };
   'training:stop': { request: void; response: TrainingState };
