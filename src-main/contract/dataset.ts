@@ -6,6 +6,8 @@ export interface DatasetInfo {
   source: DatasetSource;
   /** What the UI calls it: "Sample letters (42 fonts)" or the file name. */
   label: string;
+  /** The sample set only: how many fonts drew its letters (the renderer words the label itself). */
+  fonts?: number;
   fileName: string;
   fileBytes: number;
   format: string;

@@ -8,17 +8,28 @@ const UPLOADS = 'datasets';
 /** The real notMNIST_small.mat is 112 MiB; anything far larger is not a letters file. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
+/** What the UI calls a set: the sample's name from its json, and how many fonts drew it. */
+export interface SetName {
+  label: string;
+  fonts?: number;
+}
+
 /** What the UI calls the bundled set, from the json the generator wrote beside it. */
-export async function sampleLabel(resources: string): Promise<string> {
+export async function sampleName(resources: string): Promise<SetName> {
   try {
     const meta = JSON.parse(await fs.readFile(path.join(resources, SAMPLE_META), 'utf8')) as {
       name?: unknown;
+      fonts?: unknown;
     };
-    if (typeof meta.name === 'string') return meta.name;
+    if (typeof meta.name === 'string') {
+      return Array.isArray(meta.fonts) && meta.fonts.length > 0
+        ? { label: meta.name, fonts: meta.fonts.length }
+        : { label: meta.name };
+    }
   } catch {
     // Fall through to a generic label.
   }
-  return 'Sample letters';
+  return { label: 'Sample letters' };
 }
 
 /** A file name safe to store: no folders, no odd characters, a .mat or .mat.gz ending kept. */

@@ -9,17 +9,18 @@ import type { SplitImageSet } from '../core/dataset/types';
 import { LetterLabError } from '../core/errors';
 import type { ApiRegistry } from './registry';
 import type { HostContext, OpenDataset } from './context';
-import { SAMPLE_FILE, pruneUploads, sampleLabel, storeUpload } from './dataset-files';
+import { SAMPLE_FILE, pruneUploads, sampleName, storeUpload, type SetName } from './dataset-files';
 
 function toInfo(
   source: DatasetSource,
-  label: string,
+  name: SetName,
   set: SplitImageSet,
   core: Awaited<ReturnType<typeof loadDataset>>['info'],
 ): DatasetInfo {
   return {
     source,
-    label,
+    label: name.label,
+    ...(name.fonts === undefined ? {} : { fonts: name.fonts }),
     fileName: core.fileName,
     fileBytes: core.fileBytes,
     format: core.format,
@@ -68,11 +69,11 @@ export class DatasetService {
     return this.ctx.session.dataset?.info ?? null;
   }
 
-  open(file: string, source: DatasetSource, label?: string): Promise<DatasetInfo> {
+  open(file: string, source: DatasetSource, name?: SetName): Promise<DatasetInfo> {
     if (this.ctx.session.training?.active) {
       throw new LetterLabError('training.busy', 'Stop the training before opening other letters.');
     }
-    const load = this.load(file, source, label);
+    const load = this.load(file, source, name);
     this.loading = load;
     // Clears the slot either way; the caller gets the rejection (a bare .finally() would leave an
     // unhandled rejection behind, which ends the Node process).
@@ -85,7 +86,7 @@ export class DatasetService {
 
   async openSample(): Promise<DatasetInfo> {
     const file = path.join(this.ctx.paths.resources, SAMPLE_FILE);
-    return this.open(file, 'sample', await sampleLabel(this.ctx.paths.resources));
+    return this.open(file, 'sample', await sampleName(this.ctx.paths.resources));
   }
 
   /** On start: the command line's file, the teacher's default, the last one, else the sample. */
@@ -161,7 +162,7 @@ export class DatasetService {
     return open;
   }
 
-  private async load(file: string, source: DatasetSource, label?: string): Promise<DatasetInfo> {
+  private async load(file: string, source: DatasetSource, name?: SetName): Promise<DatasetInfo> {
     const resolved = path.resolve(file);
     try {
       await fs.access(resolved);
@@ -185,7 +186,7 @@ export class DatasetService {
         }
       },
     });
-    const info = toInfo(source, label ?? core.fileName, set, core);
+    const info = toInfo(source, name ?? { label: core.fileName }, set, core);
     this.ctx.session.dataset = { path: resolved, info, set };
     this.testIndices = new Set(set.test);
     if (source !== 'sample')
@@ -218,7 +219,7 @@ export function setupDataset(registry: ApiRegistry, ctx: HostContext): DatasetSe
     async ({ name, bytes }) => {
       const file = await storeUpload(ctx.paths.userData, name, bytes);
       try {
-        return await service.open(file, 'upload', name);
+        return await service.open(file, 'upload', { label: name });
       } finally {
         // The failed file goes; the one still open (and read by training) stays.
         await pruneUploads(ctx.paths.userData, service.current()?.path ?? null).catch(

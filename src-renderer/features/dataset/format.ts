@@ -1,4 +1,5 @@
 // Numbers, sizes and times as the UI language writes them.
+import type { DatasetInfo } from '../../../src-main/contract/dataset';
 import type { Language } from '../../lib/i18n/i18n.svelte';
 
 const KIB = 1024;
@@ -26,4 +27,14 @@ export function formatDuration(ms: number, language: Language): string {
 
 export function formatPercent(fraction: number, language: Language): string {
   return `${formatNumber(fraction * 100, language)}%`;
+}
+
+/** What the UI calls a set: the sample in the UI's language ("Sample letters (175 fonts)"), else the host's label. */
+export function datasetLabel(
+  info: Pick<DatasetInfo, 'source' | 'label' | 'fonts'>,
+  language: Language,
+  tr: (key: 'dataset.sampleName', params: { fonts: string }) => string,
+): string {
+  if (info.source !== 'sample' || info.fonts === undefined) return info.label;
+  return tr('dataset.sampleName', { fonts: formatNumber(info.fonts, language) });
 }

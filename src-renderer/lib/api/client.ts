@@ -7,23 +7,16 @@ import type {
   RequestOf,
   ResponseOf,
 } from '../../../src-main/contract/api';
-import type { ApiError, ErrorCode, Result } from '../../../src-main/contract/errors';
+import type { Result } from '../../../src-main/contract/errors';
+import { i18n } from '../i18n/i18n.svelte';
+import { ApiFailure } from './errors';
 import { createWebBridge } from './web-bridge';
+
+export { ApiFailure };
 
 declare global {
   interface Window {
     api?: HostBridge;
-  }
-}
-
-/** A failed request, with the host's code and user-facing message. */
-export class ApiFailure extends Error {
-  readonly code: ErrorCode;
-  readonly error: ApiError;
-  constructor(error: ApiError) {
-    super(error.message);
-    this.code = error.code;
-    this.error = error;
   }
 }
 
@@ -35,7 +28,8 @@ export class ApiClient {
     ...payload: RequestOf<C> extends void ? [] : [RequestOf<C>]
   ): Promise<ResponseOf<C>> {
     const result = (await this.bridge.invoke(channel, payload[0])) as Result<ResponseOf<C>>;
-    if (!result.ok) throw new ApiFailure(result.error);
+    // Localized now, in the language the camper is reading; `.error` keeps the host's own words.
+    if (!result.ok) throw new ApiFailure(result.error, i18n.language);
     return result.value;
   }
 

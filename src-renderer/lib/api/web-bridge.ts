@@ -69,6 +69,7 @@ export function createWebBridge(): HostBridge {
           error: {
             code: 'api.internal',
             message: 'Letter Lab’s server is not answering. Is `npm run web` still running?',
+            messageKey: 'error.server.unreachable',
           },
         };
       }

@@ -8,6 +8,7 @@ import { notebook } from './messages/notebook';
 import { evaluation } from './messages/evaluation';
 import { models } from './messages/models';
 import { settings } from './messages/settings';
+import { errors } from './messages/errors';
 
 const features = [
   shell,
@@ -19,6 +20,7 @@ const features = [
   evaluation,
   models,
   settings,
+  errors,
 ] as const;
 
 export const en = {
@@ -31,6 +33,7 @@ export const en = {
   ...evaluation.en,
   ...models.en,
   ...settings.en,
+  ...errors.en,
 };
 
 export type MessageKey = keyof typeof en;

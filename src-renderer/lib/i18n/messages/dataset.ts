@@ -27,6 +27,7 @@ export const dataset = defineMessages(
     'dataset.source.sample': 'Bundled sample',
     'dataset.source.file': 'File on this computer',
     'dataset.source.upload': 'Uploaded file',
+    'dataset.sampleName': 'Sample letters ({fonts} fonts)',
     'dataset.sampleNote':
       'These are Letter Lab’s own sample letters, drawn from free fonts. They are not notMNIST: for the notebook’s real letters, open notMNIST_small.mat.',
     'dataset.fact.file': 'File',
@@ -110,6 +111,7 @@ export const dataset = defineMessages(
     'dataset.source.sample': 'Dołączony przykład',
     'dataset.source.file': 'Plik na tym komputerze',
     'dataset.source.upload': 'Przesłany plik',
+    'dataset.sampleName': 'Przykładowe litery (z {fonts} czcionek)',
     'dataset.sampleNote':
       'To przykładowe litery Letter Lab, narysowane z darmowych fontów. To nie jest notMNIST: prawdziwe litery z notatnika są w pliku notMNIST_small.mat.',
     'dataset.fact.file': 'Plik',
