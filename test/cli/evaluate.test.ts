@@ -1,6 +1,5 @@
 // `letter-lab evaluate` on real saved networks and real letters, checked against a direct
 // prediction made here; and its refusals of bad input (exit 2, one line, no stack trace).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,15 +17,7 @@ import {
   tinyConvSpec,
   trainTiny,
 } from '../core/evaluation/trained';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-}
+import { cli } from '../helpers/cli';
 
 interface EvaluateJson {
   accuracy: number;

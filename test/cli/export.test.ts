@@ -9,15 +9,7 @@ import { initBackend } from '../../src-main/core/backend';
 import { buildModel, compileModel, loadModel, saveModel } from '../../src-main/core/model';
 import { PRESETS } from '../../src-main/core/spec';
 import { readNpy, readZip } from '../core/export/read-npz';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-}
+import { cli } from '../helpers/cli';
 
 describe('letter-lab export', () => {
   let dir: string;

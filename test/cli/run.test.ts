@@ -1,15 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-}
+import { cli, ROOT } from '../helpers/cli';
 
 describe('letter-lab CLI', () => {
   it('info prints the backend as JSON and exits 0', () => {

@@ -1,6 +1,5 @@
 // `letter-lab runs` and `letter-lab compare` over a real notebook folder (LETTER_LAB_HOME) of run
 // records of the notebook's presets; bad input exits 2 with one line and no stack trace.
-import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,18 +8,11 @@ import type { RunComparison, RunRecord } from '../../src-main/contract/runs';
 import { RunStore, buildRecord } from '../../src-main/core/runs';
 import { PRESETS } from '../../src-main/core/spec';
 import { OVERFITTING, STILL_IMPROVING, history, type Row } from '../core/runs/histories';
+import { cliWithEnv } from '../helpers/cli';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 let home: string;
 
-function cli(env: Record<string, string>, ...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-}
-const run = (...args: string[]) => cli({ LETTER_LAB_HOME: home }, ...args);
+const run = (...args: string[]) => cliWithEnv({ LETTER_LAB_HOME: home }, ...args);
 
 function record(id: string, preset: string, day: number, rows: Row[]): RunRecord {
   const spec = structuredClone(PRESETS.find((p) => p.id === preset)!.spec);
@@ -111,7 +103,7 @@ describe('letter-lab runs', () => {
   it('says so when there are no runs', async () => {
     const empty = await mkdtemp(path.join(os.tmpdir(), 'letter-lab-cli-empty-'));
     try {
-      const out = cli({ LETTER_LAB_HOME: empty }, 'runs', '--json');
+      const out = cliWithEnv({ LETTER_LAB_HOME: empty }, 'runs', '--json');
       expect(out.status).toBe(0);
       expect(JSON.parse(out.stdout)).toEqual([]);
     } finally {

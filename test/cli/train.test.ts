@@ -2,43 +2,16 @@
 // process, the JSON it prints, the tensors it leaves behind, and the model it saves.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
 import { initBackend } from '../../src-main/core/backend';
 import { loadDataset } from '../../src-main/core/dataset/load';
+import { cli, ROOT } from '../helpers/cli';
+import { loadOverHttp } from '../helpers/load-over-http';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SAMPLE = path.join(ROOT, 'resources', 'sample', 'sample-letters.mat');
-
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-}
-
-/** Loads a folder with plain tf.loadLayersModel over HTTP, as a web page would. */
-async function loadOverHttp(dir: string): Promise<tfl.LayersModel> {
-  const server = http.createServer((req, res) => {
-    const name = path.basename(new URL(req.url ?? '/', 'http://x').pathname);
-    readFile(path.join(dir, name)).then(
-      (bytes) => res.end(bytes),
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const { port } = server.address() as AddressInfo;
-    return await tfl.loadLayersModel(`http://127.0.0.1:${port}/model.json`);
-  } finally {
-    server.close();
-  }
-}
 
 interface TrainJson {
   backend: string;

@@ -3,7 +3,6 @@
 // bad files with their specific errors, a small uploaded .mat, and (with NOTMNIST_MAT) the real
 // notMNIST_small.mat. Screenshots go to $LETTER_LAB_SHOTS when it is set.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +11,11 @@ import { loadDataset } from '../../src-main/core/dataset/load';
 import { splitDataset } from '../../src-main/core/dataset/split';
 import type { SplitImageSet } from '../../src-main/core/dataset/types';
 import { writeMat5 } from '../../src-main/core/mat/write';
+import { openApp, pageShots } from './helpers/app-page';
+import { LAPTOP_VIEWS, runAxe, sidewaysOverflow } from './helpers/axe';
 import { launchBrowser, startWebApp, type WebApp } from './helpers/web-app';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHOTS = process.env.LETTER_LAB_SHOTS;
 const SAMPLE_MAT = path.join(ROOT, 'resources/sample/sample-letters.mat');
 const SAMPLE_META = JSON.parse(
   fs.readFileSync(path.join(ROOT, 'resources/sample/sample-letters.json'), 'utf8'),
@@ -24,22 +24,15 @@ const NOTMNIST = process.env.NOTMNIST_MAT;
 const HAVE_NOTMNIST = Boolean(NOTMNIST && fs.existsSync(NOTMNIST));
 const LETTERS = 'ABCDEFGHIJ'.split('');
 const SIDE = 28;
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 if (!HAVE_NOTMNIST) {
   console.warn('NOTMNIST_MAT is unset or missing: skipping the notMNIST_small.mat upload test.');
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `dataset-${name}.png`), fullPage: true });
-}
+const shot = pageShots('dataset');
 
 async function openLetters(page: Page, app: WebApp): Promise<void> {
-  await page.goto(app.url);
-  await page.getByTestId('backend').waitFor({ timeout: 60_000 });
+  await openApp(page, app);
   await page.getByTestId('letter-grid').waitFor({ timeout: 60_000 });
 }
 
@@ -190,10 +183,7 @@ describe('browser mode: the dataset explorer', () => {
     );
     expect(inked.every(Boolean)).toBe(true);
 
-    const widths = (await page.evaluate(
-      '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
-    )) as { scroll: number; client: number };
-    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'sample-1366');
     expect(errors).toEqual([]);
     await page.close();
@@ -393,30 +383,15 @@ describe('browser mode: the dataset explorer', () => {
   });
 
   it('fits 200% zoom without sideways scrolling and passes axe (WCAG AA)', async () => {
-    for (const [name, viewport, scale] of [
-      ['1366', { width: 1366, height: 768 }, 1],
-      ['zoom200', { width: 683, height: 384 }, 2],
-    ] as const) {
-      const page = await browser.newPage({ viewport, deviceScaleFactor: scale });
+    for (const { name, viewport, deviceScaleFactor } of LAPTOP_VIEWS) {
+      const page = await browser.newPage({ viewport, deviceScaleFactor });
       await openLetters(page, app);
       await page.locator('[data-cell="0-0"]').click();
       await page.getByTestId('pixel-table').waitFor();
-      const widths = (await page.evaluate(
-        '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
-      )) as { scroll: number; client: number };
-      expect(widths.scroll, name).toBeLessThanOrEqual(widths.client);
+      expect(await sidewaysOverflow(page), name).toBeLessThanOrEqual(0);
       await shot(page, name);
 
-      await page.evaluate(AXE_SOURCE);
-      const axe = (await page.evaluate(`(async () => {
-        const result = await window.axe.run('[data-testid="dataset-view"]', {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
-        });
-        return {
-          violations: result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')),
-          passes: result.passes.map((p) => p.id),
-        };
-      })()`)) as { violations: string[]; passes: string[] };
+      const axe = await runAxe(page, '[data-testid="dataset-view"]');
       expect(axe.passes, name).toContain('color-contrast');
       expect(axe.violations, name).toEqual([]);
       await page.close();

@@ -3,19 +3,14 @@
 // tab's evaluation panel: accuracy, per-letter bars, the confusion matrix (mouse and keyboard), a
 // cell's letters, the surest mistakes, Polish, layout at 1366x768 and 200% zoom, axe.
 // Screenshots go to $LETTER_LAB_SHOTS when it is set.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { EvaluationStatus } from '../../src-main/contract/evaluation';
 import type { TrainingState } from '../../src-main/contract/training-api';
 import { PRESETS } from '../../src-main/core/spec';
+import { apiClient, openApp, pageShots, type ApiInvoke } from './helpers/app-page';
+import { LAPTOP_VIEWS, runAxe, sidewaysOverflow } from './helpers/axe';
 import { launchBrowser, startWebApp, type WebApp } from './helpers/web-app';
 
-const SHOTS = process.env.LETTER_LAB_SHOTS;
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TRAIN_TIMEOUT_MS = 180_000;
 
 /** Polls `check` (expect.poll is not allowed in beforeAll). */
@@ -27,34 +22,17 @@ async function until(check: () => Promise<boolean>, timeoutMs = 60_000): Promise
   }
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `evaluation-${name}.png`), fullPage: true });
-}
+const shot = pageShots('evaluation');
 
 describe('browser mode: evaluation on the test letters', () => {
   let app: WebApp;
   let browser: Browser;
   let trained: TrainingState;
 
-  /** The app's API, called the way the renderer calls it (token header, same origin). */
-  async function invoke<T>(channel: string, payload?: unknown): Promise<T> {
-    const token = new URL(app.url).searchParams.get('token') ?? '';
-    const response = await fetch(`${app.origin}/api/invoke/${channel}`, {
-      method: 'POST',
-      headers: { 'x-letter-lab-token': token, 'content-type': 'application/json' },
-      body: payload === undefined ? '' : JSON.stringify(payload),
-    });
-    const result = (await response.json()) as
-      { ok: true; value: T } | { ok: false; error: { message: string } };
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value;
-  }
+  let invoke: ApiInvoke;
 
   async function openPanel(page: Page): Promise<void> {
-    await page.goto(app.url);
-    await page.getByTestId('backend').waitFor({ timeout: 60_000 });
+    await openApp(page, app);
     await page.getByRole('tab', { name: 'Predict' }).click();
     await page
       .getByTestId('evaluation-panel')
@@ -70,19 +48,18 @@ describe('browser mode: evaluation on the test letters', () => {
   beforeAll(async () => {
     app = await startWebApp([], { NOTMNIST_MAT: '' });
     browser = await launchBrowser();
-    await until(
-      async () => (await invoke<{ count: number } | null>('dataset:current'))?.count === 3500,
-    );
+    invoke = apiClient(app);
+    await until(async () => (await invoke('dataset:current'))?.count === 3500);
     const preset = PRESETS.find((p) => p.id === 'logistic-regression');
     if (!preset) throw new Error('no logistic-regression preset');
     const spec = structuredClone(preset.spec);
     spec.compile.epochs = 1;
     await invoke('training:start', { spec, seed: 3 });
     await until(
-      async () => (await invoke<TrainingState>('training:state')).status === 'finished',
+      async () => (await invoke('training:state')).status === 'finished',
       TRAIN_TIMEOUT_MS,
     );
-    trained = await invoke<TrainingState>('training:state');
+    trained = await invoke('training:state');
   });
   afterAll(async () => {
     await browser?.close();
@@ -102,7 +79,7 @@ describe('browser mode: evaluation on the test letters', () => {
 
     // The training process validated the same weights on the same split after its epoch.
     const valAcc = trained.history[0].valAcc ?? NaN;
-    const status = await invoke<EvaluationStatus>('evaluation:status');
+    const status = await invoke('evaluation:status');
     const summary = status.last!;
     expect(summary.accuracy).toBeCloseTo(valAcc, 6);
     expect(summary.count).toBe(700);
@@ -204,13 +181,13 @@ describe('browser mode: evaluation on the test letters', () => {
     expect(await page.getByTestId('evaluation-stale').count()).toBe(0);
     await invoke('training:more', { epochs: 1 });
     await expect
-      .poll(async () => (await invoke<TrainingState>('training:state')).status, {
+      .poll(async () => (await invoke('training:state')).status, {
         timeout: TRAIN_TIMEOUT_MS,
         interval: 500,
       })
       .toBe('finished');
     await page.getByTestId('evaluation-stale').waitFor({ timeout: 30_000 });
-    const state = await invoke<TrainingState>('training:state');
+    const state = await invoke('training:state');
     expect(state.history).toHaveLength(2);
     await page.getByTestId('evaluation-run').click();
     await expect
@@ -225,30 +202,15 @@ describe('browser mode: evaluation on the test letters', () => {
   });
 
   it('fits 1366x768 and 200% zoom without sideways scrolling, passes axe, and speaks Polish', async () => {
-    for (const [name, viewport, scale] of [
-      ['1366', { width: 1366, height: 768 }, 1],
-      ['zoom200', { width: 683, height: 384 }, 2],
-    ] as const) {
-      const page = await browser.newPage({ viewport, deviceScaleFactor: scale });
+    for (const { name, viewport, deviceScaleFactor } of LAPTOP_VIEWS) {
+      const page = await browser.newPage({ viewport, deviceScaleFactor });
       await openPanel(page);
       await page.getByTestId('evaluation-accuracy').waitFor();
       await page.locator('button[data-truth="3"][data-predicted="3"]').click();
       await page.getByTestId('evaluation-cell').locator('canvas').first().waitFor();
-      const widths = (await page.evaluate(
-        '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
-      )) as { scroll: number; client: number };
-      expect(widths.scroll, name).toBeLessThanOrEqual(widths.client);
+      expect(await sidewaysOverflow(page), name).toBeLessThanOrEqual(0);
       await shot(page, name);
-      await page.evaluate(AXE_SOURCE);
-      const axe = (await page.evaluate(`(async () => {
-        const result = await window.axe.run('[data-testid="evaluation-panel"]', {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
-        });
-        return {
-          violations: result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')),
-          passes: result.passes.map((p) => p.id),
-        };
-      })()`)) as { violations: string[]; passes: string[] };
+      const axe = await runAxe(page, '[data-testid="evaluation-panel"]');
       expect(axe.passes, name).toContain('color-contrast');
       expect(axe.violations, name).toEqual([]);
       if (name === 'zoom200') {

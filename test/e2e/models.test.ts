@@ -4,53 +4,34 @@
 // exported, deleted after a confirmation; a damaged folder shown with its problem; axe clean.
 // Screenshots go to $LETTER_LAB_SHOTS when it is set.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { DatasetInfo } from '../../src-main/contract/dataset';
-import type { SavedModelEntry } from '../../src-main/contract/training';
 import type { TrainingState } from '../../src-main/contract/training-api';
 import { PRESETS } from '../../src-main/core/spec';
+import { apiClient, openApp, shotPath, type ApiInvoke } from './helpers/app-page';
+import { runAxe, WCAG2_AA } from './helpers/axe';
 import { launchBrowser, startWebApp, type WebApp } from './helpers/web-app';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const RUN_TIMEOUT = 180_000;
-const SHOTS = process.env.LETTER_LAB_SHOTS;
 
 async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page
-    .getByTestId('models-panel')
-    .screenshot({ path: path.join(SHOTS, `models-${name}.png`) });
+  const file = shotPath(`models-${name}`);
+  if (file) await page.getByTestId('models-panel').screenshot({ path: file });
 }
 
 describe('browser mode: saved networks', () => {
   let app: WebApp;
   let browser: Browser;
   let page: Page;
-  let invoke: <T>(channel: string, payload?: unknown) => Promise<T>;
+  let invoke: ApiInvoke;
 
   beforeAll(async () => {
     app = await startWebApp([], { NOTMNIST_MAT: '' });
     browser = await launchBrowser();
-    const token = new URL(app.url).searchParams.get('token') ?? '';
-    invoke = async <T>(channel: string, payload?: unknown): Promise<T> => {
-      const response = await fetch(`${app.origin}/api/invoke/${channel}`, {
-        method: 'POST',
-        headers: { 'x-letter-lab-token': token, 'content-type': 'application/json' },
-        body: payload === undefined ? '' : JSON.stringify(payload),
-      });
-      const result = (await response.json()) as
-        { ok: true; value: T } | { ok: false; error: { message: string } };
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
+    invoke = apiClient(app);
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(app.url);
-    await page.getByTestId('backend').waitFor({ timeout: 60_000 });
+    await openApp(page, app);
     await page.getByRole('tab', { name: 'Train' }).click();
     await page.getByTestId('models-panel').waitFor();
   });
@@ -81,14 +62,15 @@ describe('browser mode: saved networks', () => {
   });
 
   it('saves one trained epoch of logistic regression under a name and lists it', async () => {
-    const dataset = await invoke<DatasetInfo>('dataset:current');
+    const dataset = await invoke('dataset:current');
+    if (!dataset) throw new Error('no letters are open');
     expect(dataset.source).toBe('sample');
     const spec = structuredClone(PRESETS.find((p) => p.id === 'logistic-regression')!.spec);
     spec.compile.epochs = 1;
     await invoke('training:start', { spec, seed: 3 });
     let state: TrainingState | null = null;
     await expect
-      .poll(async () => (state = await invoke<TrainingState>('training:state')).status, {
+      .poll(async () => (state = await invoke('training:state')).status, {
         timeout: RUN_TIMEOUT,
         interval: 500,
       })
@@ -115,20 +97,14 @@ describe('browser mode: saved networks', () => {
     expect(cells[4]).toBe(state!.backend === 'wasm' ? 'WebAssembly' : 'TensorFlow (native)');
     expect(cells[5]).toBe(dataset.fingerprint.slice(0, 8));
 
-    const [entry] = await invoke<SavedModelEntry[]>('models:list');
+    const [entry] = await invoke('models:list');
     expect(entry.meta?.name).toBe('My first network');
     expect(await row.getAttribute('data-model-id')).toBe(entry.id);
   });
 
   it('passes axe (WCAG 2 A/AA) with a model in the list', async () => {
     // Evaluated through the devtools protocol: the app's CSP rightly refuses inline scripts.
-    await page.evaluate(AXE_SOURCE);
-    const violations = (await page.evaluate(`(async () => {
-      const result = await window.axe.run(document.querySelector('[data-testid="models-panel"]'), {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
-      });
-      return result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' '));
-    })()`)) as string[];
+    const { violations } = await runAxe(page, '[data-testid="models-panel"]', WCAG2_AA);
     expect(violations).toEqual([]);
     await shot(page, 'list');
   });
@@ -139,8 +115,8 @@ describe('browser mode: saved networks', () => {
       .poll(() => status().textContent())
       .toContain('Predictions now use “My first network”.');
     expect(await rows().first().textContent()).toContain('In use for predictions');
-    const [entry] = await invoke<SavedModelEntry[]>('models:list');
-    expect(await invoke<{ id: string | null }>('models:in-use')).toEqual({ id: entry.id });
+    const [entry] = await invoke('models:list');
+    expect(await invoke('models:in-use')).toEqual({ id: entry.id });
     expect(await rows().first().getByTestId('model-load').isDisabled()).toBe(true);
   });
 
@@ -162,7 +138,7 @@ describe('browser mode: saved networks', () => {
     await expect.poll(() => input.count()).toBe(0);
     expect(await focused()).toBe('model-rename');
     expect((await rows().first().locator('th').textContent())?.trim()).toMatch(/^Renamed net/);
-    const [entry] = await invoke<SavedModelEntry[]>('models:list');
+    const [entry] = await invoke('models:list');
     expect(entry.meta?.name).toBe('Renamed net');
   });
 
@@ -197,14 +173,14 @@ describe('browser mode: saved networks', () => {
     await shot(page, 'confirm-delete');
     await page.keyboard.press('Escape');
     await expect.poll(() => row.getByTestId('model-delete-confirm').count()).toBe(0);
-    expect(await invoke<SavedModelEntry[]>('models:list')).toHaveLength(1);
+    expect(await invoke('models:list')).toHaveLength(1);
 
     await row.getByTestId('model-delete').click();
     await row.getByTestId('model-delete-confirm').click();
     await expect.poll(() => status().textContent()).toContain('Deleted “Renamed net”.');
     await page.getByTestId('models-empty').waitFor();
-    expect(await invoke<SavedModelEntry[]>('models:list')).toEqual([]);
-    expect(await invoke<{ id: string | null }>('models:in-use')).toEqual({ id: null });
+    expect(await invoke('models:list')).toEqual([]);
+    expect(await invoke('models:in-use')).toEqual({ id: null });
   });
 
   it('speaks Polish', async () => {

@@ -6,15 +6,13 @@
 // report is downloaded and checked, runs are renamed, starred, annotated and deleted, and Help
 // and Esc reopen and close the tour. Screenshots go to $LETTER_LAB_SHOTS when it is set.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { apiClient, shotPath } from './helpers/app-page';
+import { runAxe, WCAG2_AA } from './helpers/axe';
 import { launchBrowser, startWebApp, type WebApp } from './helpers/web-app';
 
-const SHOTS = process.env.LETTER_LAB_SHOTS;
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** The issue's goal: a new camper reaches a drawn prediction within 3 minutes. */
 const FIRST_RUN_GOAL_MS = 180_000;
 
@@ -24,9 +22,8 @@ let context: BrowserContext;
 let page: Page;
 
 async function shot(name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `notebook-${name}.png`) });
+  const file = shotPath(`notebook-${name}`);
+  if (file) await page.screenshot({ path: file });
 }
 
 function tourStep(): Promise<string | null> {
@@ -60,31 +57,12 @@ function runCards() {
   return page.getByTestId('run-card');
 }
 
-async function axeViolations(selector: string): Promise<{ id: string; nodes: number }[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(`(async () => {
-    const result = await window.axe.run(${JSON.stringify(selector)}, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
-    });
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.length }));
-  })()`) as Promise<{ id: string; nodes: number }[]>;
-}
-
-/** The host's answer on `channel`, asked as the page would. */
-async function invoke(channel: string, payload?: unknown): Promise<unknown> {
-  const token = new URL(app.url).searchParams.get('token') ?? '';
-  const response = await fetch(`${app.origin}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { 'x-letter-lab-token': token, 'content-type': 'application/json' },
-    body: payload === undefined ? '' : JSON.stringify(payload),
-  });
-  const result = (await response.json()) as { ok: boolean; value: unknown };
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`);
-  return result.value;
+async function axeViolations(selector: string): Promise<string[]> {
+  return (await runAxe(page, selector, WCAG2_AA)).violations;
 }
 
 async function trainingNow(): Promise<{ runId: string | null; status: string }> {
-  return (await invoke('training:state')) as { runId: string | null; status: string };
+  return apiClient(app)('training:state');
 }
 
 /** Trains a preset for `epochs` epochs from the Build and Train tabs, waiting for the end. */
@@ -289,10 +267,11 @@ describe('guided first run and lab notebook (browser mode)', () => {
     // Self-contained: nothing is fetched from anywhere.
     expect(html).not.toMatch(/<(script|link)\b|src="(?!data:)|url\(/);
 
-    if (SHOTS) {
+    const reportShot = shotPath('notebook-report');
+    if (reportShot) {
       const report = await context.newPage();
       await report.setContent(html);
-      await report.screenshot({ path: path.join(SHOTS, 'notebook-report.png'), fullPage: true });
+      await report.screenshot({ path: reportShot, fullPage: true });
       await report.close();
     }
   });

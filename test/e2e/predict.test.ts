@@ -3,20 +3,14 @@
 // the network's 28x28 picture, the delay from the end of a stroke to new bars, test letters with
 // their charts, and activation maps and filters of a convolutional network.
 // Screenshots go to $LETTER_LAB_SHOTS when it is set.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { Channel, RequestOf, ResponseOf } from '../../src-main/contract/api';
-import type { Result } from '../../src-main/contract/errors';
 import type { ModelSpec } from '../../src-main/contract/spec';
 import { PRESETS } from '../../src-main/core/spec';
+import { apiClient, openApp, pageShots, type ApiInvoke } from './helpers/app-page';
+import { runAxe } from './helpers/axe';
 import { launchBrowser, startWebApp, type WebApp } from './helpers/web-app';
 
-const SHOTS = process.env.LETTER_LAB_SHOTS;
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** The brief's goal for the delay from lifting the pen to the new bars. */
 const LATENCY_GOAL_MS = 50;
 
@@ -24,26 +18,9 @@ let app: WebApp;
 let browser: Browser;
 const latencies: number[] = [];
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `predict-${name}.png`), fullPage: true });
-}
+const shot = pageShots('predict');
 
-async function invoke<C extends Channel>(
-  channel: C,
-  payload?: RequestOf<C>,
-): Promise<ResponseOf<C>> {
-  const token = new URL(app.url).searchParams.get('token') ?? '';
-  const response = await fetch(`${app.origin}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { 'x-letter-lab-token': token, 'content-type': 'application/json' },
-    body: payload === undefined ? '' : JSON.stringify(payload),
-  });
-  const result = (await response.json()) as Result<ResponseOf<C>>;
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
+let invoke: ApiInvoke;
 
 function preset(id: string): ModelSpec {
   const spec = structuredClone(PRESETS.find((p) => p.id === id)?.spec);
@@ -68,8 +45,7 @@ async function trainOneEpoch(id: string): Promise<void> {
 }
 
 async function openPredict(page: Page): Promise<void> {
-  await page.goto(app.url);
-  await page.getByTestId('backend').waitFor({ timeout: 60_000 });
+  await openApp(page, app);
   await page.getByRole('tab', { name: 'Predict' }).click();
   await page.getByTestId('predict-view').waitFor();
 }
@@ -169,6 +145,7 @@ const I_BAR: [number, number][] = [
 beforeAll(async () => {
   app = await startWebApp([], { NOTMNIST_MAT: '' });
   browser = await launchBrowser();
+  invoke = apiClient(app);
   // The guided first run is another feature's: mark it done so its card covers nothing here.
   await invoke('runs:tour-done', { done: true });
   const deadline = Date.now() + 60_000;
@@ -383,14 +360,8 @@ describe('browser mode: the Predict tab', () => {
     await stroke(page, I_BAR);
     await awaitLatencies(page, 1);
     await page.getByTestId('map-layer').first().waitFor();
-    await page.evaluate(AXE_SOURCE);
-    const axe = (await page.evaluate(`(async () => {
-      const result = await window.axe.run('[data-testid="predict-view"]', {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
-      });
-      return result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' '));
-    })()`)) as string[];
-    expect(axe).toEqual([]);
+    const axe = await runAxe(page, '[data-testid="predict-view"]');
+    expect(axe.violations).toEqual([]);
     await page.getByTestId('language').selectOption('pl');
     await expect
       .poll(() => page.getByTestId('draw-chart').getByTestId('chart-summary').textContent())

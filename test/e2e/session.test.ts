@@ -10,6 +10,7 @@ import {
   startWebApp,
   type WebApp,
 } from './helpers/web-app';
+import { openApp } from './helpers/app-page';
 import { LAPTOP_VIEWS, runAxe, sidewaysOverflow } from './helpers/axe';
 
 const TABS = ['Letters', 'Build', 'Train', 'Predict', 'Lab notebook'];
@@ -48,8 +49,7 @@ describe('a whole session, offline', () => {
     const requests = recordRequests(page);
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
-    await page.goto(app.url);
-    await page.getByTestId('backend').waitFor({ timeout: 60_000 });
+    await openApp(page, app);
     await skipTour(page);
     await page.getByTestId('letter-grid').waitFor({ timeout: 60_000 });
 
@@ -82,8 +82,7 @@ describe('a whole session, offline', () => {
     'every tab fits $name and passes axe',
     async ({ viewport, deviceScaleFactor }) => {
       const page = await browser.newPage({ viewport, deviceScaleFactor });
-      await page.goto(app.url);
-      await page.getByTestId('backend').waitFor({ timeout: 60_000 });
+      await openApp(page, app);
       await skipTour(page);
       const problems: string[] = [];
       for (const tab of TABS) {

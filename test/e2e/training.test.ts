@@ -3,27 +3,19 @@
 // weights, train more, restore after a reload, the leave-page guard, layout and accessibility.
 // Screenshots go to $LETTER_LAB_SHOTS when it is set.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { openApp, pageShots } from './helpers/app-page';
+import { LAPTOP_VIEWS, runAxe, sidewaysOverflow } from './helpers/axe';
 import { launchBrowser, startWebApp, type WebApp } from './helpers/web-app';
 
-const SHOTS = process.env.LETTER_LAB_SHOTS;
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** One epoch of the small convnet on 2,800 letters takes ~7 s on wasm; leave room for a busy box. */
 const RUN_TIMEOUT = 180_000;
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `training-${name}.png`), fullPage: true });
-}
+const shot = pageShots('training');
 
-async function openApp(page: Page, app: WebApp): Promise<void> {
-  await page.goto(app.url);
-  await page.getByTestId('backend').waitFor({ timeout: 60_000 });
+async function openAppSkippingTour(page: Page, app: WebApp): Promise<void> {
+  await openApp(page, app);
   // The guided first run opens by itself on the first launch; it is not what this test is about.
   const skip = page.getByRole('button', { name: 'Skip the tour' });
   await skip.waitFor({ timeout: 3000 }).then(
@@ -80,7 +72,7 @@ describe('browser mode: training with live charts', () => {
 
   it('refuses with a reason while the network has a problem', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await openApp(page, app);
+    await openAppSkippingTour(page, app);
     await openTab(page, 'Train');
     await expect.poll(() => status(page), { timeout: 30_000 }).toBe('idle');
     await expect
@@ -108,7 +100,7 @@ describe('browser mode: training with live charts', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
-    await openApp(page, app);
+    await openAppSkippingTour(page, app);
     await setEpochs(page, 1);
     const train = page.getByTestId('train-start');
     await expect.poll(() => train.getAttribute('aria-disabled'), { timeout: 60_000 }).toBe('false');
@@ -168,7 +160,7 @@ describe('browser mode: training with live charts', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
-    await openApp(page, app);
+    await openAppSkippingTour(page, app);
     await setEpochs(page, 4);
     // The first test's run is restored on open.
     await expect.poll(() => status(page), { timeout: 30_000 }).toBe('finished');
@@ -251,32 +243,16 @@ describe('browser mode: training with live charts', () => {
     await page.close();
   });
 
-  for (const { name, viewport, scale } of [
-    { name: '1366x768', viewport: { width: 1366, height: 768 }, scale: 1 },
-    // 200% zoom of a 1366x768 screen: half the CSS pixels at twice the density.
-    { name: 'zoom-200', viewport: { width: 683, height: 384 }, scale: 2 },
-  ]) {
+  for (const { name, viewport, deviceScaleFactor } of LAPTOP_VIEWS) {
     it(`fits ${name} without sideways scrolling and passes axe`, async () => {
-      const context = await browser.newContext({ viewport, deviceScaleFactor: scale });
+      const context = await browser.newContext({ viewport, deviceScaleFactor });
       const page = await context.newPage();
-      await openApp(page, app);
+      await openAppSkippingTour(page, app);
       await openTab(page, 'Train');
       await expect.poll(() => attr(page, 'chart-loss', 'data-epochs')).toBe(2);
       await page.getByTestId('history-table').locator('summary').click();
-      const overflow = (await page.evaluate(
-        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-      )) as number;
-      expect(overflow).toBeLessThanOrEqual(0);
-      await page.evaluate(AXE_SOURCE);
-      const axe = (await page.evaluate(`(async () => {
-        const result = await window.axe.run('[data-testid="training"]', {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
-        });
-        return {
-          violations: result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')),
-          passes: result.passes.map((p) => p.id),
-        };
-      })()`)) as { violations: string[]; passes: string[] };
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      const axe = await runAxe(page, '[data-testid="training"]');
       expect(axe.passes, name).toContain('color-contrast');
       expect(axe.violations, name).toEqual([]);
       await shot(page, name);
@@ -286,7 +262,7 @@ describe('browser mode: training with live charts', () => {
 
   it('speaks Polish', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await openApp(page, app);
+    await openAppSkippingTour(page, app);
     await openTab(page, 'Train');
     await page.getByTestId('language').selectOption('pl');
     await expect.poll(() => text(page, 'train-status')).toBe('Gotowe: epoka 2 jest ukończona.');
@@ -303,7 +279,7 @@ describe('browser mode: training with live charts', () => {
     'says what happened when the training process dies, and trains on from the autosave',
     async () => {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      await openApp(page, app);
+      await openAppSkippingTour(page, app);
       await setEpochs(page, 5);
       await page.getByTestId('train-start').click();
       // Epoch 1 finished and autosaved.

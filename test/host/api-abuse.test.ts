@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootHost } from '../../src-main/host/boot';
 import type { ApiRegistry } from '../../src-main/host/registry';
+import { webPlatformWithoutTrainer } from '../helpers/host';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -25,12 +26,7 @@ describe('API abuse', () => {
   beforeAll(async () => {
     userData = fs.mkdtempSync(path.join(os.tmpdir(), 'letter-lab-abuse-'));
     ({ registry } = await bootHost({
-      platform: {
-        mode: 'web',
-        forkTrainer: () => {
-          throw new Error('no training process in this test');
-        },
-      },
+      platform: webPlatformWithoutTrainer('no training process in this test'),
       paths: { userData, resources: path.join(ROOT, 'resources') },
       initialDatasetPath: null,
       backend: 'wasm',

@@ -12,14 +12,10 @@ import type {
   EvaluationSummary,
 } from '../../src-main/contract/evaluation';
 import type { Result } from '../../src-main/contract/errors';
-import { initBackend } from '../../src-main/core/backend';
 import type { HostContext } from '../../src-main/host/context';
 import { DatasetService } from '../../src-main/host/dataset';
 import { setupEvaluation } from '../../src-main/host/evaluation';
-import { EventHub } from '../../src-main/host/events';
-import { ModelCache } from '../../src-main/host/model-cache';
 import { ApiRegistry } from '../../src-main/host/registry';
-import { SettingsStore } from '../../src-main/host/settings';
 import {
   LETTERS_MAT,
   predictDirectly,
@@ -27,8 +23,7 @@ import {
   tinyConvSpec,
   trainTiny,
 } from '../core/evaluation/trained';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { makeHostContext, webPlatformWithoutTrainer } from '../helpers/host';
 
 let home: string;
 let ctx: HostContext;
@@ -57,23 +52,10 @@ async function errorCode(channel: string, payload?: unknown): Promise<string> {
 
 beforeAll(async () => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'letter-lab-eval-'));
-  const backend = await initBackend('wasm');
-  ctx = {
-    platform: {
-      mode: 'web',
-      forkTrainer: () => {
-        throw new Error('these tests do not train through the host');
-      },
-    },
-    paths: { userData: home, resources: path.join(ROOT, 'resources') },
-    events: new EventHub(),
-    version: 'test',
-    backend,
-    initialDatasetPath: null,
-    settings: await SettingsStore.open(home),
-    session: { dataset: null, training: null, models: null },
-  };
-  ctx.session.models = new ModelCache(ctx);
+  ctx = await makeHostContext(
+    home,
+    webPlatformWithoutTrainer('these tests do not train through the host'),
+  );
   registry = new ApiRegistry();
   setupEvaluation(registry, ctx);
   datasets = new DatasetService(ctx);

@@ -3,14 +3,12 @@
 // for predictions, renamed, exported, imported and deleted; ids that would lead outside the
 // library; broken folders listed with their problem.
 import { cp, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
-import type { Channel, RequestOf, ResponseOf } from '../../src-main/contract/api';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { Channel } from '../../src-main/contract/api';
 import type { ModelSpec } from '../../src-main/contract/spec';
 import type { ModelMeta, SavedModelEntry } from '../../src-main/contract/training';
 import type { TrainingState } from '../../src-main/contract/training-api';
@@ -19,22 +17,17 @@ import { buildModel, compileModel, loadModel, saveModel } from '../../src-main/c
 import { PRESETS } from '../../src-main/core/spec';
 import type { HostContext, Platform } from '../../src-main/host/context';
 import { setupDataset } from '../../src-main/host/dataset';
-import { EventHub } from '../../src-main/host/events';
-import { ModelCache } from '../../src-main/host/model-cache';
 import { snapshotModel } from '../../src-main/host/model-library';
 import { setupModels } from '../../src-main/host/models';
 import { ApiRegistry } from '../../src-main/host/registry';
-import { SettingsStore } from '../../src-main/host/settings';
 import { forkNodeTrainer } from '../../src-main/host/trainer-connection';
 import { setupTraining } from '../../src-main/host/training';
+import { hostCalls, makeHostContext, type HostCalls } from '../helpers/host';
+import { loadOverHttp } from '../helpers/load-over-http';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-interface Host {
+interface Host extends HostCalls {
   ctx: HostContext;
   registry: ApiRegistry;
-  call<C extends Channel>(channel: C, payload?: RequestOf<C>): Promise<ResponseOf<C>>;
-  fail(channel: Channel, payload?: unknown): Promise<{ code: string; message: string }>;
 }
 
 /** The folder the next "choose folder" dialog answers with (desktop); null = cancelled. */
@@ -46,53 +39,12 @@ async function makeHost(userData: string, desktop: boolean): Promise<Host> {
     forkTrainer: forkNodeTrainer,
     ...(desktop ? { chooseFolder: async () => nextFolder } : {}),
   };
-  const ctx: HostContext = {
-    platform,
-    paths: { userData, resources: path.join(ROOT, 'resources') },
-    events: new EventHub(),
-    version: 'test',
-    backend: await initBackend('wasm'),
-    initialDatasetPath: null,
-    settings: await SettingsStore.open(userData),
-    session: { dataset: null, training: null, models: null },
-  };
+  const ctx = await makeHostContext(userData, platform);
   const registry = new ApiRegistry();
-  ctx.session.models = new ModelCache(ctx);
   setupDataset(registry, ctx);
   setupTraining(registry, ctx);
   setupModels(registry, ctx);
-  return {
-    ctx,
-    registry,
-    async call(channel, payload) {
-      const result = await registry.dispatch(channel, payload);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-      return result.value as never;
-    },
-    async fail(channel, payload) {
-      const result = await registry.dispatch(channel, payload);
-      if (result.ok) throw new Error(`${channel} succeeded but should have failed`);
-      return result.error;
-    },
-  };
-}
-
-/** Loads `dir` with plain tf.loadLayersModel over HTTP, as a web page would. */
-async function loadOverHttp(dir: string): Promise<tfl.LayersModel> {
-  const server = http.createServer((req, res) => {
-    const name = path.basename(new URL(req.url ?? '/', 'http://x').pathname);
-    readFile(path.join(dir, name)).then(
-      (bytes) => res.end(bytes),
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const { port } = server.address() as AddressInfo;
-    return await tfl.loadLayersModel(`http://127.0.0.1:${port}/model.json`);
-  } finally {
-    server.close();
-  }
+  return { ctx, registry, ...hostCalls(registry) };
 }
 
 /** Class probabilities for a few fixed pictures. */

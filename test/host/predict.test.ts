@@ -6,22 +6,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import type { Channel, RequestOf, ResponseOf } from '../../src-main/contract/api';
 import type { ModelSpec } from '../../src-main/contract/spec';
 import type { ModelMeta } from '../../src-main/contract/training';
-import { initBackend } from '../../src-main/core/backend';
 import { buildModel, compileModel, loadModel, saveModel } from '../../src-main/core/model';
 import { PRESETS } from '../../src-main/core/spec';
 import { train } from '../../src-main/core/training';
 import type { HostContext } from '../../src-main/host/context';
 import { setupDataset } from '../../src-main/host/dataset';
-import { EventHub } from '../../src-main/host/events';
-import { ModelCache } from '../../src-main/host/model-cache';
 import { setupPredict } from '../../src-main/host/predict';
 import { ApiRegistry } from '../../src-main/host/registry';
-import { SettingsStore } from '../../src-main/host/settings';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import {
+  hostCalls,
+  makeHostContext,
+  webPlatformWithoutTrainer,
+  type HostCalls,
+} from '../helpers/host';
 
 function preset(id: string, epochs = 1): ModelSpec {
   const spec = structuredClone(PRESETS.find((p) => p.id === id)?.spec);
@@ -36,20 +35,8 @@ let registry: ApiRegistry;
 let convDir: string;
 let logisticDir: string;
 
-async function call<C extends Channel>(channel: C, payload?: RequestOf<C>): Promise<ResponseOf<C>> {
-  const result = await registry.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as ResponseOf<C>;
-}
-
-async function fail(
-  channel: Channel,
-  payload?: unknown,
-): Promise<{ code: string; message: string }> {
-  const result = await registry.dispatch(channel, payload);
-  if (result.ok) throw new Error(`${channel} succeeded but should have failed`);
-  return result.error;
-}
+let call: HostCalls['call'];
+let fail: HostCalls['fail'];
 
 function meta(spec: ModelSpec, history: ModelMeta['history'], accuracy: number | null): ModelMeta {
   const open = ctx.session.dataset;
@@ -80,23 +67,12 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 beforeAll(async () => {
   userData = await mkdtemp(path.join(os.tmpdir(), 'letter-lab-predict-'));
-  ctx = {
-    platform: {
-      mode: 'web',
-      forkTrainer: () => {
-        throw new Error('no training process in this test');
-      },
-    },
-    paths: { userData, resources: path.join(ROOT, 'resources') },
-    events: new EventHub(),
-    version: 'test',
-    backend: await initBackend('wasm'),
-    initialDatasetPath: null,
-    settings: await SettingsStore.open(userData),
-    session: { dataset: null, training: null, models: null },
-  };
+  ctx = await makeHostContext(
+    userData,
+    webPlatformWithoutTrainer('no training process in this test'),
+  );
   registry = new ApiRegistry();
-  ctx.session.models = new ModelCache(ctx);
+  ({ call, fail } = hostCalls(registry));
   setupDataset(registry, ctx);
   setupPredict(registry, ctx);
   await call('dataset:open-sample');

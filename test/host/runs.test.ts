@@ -7,58 +7,28 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, RequestOf, ResponseOf } from '../../src-main/contract/api';
 import type { RunRecord } from '../../src-main/contract/runs';
 import type { ModelSpec } from '../../src-main/contract/spec';
-import { initBackend } from '../../src-main/core/backend';
 import { PRESETS } from '../../src-main/core/spec';
 import type { HostContext } from '../../src-main/host/context';
 import { setupDataset } from '../../src-main/host/dataset';
-import { EventHub } from '../../src-main/host/events';
-import { ModelCache } from '../../src-main/host/model-cache';
 import { ApiRegistry } from '../../src-main/host/registry';
 import { setupRuns } from '../../src-main/host/runs';
-import { SettingsStore } from '../../src-main/host/settings';
 import { forkNodeTrainer } from '../../src-main/host/trainer-connection';
 import { setupTraining } from '../../src-main/host/training';
+import { hostCalls, makeHostContext, type HostCalls } from '../helpers/host';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-interface Host {
+interface Host extends HostCalls {
   ctx: HostContext;
-  call<C extends Channel>(channel: C, payload?: RequestOf<C>): Promise<ResponseOf<C>>;
-  fail(channel: Channel, payload?: unknown): Promise<{ code: string; message: string }>;
 }
 
 async function makeHost(userData: string): Promise<Host> {
-  const ctx: HostContext = {
-    platform: { mode: 'web', forkTrainer: forkNodeTrainer },
-    paths: { userData, resources: path.join(ROOT, 'resources') },
-    events: new EventHub(),
-    version: 'test',
-    backend: await initBackend('wasm'),
-    initialDatasetPath: null,
-    settings: await SettingsStore.open(userData),
-    session: { dataset: null, training: null, models: null },
-  };
+  const ctx = await makeHostContext(userData, { mode: 'web', forkTrainer: forkNodeTrainer });
   const registry = new ApiRegistry();
-  ctx.session.models = new ModelCache(ctx);
   setupDataset(registry, ctx);
   setupTraining(registry, ctx);
   setupRuns(registry, ctx);
-  return {
-    ctx,
-    async call(channel, payload) {
-      const result = await registry.dispatch(channel, payload);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-      return result.value as never;
-    },
-    async fail(channel, payload) {
-      const result = await registry.dispatch(channel, payload);
-      if (result.ok) throw new Error(`${channel} succeeded but should have failed`);
-      return result.error;
-    },
-  };
+  return { ctx, ...hostCalls(registry) };
 }
 
 /** Resolves with the id of the next run recorded (the `runs:changed` event after a run ends). */

@@ -16,6 +16,6 @@ export const BAR = {
   guess: '#1f5fbf',
   outline: '#1b1f2a',
 };
-export const GRID_COLOR = '#e1e5ee';
 
 export { Chart };
+export { GRID_COLOR } from '../../lib/charts/style';

@@ -1,7 +1,6 @@
-// chart.js with only what the live charts use (a line chart on linear scales), registered once.
-import { Chart, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
+// chart.js line charts for the live charts, with the app's default font and text colour.
+import { Chart } from '../../lib/charts/line-chart';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
 Chart.defaults.font.family = "'Noto Sans', system-ui, sans-serif";
 Chart.defaults.font.size = 13;
 Chart.defaults.color = '#4a5263';
@@ -16,6 +15,6 @@ export const SERIES = {
   val: { color: '#b34700', dash: [7, 5], marker: 'triangle' as const },
   batch: { color: '#6a8fd6', dash: [] as number[] },
 };
-export const GRID_COLOR = '#e1e5ee';
 
 export { Chart };
+export { GRID_COLOR } from '../../lib/charts/style';

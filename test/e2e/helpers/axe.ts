@@ -10,12 +10,20 @@ export interface AxeResult {
   passes: string[];
 }
 
-/** Runs axe-core's WCAG 2.1 A/AA rules on `selector` (the whole page by default). */
-export async function runAxe(page: Page, selector = 'body'): Promise<AxeResult> {
+/** axe-core's tags for WCAG 2.1 A/AA (the default) and for WCAG 2.0 A/AA only. */
+export const WCAG21_AA = ['wcag2a', 'wcag2aa', 'wcag21aa'] as const;
+export const WCAG2_AA = ['wcag2a', 'wcag2aa'] as const;
+
+/** Runs axe-core's rules tagged `tags` (WCAG 2.1 A/AA) on `selector` (the whole page by default). */
+export async function runAxe(
+  page: Page,
+  selector = 'body',
+  tags: readonly string[] = WCAG21_AA,
+): Promise<AxeResult> {
   await page.evaluate(AXE_SOURCE);
   return (await page.evaluate(`(async () => {
     const result = await window.axe.run(${JSON.stringify(selector)}, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+      runOnly: { type: 'tag', values: ${JSON.stringify(tags)} },
     });
     return {
       violations: result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')),
