@@ -96,7 +96,8 @@ export type FromTrainer =
   | { type: 'loading'; runId: string; stage: string; fraction: number }
   | { type: 'batch'; runId: string; progress: BatchProgress }
   | { type: 'epoch'; runId: string; record: EpochRecord }
-  | { type: 'saved'; runId: string; epoch: number; dir: string }
+  /** numTensors: tf.memory().numTensors in the training process right after the save. */
+  | { type: 'saved'; runId: string; epoch: number; dir: string; numTensors: number }
   | { type: 'paused'; runId: string }
   | { type: 'resumed'; runId: string }
   | {

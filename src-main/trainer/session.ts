@@ -64,7 +64,13 @@ export function startSession(
             history.push(record);
             send({ type: 'epoch', runId, record });
             await saveModel(message.saveDir, model, meta(history));
-            send({ type: 'saved', runId, epoch: record.epoch, dir: message.saveDir });
+            send({
+              type: 'saved',
+              runId,
+              epoch: record.epoch,
+              dir: message.saveDir,
+              numTensors: tf.memory().numTensors,
+            });
           },
         },
         control,
