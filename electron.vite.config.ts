@@ -21,6 +21,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           trainer: resolve(__dirname, 'src-main/trainer/main.ts'),
+          'training-worker': resolve(__dirname, 'src-main/core/training/parallel/worker-entry.ts'),
         },
       },
     },

@@ -16,10 +16,11 @@ import * as tf from '@tensorflow/tfjs-core';
 // them even when no layers are used).
 import '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-cpu';
-import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendInfo, BackendPreference } from '../../contract/backend';
 import { LetterLabError } from '../errors';
 import { registerCpuKernels, registerWasmKernels } from './kernels/register';
+import { defaultTrainingThreads } from './threads';
 import { wasmBinaryDir } from './wasm-paths';
 
 const NATIVE_PACKAGE = '@tensorflow/tfjs-node';
@@ -89,7 +90,14 @@ function withoutEmscriptenHandlers<T>(start: () => Promise<T>): Promise<T> {
   });
 }
 
-async function startWasm(): Promise<{ simd: boolean; threads: number }> {
+/** How training uses the cores, for the reason text. */
+function threadsText(threads: number): string {
+  return threads === 1
+    ? 'training on 1 thread'
+    : `training on up to ${threads} threads (larger models split each batch between them)`;
+}
+
+async function startWasm(): Promise<{ simd: boolean }> {
   registerWasmKernels();
   if (!wasmPathsSet && tf.findBackend('wasm') == null) {
     setWasmPaths(wasmBinaryDir());
@@ -110,21 +118,21 @@ async function startWasm(): Promise<{ simd: boolean; threads: number }> {
     );
   }
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
-  return { simd, threads: getThreadsCount() };
+  return { simd };
 }
 
 async function start(preference: BackendPreference): Promise<BackendInfo> {
   if (preference === 'cpu') {
     registerCpuKernels();
     await tf.setBackend('cpu');
+    const threads = defaultTrainingThreads('cpu');
     return {
       name: 'cpu',
       nativeAvailable: false,
       nativeError: null,
       simd: null,
-      threads: 1,
-      reason:
-        'The plain JavaScript backend was chosen explicitly; it is much slower than WebAssembly.',
+      threads,
+      reason: `The plain JavaScript backend was chosen explicitly (${threadsText(threads)}); it is much slower than WebAssembly.`,
     };
   }
   registerCpuKernels();
@@ -145,8 +153,9 @@ async function start(preference: BackendPreference): Promise<BackendInfo> {
     }
     nativeError = `${NATIVE_PACKAGE} is installed but its backend did not start`;
   }
-  const { simd, threads } = await startWasm();
-  const engine = `WebAssembly${simd ? ' with SIMD' : ' (no SIMD)'}, ${threads} thread${threads === 1 ? '' : 's'}`;
+  const { simd } = await startWasm();
+  const threads = defaultTrainingThreads('wasm');
+  const engine = `WebAssembly${simd ? ' with SIMD' : ' (no SIMD)'}, ${threadsText(threads)}`;
   let reason: string;
   if (preference === 'wasm') reason = `WebAssembly was chosen explicitly: ${engine}.`;
   else if (preference === 'native')

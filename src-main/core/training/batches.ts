@@ -40,6 +40,42 @@ export function shuffled(indices: Uint32Array, seed: number): Uint32Array {
   return out;
 }
 
+/** The pixels and labels of `indices[start, end)`, copied into new arrays (no tensors). */
+export function gatherBatch(
+  set: ImageSet,
+  indices: Uint32Array,
+  start: number,
+  end: number,
+): { images: Float32Array; labels: Uint8Array } {
+  const n = end - start;
+  const pixels = set.height * set.width;
+  const images = new Float32Array(n * pixels);
+  const labels = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const index = indices[start + k];
+    images.set(set.images.subarray(index * pixels, (index + 1) * pixels), k * pixels);
+    labels[k] = set.labels[index];
+  }
+  return { images, labels };
+}
+
+/** Tensors for a gathered batch: images [n, H, W, 1] and one-hot labels [n, classes]. */
+export function batchTensors(
+  images: Float32Array,
+  labels: Uint8Array,
+  height: number,
+  width: number,
+  classes: number,
+): { x: tf.Tensor4D; y: tf.Tensor2D } {
+  const n = labels.length;
+  const oneHot = new Float32Array(n * classes);
+  for (let k = 0; k < n; k++) oneHot[k * classes + labels[k]] = 1;
+  return {
+    x: tf.tensor4d(images, [n, height, width, 1]),
+    y: tf.tensor2d(oneHot, [n, classes]),
+  };
+}
+
 /** Images [n, H, W, 1] and one-hot labels [n, classes] for `indices[start, end)`. */
 export function makeBatch(
   set: ImageSet,
@@ -47,20 +83,6 @@ export function makeBatch(
   start: number,
   end: number,
 ): { x: tf.Tensor4D; y: tf.Tensor2D; labels: Uint8Array } {
-  const n = end - start;
-  const pixels = set.height * set.width;
-  const images = new Float32Array(n * pixels);
-  const labels = new Uint8Array(n);
-  const oneHot = new Float32Array(n * set.classes);
-  for (let k = 0; k < n; k++) {
-    const index = indices[start + k];
-    images.set(set.images.subarray(index * pixels, (index + 1) * pixels), k * pixels);
-    labels[k] = set.labels[index];
-    oneHot[k * set.classes + labels[k]] = 1;
-  }
-  return {
-    x: tf.tensor4d(images, [n, set.height, set.width, 1]),
-    y: tf.tensor2d(oneHot, [n, set.classes]),
-    labels,
-  };
+  const { images, labels } = gatherBatch(set, indices, start, end);
+  return { ...batchTensors(images, labels, set.height, set.width, set.classes), labels };
 }

@@ -3,11 +3,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ImageSet } from '../dataset/types';
-import { makeBatch } from './batches';
+import { gatherBatch } from './batches';
 
 /** Keras clips probabilities to [eps, 1 - eps] in categorical cross-entropy. */
 const KERAS_EPSILON = 1e-7;
 export const EVAL_BATCH = 512;
+
+/** Output probabilities [count, classes] for `count` images (e.g. on worker threads). */
+export type Predictor = (images: Float32Array, count: number) => Promise<Float32Array>;
 
 export interface Evaluation {
   loss: number;
@@ -15,22 +18,31 @@ export interface Evaluation {
   count: number;
 }
 
-/** Mean categorical cross-entropy and accuracy over `indices`; null for an empty subset. */
+/**
+ * Mean categorical cross-entropy and accuracy over `indices`; null for an empty subset. The
+ * model predicts, unless `predict` is given (the same model's weights elsewhere).
+ */
 export async function evaluate(
   model: tfl.LayersModel,
   set: ImageSet,
   indices: Uint32Array,
   batchSize = EVAL_BATCH,
+  predict?: Predictor,
 ): Promise<Evaluation | null> {
   if (indices.length === 0) return null;
   let lossSum = 0;
   let correct = 0;
   for (let start = 0; start < indices.length; start += batchSize) {
     const end = Math.min(indices.length, start + batchSize);
-    const { x, y, labels } = makeBatch(set, indices, start, end);
-    const probs = tf.tidy(() => model.predict(x) as tf.Tensor2D);
-    const p = await probs.data();
-    tf.dispose([x, y, probs]);
+    const { images, labels } = gatherBatch(set, indices, start, end);
+    let p: Float32Array | Int32Array | Uint8Array;
+    if (predict) p = await predict(images, end - start);
+    else {
+      const x = tf.tensor4d(images, [end - start, set.height, set.width, 1]);
+      const probs = tf.tidy(() => model.predict(x) as tf.Tensor2D);
+      p = await probs.data();
+      tf.dispose([x, probs]);
+    }
     const classes = set.classes;
     for (let k = 0; k < end - start; k++) {
       const row = k * classes;

@@ -1,16 +1,19 @@
 // The training loop, tfjs-examples style: per-epoch seeded shuffle of the train indices, batches
-// built from the typed arrays, model.trainOnBatch (training mode: dropout and batch norm train),
-// validation on the test split after every epoch, reporting after every batch, stop/pause between
-// batches. Continue a run with `initialEpoch` and `history`: same weights, same shuffles.
+// gathered from the typed arrays, one optimizer step per batch (training mode: dropout and batch
+// norm train; the gradients of a batch are spread over worker threads on WebAssembly, see
+// ./parallel), validation on the test split after every epoch, reporting after every batch,
+// stop/pause between batches. Continue a run with `initialEpoch` and `history`: same weights, same
+// shuffles. The same seed, weights and thread count give the same run on the same backend.
 
-import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BatchProgress, EpochRecord, TrainResult, TrainStatus } from '../../contract/training';
 import type { SplitImageSet } from '../dataset/types';
 import { LetterLabError } from '../errors';
-import { makeBatch, mixSeed, shuffled } from './batches';
+import { gatherBatch, mixSeed, shuffled } from './batches';
 import type { TrainControl } from './control';
-import { evaluate } from './evaluate';
+import { createStepper, trainingThreads } from './create-stepper';
+import { EVAL_BATCH, evaluate } from './evaluate';
+import { LocalStepper, type StepResult, type Stepper } from './stepper';
 
 export interface TrainOptions {
   /** Keras's fit(epochs=...): the epoch count to reach, counting earlier runs (not "how many more"). */
@@ -22,6 +25,13 @@ export interface TrainOptions {
   initialEpoch?: number;
   /** Records of earlier runs of this model, kept at the front of the returned history. */
   history?: EpochRecord[];
+  /**
+   * Threads that share every batch (data parallel, one worker thread each); 1 trains in the
+   * calling thread. Default: one per core on WebAssembly and cpu for models with at least
+   * PARALLEL_MIN_MACS multiply-adds per image, else 1 (LETTER_LAB_TRAIN_THREADS overrides it);
+   * always 1 on native TensorFlow, which threads its own kernels.
+   */
+  threads?: number;
 }
 
 export interface TrainReporter {
@@ -29,16 +39,9 @@ export interface TrainReporter {
   /** Awaited: the loop waits for it (e.g. an autosave) before the next epoch. */
   onEpochEnd?(record: EpochRecord): void | Promise<void>;
   onStatus?(status: TrainStatus): void;
-}
-
-/** tfjs-layers' Dropout reads `seed` on every call; we set one per batch (a fixed seed would
- * repeat the same mask every batch) and clear it afterwards so it is not saved. */
-interface SeedableDropout {
-  seed?: number;
-}
-
-function dropoutLayers(model: tfl.LayersModel): SeedableDropout[] {
-  return model.layers.filter((l) => l.getClassName() === 'Dropout') as unknown as SeedableDropout[];
+  /** The threads the batches run on: once at the start, and again if that changes (a worker
+   * thread failed and the run went on in the calling thread). */
+  onThreads?(threads: number): void;
 }
 
 function checkOptions(
@@ -46,6 +49,7 @@ function checkOptions(
   model: tfl.LayersModel,
   opts: TrainOptions,
   initialEpoch: number,
+  threads: number,
 ): void {
   const bad = (what: string): never => {
     throw new LetterLabError('training.bad-options', what);
@@ -61,6 +65,9 @@ function checkOptions(
       `Nothing to train: the model already has ${initialEpoch} epochs and ${opts.epochs} were asked for.`,
     );
   if (!Number.isFinite(opts.seed)) bad(`The seed must be a number, got ${opts.seed}.`);
+  if (!Number.isInteger(threads) || threads < 1)
+    bad(`Threads must be a whole number >= 1, got ${threads}.`);
+  if (!model.optimizer) bad('The model has no optimizer: compile it before training.');
   if (data.train.length === 0) bad('The training split is empty.');
   const [, h, w, c] = model.inputs[0].shape;
   if (h !== data.height || w !== data.width || c !== 1) {
@@ -85,7 +92,8 @@ export async function train(
 ): Promise<TrainResult> {
   const history = [...(opts.history ?? [])];
   const initialEpoch = opts.initialEpoch ?? history.length;
-  checkOptions(data, model, opts, initialEpoch);
+  const threads = trainingThreads(opts.threads, model);
+  checkOptions(data, model, opts, initialEpoch, threads);
   const status = (state: TrainStatus['state'], epoch: number, message: string): void =>
     reporter.onStatus?.({ state, epoch, message });
   const unsubscribe = control?.onPauseChange((paused) =>
@@ -95,7 +103,6 @@ export async function train(
       paused ? 'Training paused.' : 'Training resumed.',
     ),
   );
-  const dropouts = dropoutLayers(model);
   const batches = Math.ceil(data.train.length / opts.batchSize);
   const totalBatches = (opts.epochs - initialEpoch) * batches;
   const runStart = now();
@@ -105,12 +112,37 @@ export async function train(
   let validationSeconds = 0;
   let stopped = false;
   let last: { valLoss: number | null; valAcc: number | null } | null = null;
+  const shape = { height: data.height, width: data.width, classes: data.classes };
+  let stepper: Stepper | null = null;
+  let order = data.train;
 
   try {
+    const choice = await createStepper(model, shape, threads);
+    stepper = choice.stepper;
+    if (choice.fallback) status('training', currentEpoch, choice.fallback);
+    reporter.onThreads?.(stepper.threads);
+    /** One batch; if a worker thread fails, the rest of the run goes on in this thread. */
+    const step = async (b: number, e: number, start: number, end: number): Promise<StepResult> => {
+      const batch = gatherBatch(data, order, start, end);
+      const seedParts = [opts.seed, e, b];
+      const current = stepper as Stepper;
+      if (current.threads === 1) return current.step(batch, seedParts);
+      try {
+        return await current.step(batch, seedParts);
+      } catch (err) {
+        current.release();
+        stepper = new LocalStepper(model, shape);
+        const reason = err instanceof Error ? err.message : String(err);
+        status('training', currentEpoch, `A worker thread failed (${reason}); going on with one.`);
+        reporter.onThreads?.(1);
+        return stepper.step(batch, seedParts);
+      }
+    };
     for (let e = initialEpoch; e < opts.epochs && !stopped; e++) {
       currentEpoch = e + 1;
-      status('training', currentEpoch, `Epoch ${currentEpoch} of ${opts.epochs}.`);
-      const order = shuffled(data.train, mixSeed(opts.seed, e));
+      const on = stepper.threads > 1 ? ` (${stepper.threads} threads)` : '';
+      status('training', currentEpoch, `Epoch ${currentEpoch} of ${opts.epochs}${on}.`);
+      order = shuffled(data.train, mixSeed(opts.seed, e));
       const epochStart = now();
       let seen = 0;
       let lossSum = 0;
@@ -122,16 +154,7 @@ export async function train(
         }
         const start = b * opts.batchSize;
         const end = Math.min(data.train.length, start + opts.batchSize);
-        const { x, y } = makeBatch(data, order, start, end);
-        dropouts.forEach((d, i) => (d.seed = mixSeed(opts.seed, e, b, i)));
-        let result: number | number[];
-        try {
-          result = await model.trainOnBatch(x, y);
-        } finally {
-          dropouts.forEach((d) => (d.seed = undefined));
-          tf.dispose([x, y]);
-        }
-        const [batchLoss, batchAcc] = result as number[];
+        const { loss: batchLoss, acc: batchAcc } = await step(b, e, start, end);
         const n = end - start;
         seen += n;
         lossSum += batchLoss * n;
@@ -156,10 +179,11 @@ export async function train(
       }
       const trainTime = now() - epochStart;
       trainSeconds += trainTime;
+      stepper.sync();
       if (stopped) break;
       status('validating', currentEpoch, `Checking epoch ${currentEpoch} on the test images.`);
       const validationStart = now();
-      const val = await evaluate(model, data, data.test);
+      const val = await evaluate(model, data, data.test, EVAL_BATCH, stepper.predict ?? undefined);
       validationSeconds += now() - validationStart;
       const record: EpochRecord = {
         epoch: currentEpoch,
@@ -182,7 +206,13 @@ export async function train(
       );
       // The weights changed since the last full epoch (if any batch ran): measure them.
       if (last === null || batchesRun > (history.length - (opts.history?.length ?? 0)) * batches) {
-        const val = await evaluate(model, data, data.test);
+        const val = await evaluate(
+          model,
+          data,
+          data.test,
+          EVAL_BATCH,
+          stepper.predict ?? undefined,
+        );
         last = { valLoss: val?.loss ?? null, valAcc: val?.acc ?? null };
       }
       status(
@@ -194,6 +224,7 @@ export async function train(
       status('finished', opts.epochs, `Finished ${opts.epochs} epochs.`);
     }
   } finally {
+    (stepper as Stepper | null)?.release();
     unsubscribe?.();
   }
   return {

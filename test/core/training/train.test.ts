@@ -105,7 +105,9 @@ describe('train', () => {
       model,
       { epochs: 4, batchSize: BATCH, seed: 2 },
       {
-        onEpochEnd: () => (weightsAtEpoch1 = weightsOf(model)),
+        onEpochEnd: () => {
+          weightsAtEpoch1 = weightsOf(model);
+        },
         onBatchEnd: (p) => {
           if (p.epoch === 2 && p.batch === 3) control.stop();
         },

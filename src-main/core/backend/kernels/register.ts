@@ -7,19 +7,30 @@
 //   wasm AvgPoolGrad           wrong at 'same' borders     -> ./pool-grads
 //   wasm BatchMatMul           transposed = scalar loop    -> explicit transpose + XNNPACK
 //   wasm Sum                   leading axes via transpose  -> one pass (bias gradients)
+//   wasm Identity              copies the data             -> shares it (tensors saved for gradients)
 //   cpu  AvgPoolGrad           wrong at 'same' borders     -> ./pool-grads
+//   wasm+cpu LetterLabConv2DTrain (+ its gradient)          -> ./conv-train: conv+bias+relu while training
+//   wasm+cpu LetterLabBatchNormTrain (+ its gradient)       -> ./batch-norm-train: batch norm while training
 
 import type { KernelConfig } from '@tensorflow/tfjs-core';
-import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import {
+  getKernel,
+  registerGradient,
+  registerKernel,
+  unregisterKernel,
+} from '@tensorflow/tfjs-core';
 import { batchMatMulWasmConfig } from './batch-mat-mul';
 import { conv2dBackpropFilterWasmConfig } from './conv2d-backprop-filter';
 import { conv2dBackpropInputWasmConfig } from './conv2d-backprop-input';
+import { batchNormTrainConfigs, batchNormTrainGradConfig } from './batch-norm-train';
+import { convTrainConfigs, convTrainGradConfig } from './conv-train';
 import { captureOriginal } from './originals';
 import {
   avgPoolGradCpuConfig,
   avgPoolGradWasmConfig,
   maxPoolGradWasmConfig,
 } from './pool-grads-kernels';
+import { identityWasmConfig } from './identity';
 import { sumWasmConfig } from './sum';
 
 /** The kernels we register for wasm, in order. Exported for tests and the backend description. */
@@ -30,13 +41,25 @@ export const WASM_KERNELS: readonly KernelConfig[] = [
   avgPoolGradWasmConfig,
   batchMatMulWasmConfig,
   sumWasmConfig,
+  identityWasmConfig,
+  ...convTrainConfigs.filter((c) => c.backendName === 'wasm'),
+  ...batchNormTrainConfigs.filter((c) => c.backendName === 'wasm'),
 ];
 
 /** Kernels tfjs-backend-wasm already has that our versions wrap (they call the original). */
-const WRAPPED = ['BatchMatMul', 'Sum', 'Transpose', 'Conv2D'];
+const WRAPPED = ['BatchMatMul', 'Sum', 'Transpose', 'Conv2D', 'Identity'];
 
 let wasmDone = false;
 let cpuDone = false;
+let gradientsDone = false;
+
+/** Gradients of our own training ops (backend independent). */
+function registerGradients(): void {
+  if (gradientsDone) return;
+  registerGradient(convTrainGradConfig);
+  registerGradient(batchNormTrainGradConfig);
+  gradientsDone = true;
+}
 
 /** Registers `config` in place of the existing kernel, keeping the old setup (the originals we
  * delegate to need their setupFunc run when the backend starts). */
@@ -51,12 +74,17 @@ export function registerWasmKernels(): void {
   if (wasmDone) return;
   for (const name of WRAPPED) captureOriginal(name);
   for (const config of WASM_KERNELS) replace(config);
+  registerGradients();
   wasmDone = true;
 }
 
-/** Registers the cpu AvgPoolGrad fix (needs @tensorflow/tfjs-backend-cpu imported). Idempotent. */
+/** Registers the cpu AvgPoolGrad fix and training conv (needs tfjs-backend-cpu imported). Idempotent. */
 export function registerCpuKernels(): void {
   if (cpuDone) return;
   replace(avgPoolGradCpuConfig);
+  for (const config of [...convTrainConfigs, ...batchNormTrainConfigs]) {
+    if (config.backendName === 'cpu') replace(config);
+  }
+  registerGradients();
   cpuDone = true;
 }

@@ -1,0 +1,100 @@
+// Messages between the training thread and its gradient workers (worker_threads). Every request
+// carries an id; the worker answers each with the same id, in order.
+
+import type { BackendName } from '../../../contract/backend';
+
+/** Loads a model into the worker (replacing the previous one). */
+export interface LoadModelRequest {
+  type: 'load-model';
+  id: number;
+  /** LayersModel.toJSON(): the topology, without weights. */
+  topology: object;
+  /** The compiled loss by name (what model.loss holds). */
+  loss: string;
+  /** Shapes of model.weights, to check that both sides agree on the order. */
+  weightShapes: number[][];
+  /** Image size and class count of the batches to come. */
+  height: number;
+  width: number;
+  classes: number;
+}
+
+/** Gradients of one shard of a batch at the given weights. */
+export interface StepRequest {
+  type: 'step';
+  id: number;
+  /** Values of model.weights (trainable and not), in order. */
+  weights: Float32Array[];
+  /** n images of height*width floats, and their labels. */
+  images: Float32Array;
+  labels: Uint8Array;
+  /** The shard's share of the batch, n / batch size: scales its mean loss and gradients. */
+  scale: number;
+  /** One per Dropout layer, in order. */
+  dropoutSeeds: number[];
+}
+
+/** Output probabilities of a model at the given weights (inference mode). */
+export interface PredictRequest {
+  type: 'predict';
+  id: number;
+  weights: Float32Array[];
+  images: Float32Array;
+  count: number;
+}
+
+export interface MemoryRequest {
+  type: 'memory';
+  id: number;
+}
+
+export type ToWorker = LoadModelRequest | StepRequest | PredictRequest | MemoryRequest;
+
+export interface StepReply {
+  type: 'step';
+  id: number;
+  loss: number;
+  correct: number;
+  /** In model.trainableWeights order; null where the loss does not depend on the weight. */
+  grads: (Float32Array | null)[];
+  /** model.nonTrainableWeights after the step (batch normalisation's moving averages). */
+  state: Float32Array[];
+}
+
+export interface PredictReply {
+  type: 'predict';
+  id: number;
+  probs: Float32Array;
+}
+
+export interface DoneReply {
+  type: 'done';
+  id: number;
+}
+
+export interface MemoryReply {
+  type: 'memory';
+  id: number;
+  numTensors: number;
+}
+
+export interface ErrorReply {
+  type: 'error';
+  id: number;
+  message: string;
+}
+
+/** Sent once, when the worker's backend has started (or failed to: then an ErrorReply, id -1). */
+export interface ReadyMessage {
+  type: 'ready';
+  id: -1;
+  backend: BackendName;
+}
+
+export type FromWorker =
+  StepReply | PredictReply | DoneReply | MemoryReply | ErrorReply | ReadyMessage;
+
+/** What the worker is told when it starts (workerData). */
+export interface WorkerStart {
+  backend: 'wasm' | 'cpu';
+}

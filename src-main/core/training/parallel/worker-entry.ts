@@ -1,0 +1,142 @@
+// A gradient worker (worker_threads): its own tfjs engine and backend, one model copy. The training
+// thread owns the weights; every request brings the weights to use, so the copy here never drifts.
+// Built for the desktop app as out/main/training-worker.js (electron.vite.config.ts).
+
+import { parentPort, workerData } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { initBackend } from '../../backend';
+import { batchTensors } from '../batches';
+import { shardGradients } from '../step';
+import type {
+  FromWorker,
+  LoadModelRequest,
+  PredictRequest,
+  StepRequest,
+  ToWorker,
+  WorkerStart,
+} from './protocol';
+import { ownedValues, readWeights, writeWeights } from './weights';
+
+interface Loaded {
+  model: tfl.LayersModel;
+  height: number;
+  width: number;
+  classes: number;
+}
+
+const port = parentPort;
+if (!port) throw new Error('worker-entry.ts runs only as a worker thread of the training loop.');
+const start = workerData as WorkerStart;
+let loaded: Loaded | null = null;
+
+function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port?.postMessage(message, transfer);
+}
+
+async function loadModel(request: LoadModelRequest): Promise<void> {
+  if (loaded) {
+    loaded.model.dispose();
+    loaded = null;
+  }
+  const model = await tfl.models.modelFromJSON({ modelTopology: request.topology as never });
+  // Only the loss matters here; the optimizer lives in the training thread.
+  model.compile({ optimizer: 'sgd', loss: request.loss });
+  const shapes = model.weights.map((w) => w.shape.join('x')).join();
+  if (shapes !== request.weightShapes.map((s) => s.join('x')).join()) {
+    model.dispose();
+    throw new Error(`the worker's model weights [${shapes}] differ from the training thread's`);
+  }
+  loaded = { model, height: request.height, width: request.width, classes: request.classes };
+}
+
+function need(): Loaded {
+  if (!loaded) throw new Error('no model loaded in the worker');
+  return loaded;
+}
+
+async function step(request: StepRequest): Promise<void> {
+  const { model, height, width, classes } = need();
+  writeWeights(model.weights, request.weights);
+  const { x, y } = batchTensors(request.images, request.labels, height, width, classes);
+  let grads: (tf.Tensor | null)[] = [];
+  try {
+    const shard = await shardGradients(
+      model,
+      x,
+      y,
+      request.labels,
+      request.scale,
+      request.dropoutSeeds,
+    );
+    grads = shard.grads;
+    const values = grads.map((g) => (g ? ownedValues(g) : null));
+    const state = readWeights(model.nonTrainableWeights);
+    const transfer = [...values, ...state]
+      .filter((v): v is Float32Array => v !== null)
+      .map((v) => v.buffer as ArrayBuffer);
+    send(
+      {
+        type: 'step',
+        id: request.id,
+        loss: shard.loss,
+        correct: shard.correct,
+        grads: values,
+        state,
+      },
+      transfer,
+    );
+  } finally {
+    tf.dispose([x, y, ...grads.filter((g): g is tf.Tensor => g !== null)]);
+  }
+}
+
+async function predict(request: PredictRequest): Promise<void> {
+  const { model, height, width } = need();
+  writeWeights(model.weights, request.weights);
+  const x = tf.tensor4d(request.images, [request.count, height, width, 1]);
+  try {
+    const probs = tf.tidy(() => model.predict(x) as tf.Tensor);
+    const values = (await probs.data()) as Float32Array;
+    probs.dispose();
+    send({ type: 'predict', id: request.id, probs: values }, [values.buffer as ArrayBuffer]);
+  } finally {
+    x.dispose();
+  }
+}
+
+async function handle(request: ToWorker): Promise<void> {
+  switch (request.type) {
+    case 'load-model':
+      await loadModel(request);
+      send({ type: 'done', id: request.id });
+      return;
+    case 'step':
+      return step(request);
+    case 'predict':
+      return predict(request);
+    case 'memory':
+      send({ type: 'memory', id: request.id, numTensors: tf.memory().numTensors });
+      return;
+  }
+}
+
+// Requests run one after another, in the order they came.
+let queue: Promise<void> = initBackend(start.backend === 'cpu' ? 'cpu' : 'wasm').then(
+  (info) => send({ type: 'ready', id: -1, backend: info.name }),
+  (err: unknown) => {
+    send({ type: 'error', id: -1, message: err instanceof Error ? err.message : String(err) });
+  },
+);
+
+port.on('message', (request: ToWorker) => {
+  queue = queue.then(() =>
+    handle(request).catch((err: unknown) =>
+      send({
+        type: 'error',
+        id: request.id,
+        message: err instanceof Error ? err.message : String(err),
+      }),
+    ),
+  );
+});

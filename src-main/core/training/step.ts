@@ -1,0 +1,99 @@
+// One training step's gradients, the way model.trainOnBatch computes them (forward pass in training
+// mode, the compiled loss averaged over the samples, plus any regularisation), for one shard of a
+// batch. The same function runs in the training thread and in every worker of a data-parallel run,
+// so one shard on one thread and the old trainOnBatch loop agree.
+
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { trainingForward } from './forward';
+
+/** tfjs-layers' Dropout reads `seed` on every call; we set one per shard and batch (a fixed seed
+ * would repeat the same mask every batch) and clear it afterwards so it is not saved. */
+interface SeedableDropout {
+  seed?: number;
+}
+
+export function dropoutLayers(model: tfl.LayersModel): SeedableDropout[] {
+  return model.layers.filter((l) => l.getClassName() === 'Dropout') as unknown as SeedableDropout[];
+}
+
+/** The variables the optimizer updates, in the order trainOnBatch hands them to it. */
+export function trainableVariables(model: tfl.LayersModel): tf.Variable[] {
+  return model.trainableWeights.map((w) => w.read() as tf.Variable);
+}
+
+type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
+
+/** The compiled loss (categorical cross-entropy for every model Letter Lab builds). */
+function lossOf(model: tfl.LayersModel): LossFn {
+  const compiled = (model as unknown as { lossFunctions?: LossFn[] }).lossFunctions;
+  return compiled?.length === 1 ? compiled[0] : tfl.metrics.categoricalCrossentropy;
+}
+
+export interface ShardGradients {
+  /** Mean loss of the shard times `scale` (so the shards' values add up to the batch mean). */
+  loss: number;
+  /** How many of the shard's samples the model got right (arg max of the output). */
+  correct: number;
+  /** d(loss * scale)/d(variable) for trainableVariables(model), in that order; null for a
+   * variable the loss does not depend on. The caller disposes them. */
+  grads: (tf.Tensor | null)[];
+}
+
+/** Index of the largest of `classes` values from `row * classes`; the first one wins ties. */
+function argMax(values: Float32Array | Int32Array | Uint8Array, row: number, classes: number) {
+  let best = 0;
+  for (let c = 1; c < classes; c++) if (values[row + c] > values[row + best]) best = c;
+  return best;
+}
+
+/**
+ * Gradients of `scale` times the mean loss of `model` on images `x` with one-hot labels `y`
+ * (training mode: dropout masks from `dropoutSeeds`, one per Dropout layer; batch normalisation
+ * uses this shard's statistics and updates its moving averages). Weights are not changed.
+ */
+export async function shardGradients(
+  model: tfl.LayersModel,
+  x: tf.Tensor,
+  y: tf.Tensor2D,
+  labels: Uint8Array,
+  scale: number,
+  dropoutSeeds: number[],
+): Promise<ShardGradients> {
+  const dropouts = dropoutLayers(model);
+  const variables = trainableVariables(model);
+  const lossFn = lossOf(model);
+  let probs: tf.Tensor | null = null;
+  dropouts.forEach((d, i) => (d.seed = dropoutSeeds[i]));
+  let result: { value: tf.Scalar; grads: tf.NamedTensorMap };
+  try {
+    result = tf.variableGrads(() => {
+      const out = trainingForward(model, x);
+      probs = tf.keep(out);
+      let loss = tf.mul(tf.mean(lossFn(y, out)), scale) as tf.Scalar;
+      for (const penalty of model.calculateLosses()) loss = tf.add(loss, tf.mul(penalty, scale));
+      return loss;
+    }, variables);
+  } catch (err) {
+    if (probs) tf.dispose(probs);
+    throw err;
+  } finally {
+    dropouts.forEach((d) => (d.seed = undefined));
+  }
+  const kept = probs as unknown as tf.Tensor;
+  try {
+    const [lossValue, out] = await Promise.all([result.value.data(), kept.data()]);
+    const classes = kept.shape[1] ?? 1;
+    let correct = 0;
+    for (let k = 0; k < labels.length; k++) {
+      if (argMax(out, k * classes, classes) === labels[k]) correct++;
+    }
+    return {
+      loss: lossValue[0],
+      correct,
+      grads: variables.map((v) => result.grads[v.name] ?? null),
+    };
+  } finally {
+    tf.dispose([result.value, kept]);
+  }
+}

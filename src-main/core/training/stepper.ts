@@ -1,0 +1,101 @@
+// What the training loop calls once per batch: compute the gradients (here, or spread over worker
+// threads) and let the model's optimizer apply them. The model in the calling thread always holds
+// the weights and the optimizer state, so autosaves, validation and continued runs see them.
+
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { batchTensors, mixSeed } from './batches';
+import type { Predictor } from './evaluate';
+import { dropoutLayers, shardGradients, trainableVariables } from './step';
+
+/** One batch, gathered from the dataset (see gatherBatch). */
+export interface Batch {
+  images: Float32Array;
+  labels: Uint8Array;
+}
+
+export interface StepResult {
+  /** Mean loss over the batch and share of it classified right, as trainOnBatch reports them. */
+  loss: number;
+  acc: number;
+}
+
+export interface Stepper {
+  /** Threads the gradients are computed on. */
+  readonly threads: number;
+  /** Trains on one batch. `seedParts` (run seed, epoch, batch) seed the dropout masks. */
+  step(batch: Batch, seedParts: number[]): Promise<StepResult>;
+  /** Predicts with the current weights on the stepper's threads, or null: use the model. */
+  readonly predict: Predictor | null;
+  /** Makes the model's weights and optimizer state current (before anything reads them). */
+  sync(): void;
+  /** Syncs, then gives back what the stepper holds (worker threads go back to the shared pool). */
+  release(): void;
+}
+
+/** Dropout seeds of one shard: shard 0 gets the seeds the single-threaded loop always used. */
+export function dropoutSeeds(seedParts: number[], shard: number, layers: number): number[] {
+  return Array.from({ length: layers }, (_, i) =>
+    shard === 0 ? mixSeed(...seedParts, i) : mixSeed(...seedParts, i, shard),
+  );
+}
+
+/** The model's optimizer, or a clear error for a model that was never compiled. */
+export function optimizerOf(model: tfl.LayersModel): tf.Optimizer {
+  const optimizer = model.optimizer as tf.Optimizer | undefined;
+  if (!optimizer) throw new Error('The model must be compiled (it has no optimizer) to train.');
+  return optimizer;
+}
+
+/**
+ * Applies gradients (in trainableVariables order; null = no gradient) with the model's optimizer,
+ * handing them over in the same order trainOnBatch does, so optimizer state lines up either way.
+ */
+export function applyGradients(model: tfl.LayersModel, grads: (tf.Tensor | null)[]): void {
+  const variables = trainableVariables(model);
+  const named: { name: string; tensor: tf.Tensor }[] = [];
+  variables.forEach((v, i) => {
+    const g = grads[i];
+    if (g) named.push({ name: v.name, tensor: g });
+  });
+  optimizerOf(model).applyGradients(named);
+}
+
+/** Computes every batch in the calling thread. */
+export class LocalStepper implements Stepper {
+  readonly threads = 1;
+  readonly predict = null;
+  private readonly dropoutCount: number;
+
+  constructor(
+    private readonly model: tfl.LayersModel,
+    private readonly shape: { height: number; width: number; classes: number },
+  ) {
+    this.dropoutCount = dropoutLayers(model).length;
+  }
+
+  async step(batch: Batch, seedParts: number[]): Promise<StepResult> {
+    const { height, width, classes } = this.shape;
+    const { x, y } = batchTensors(batch.images, batch.labels, height, width, classes);
+    let grads: (tf.Tensor | null)[] = [];
+    try {
+      const shard = await shardGradients(
+        this.model,
+        x,
+        y,
+        batch.labels,
+        1,
+        dropoutSeeds(seedParts, 0, this.dropoutCount),
+      );
+      grads = shard.grads;
+      applyGradients(this.model, grads);
+      return { loss: shard.loss, acc: shard.correct / batch.labels.length };
+    } finally {
+      tf.dispose([x, y, ...grads.filter((g): g is tf.Tensor => g !== null)]);
+    }
+  }
+
+  sync(): void {}
+
+  release(): void {}
+}

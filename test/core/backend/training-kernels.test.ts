@@ -1,0 +1,156 @@
+// The kernels added for training speed: the fused training convolution with its gradient, the
+// bias/activation gradient, and the zero-copy Identity on wasm.
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '../../../src-main/core/backend';
+import {
+  biasActivationGradInto,
+  conv2dTrain,
+  type ConvTrainAttrs,
+} from '../../../src-main/core/backend/kernels/conv-train';
+import { batchNormTrain } from '../../../src-main/core/backend/kernels/batch-norm-train';
+import { relativeMaxError, seededFloats, size } from './numeric';
+
+const TOLERANCE = 1e-5;
+
+describe('biasActivationGradInto', () => {
+  it('masks dy where y <= 0 for relu and sums it per channel', () => {
+    const dy = Float32Array.from([1, 2, 3, 4, 5, 6]);
+    const y = Float32Array.from([0.5, 0, -1, 2, 3, 0]);
+    const dyAct = new Float32Array(6).fill(NaN);
+    const bias = new Float32Array(2).fill(NaN);
+    biasActivationGradInto(dy, y, true, 2, dyAct, bias);
+    expect(Array.from(dyAct)).toEqual([1, 0, 0, 4, 5, 0]);
+    expect(Array.from(bias)).toEqual([1 + 5, 4]);
+    biasActivationGradInto(dy, y, false, 3, dyAct, new Float32Array(3));
+    expect(Array.from(dyAct)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('keeps NaN gradients where tfjs multiplies them by a zero mask', () => {
+    const dyAct = new Float32Array(2);
+    const bias = new Float32Array(1);
+    biasActivationGradInto(
+      Float32Array.from([NaN, 1]),
+      Float32Array.from([-1, 1]),
+      true,
+      1,
+      dyAct,
+      bias,
+    );
+    expect(Number.isNaN(dyAct[0])).toBe(true);
+    expect(dyAct[1]).toBe(1);
+  });
+});
+
+/** Gradients of sum(op(x, w, b) * dy) with respect to x, w, b. */
+function grads(
+  op: (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.Tensor,
+  xShape: number[],
+  wShape: number[],
+): Float32Array[] {
+  return tf.tidy(() => {
+    const x = tf.tensor(seededFloats(size(xShape), 1), xShape);
+    const w = tf.tensor(seededFloats(size(wShape), 2), wShape);
+    const b = tf.tensor(seededFloats(wShape[3], 3), [wShape[3]]);
+    const y = op(x, w, b);
+    const dy = tf.tensor(seededFloats(y.size, 4), y.shape);
+    const g = tf.grads((xx, ww, bb) => tf.sum(tf.mul(op(xx, ww, bb), dy)))([x, w, b]);
+    return [y, ...g].map((t) => t.dataSync() as Float32Array);
+  });
+}
+
+describe('conv2dTrain', () => {
+  const cases: [number[], number[], ConvTrainAttrs][] = [
+    [[3, 9, 9, 2], [3, 3, 2, 4], { strides: [1, 1], pad: 'valid', activation: 'relu' }],
+    [[2, 8, 7, 3], [3, 3, 3, 5], { strides: [2, 2], pad: 'same', activation: 'relu' }],
+    [[2, 6, 6, 1], [2, 2, 1, 3], { strides: [1, 1], pad: 'same', activation: 'linear' }],
+  ];
+  for (const backend of ['wasm', 'cpu'] as const) {
+    for (const [xShape, wShape, attrs] of cases) {
+      it(`${backend}: equals conv2d + bias + ${attrs.activation}, value and gradients (x=[${xShape}] ${attrs.pad} stride ${attrs.strides[0]})`, async () => {
+        await initBackend(backend);
+        const before = tf.memory().numTensors;
+        const ours = grads((x, w, b) => conv2dTrain(x, w, b, attrs), xShape, wShape);
+        const reference = grads(
+          (x, w, b) => {
+            const z = tf.add(
+              tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, attrs.strides, attrs.pad),
+              b,
+            );
+            return attrs.activation === 'relu' ? tf.relu(z) : z;
+          },
+          xShape,
+          wShape,
+        );
+        expect(tf.memory().numTensors).toBe(before);
+        ['y', 'dx', 'dw', 'db'].forEach((name, i) => {
+          expect({ name, err: relativeMaxError(ours[i], reference[i]) < TOLERANCE }).toEqual({
+            name,
+            err: true,
+          });
+        });
+      });
+    }
+  }
+});
+
+describe('batchNormTrain', () => {
+  /** Values and gradients of sum(y*a) + sum(mean*b) + sum(variance*c) w.r.t. x, gamma, beta. */
+  function run(
+    norm: (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.Tensor[],
+    xShape: number[],
+  ): Float32Array[] {
+    return tf.tidy(() => {
+      const c = xShape[xShape.length - 1];
+      const x = tf.tensor(seededFloats(size(xShape), 11, -2, 3), xShape);
+      const gamma = tf.tensor(seededFloats(c, 12, 0.5, 1.5), [c]);
+      const beta = tf.tensor(seededFloats(c, 13), [c]);
+      const weights = [xShape, [c], [c]].map((s, i) => tf.tensor(seededFloats(size(s), 20 + i), s));
+      const f = (xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) =>
+        tf.addN(norm(xx, gg, bb).map((t, i) => tf.sum(tf.mul(t, weights[i]))));
+      const outs = norm(x, gamma, beta);
+      const g = tf.grads(f)([x, gamma, beta]);
+      return [...outs, ...g].map((t) => t.dataSync() as Float32Array);
+    });
+  }
+
+  for (const backend of ['wasm', 'cpu'] as const) {
+    it(`${backend}: equals tf.moments + tf.batchNorm, values and gradients through all outputs`, async () => {
+      await initBackend(backend);
+      for (const xShape of [
+        [4, 5, 5, 3],
+        [6, 7],
+      ]) {
+        const axes = xShape.slice(0, -1).map((_, i) => i);
+        const ours = run((x, g, b) => batchNormTrain(x, g, b, 1e-3), xShape);
+        const reference = run((x, g, b) => {
+          const { mean, variance } = tf.moments(x, axes);
+          return [tf.batchNorm(x, mean, variance, b, g, 1e-3), mean, variance];
+        }, xShape);
+        ['y', 'mean', 'variance', 'dx', 'dgamma', 'dbeta'].forEach((name, i) => {
+          expect({ name, close: relativeMaxError(ours[i], reference[i]) < TOLERANCE }).toEqual({
+            name,
+            close: true,
+          });
+        });
+      }
+    });
+  }
+});
+
+describe('wasm Identity', () => {
+  it('shares the data instead of copying it, and a clone outlives its source', async () => {
+    await initBackend('wasm');
+    const x = tf.tensor(seededFloats(1000, 5), [10, 100]);
+    const y = tf.clone(x);
+    expect(y.dataId).toBe(x.dataId);
+    const values = Array.from(x.dataSync());
+    x.dispose();
+    expect(Array.from(y.dataSync())).toEqual(values);
+    y.dispose();
+    const s = tf.tensor(['a', 'b']);
+    const t = tf.clone(s);
+    expect(t.dataSync()).toEqual(['a', 'b']);
+    tf.dispose([s, t]);
+  });
+});

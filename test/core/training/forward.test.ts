@@ -1,0 +1,166 @@
+// The training forward pass (fused conv + bias + activation with its own gradient) against
+// tfjs-layers' own model.apply, on wasm and cpu: same outputs, same loss gradients.
+import { afterAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { initBackend } from '../../../src-main/core/backend';
+import { trainingForward } from '../../../src-main/core/training/forward';
+import { trainableVariables } from '../../../src-main/core/training/step';
+
+const TOLERANCE = 2e-5;
+const worst: Record<string, number> = {};
+
+function seeded(n: number, seed: number): Float32Array {
+  let s = seed >>> 0 || 1;
+  return Float32Array.from({ length: n }, () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296 - 0.5;
+  });
+}
+
+function relativeMaxError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let scale = 1e-12;
+  let err = 0;
+  for (let i = 0; i < a.length; i++) {
+    scale = Math.max(scale, Math.abs(b[i]));
+    err = Math.max(err, Math.abs(a[i] - b[i]));
+  }
+  return err / scale;
+}
+
+const MODELS: Record<string, () => tfl.Sequential> = {
+  'conv relu valid -> conv linear same stride 2 -> conv relu no bias -> flatten -> dense': () =>
+    tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({
+          inputShape: [11, 11, 2],
+          filters: 4,
+          kernelSize: 3,
+          activation: 'relu',
+        }),
+        tfl.layers.conv2d({ filters: 5, kernelSize: 3, strides: 2, padding: 'same' }),
+        tfl.layers.conv2d({ filters: 3, kernelSize: 2, activation: 'relu', useBias: false }),
+        tfl.layers.flatten(),
+        tfl.layers.dense({ units: 3, activation: 'softmax' }),
+      ],
+    }),
+  'flatten -> dense relu -> batch norm (2-D) -> dense tanh': () =>
+    tfl.sequential({
+      layers: [
+        tfl.layers.flatten({ inputShape: [6, 6, 1] }),
+        tfl.layers.dense({ units: 7, activation: 'relu' }),
+        tfl.layers.batchNormalization({ momentum: 0.9 }),
+        tfl.layers.dense({ units: 3, activation: 'tanh' }),
+      ],
+    }),
+  'conv relu -> batch norm -> maxpool -> conv tanh (not fused) -> global avg pool': () =>
+    tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({
+          inputShape: [10, 10, 1],
+          filters: 6,
+          kernelSize: 3,
+          activation: 'relu',
+        }),
+        tfl.layers.batchNormalization(),
+        tfl.layers.maxPooling2d({ poolSize: 2 }),
+        tfl.layers.conv2d({ filters: 4, kernelSize: 2, activation: 'tanh' }),
+        tfl.layers.globalAveragePooling2d({}),
+        tfl.layers.dense({ units: 3, activation: 'softmax' }),
+      ],
+    }),
+};
+
+/** [fused convolutions, batch norms] each model runs as our ops. */
+const EXPECTED_OPS: Record<string, [number, number]> = {
+  'conv relu valid -> conv linear same stride 2 -> conv relu no bias -> flatten -> dense': [3, 0],
+  'flatten -> dense relu -> batch norm (2-D) -> dense tanh': [0, 1],
+  'conv relu -> batch norm -> maxpool -> conv tanh (not fused) -> global avg pool': [1, 1],
+};
+
+/**
+ * Output, d(sum(output * w))/d(variables) and the non-trainable weights afterwards (batch norm's
+ * moving averages), by `forward`, with the same weights each time.
+ */
+function gradients(
+  make: () => tfl.Sequential,
+  forward: (m: tfl.Sequential, x: tf.Tensor) => tf.Tensor,
+): { out: Float32Array; grads: Float32Array[]; state: Float32Array[] } {
+  const model = make();
+  const initial = model.weights.map((w, i) =>
+    tf.tensor(
+      seeded(
+        (w.shape as number[]).reduce((p, q) => p * q, 1),
+        100 + i,
+      ),
+      w.shape as number[],
+    ),
+  );
+  model.setWeights(initial);
+  tf.dispose(initial);
+  const inShape = [4, ...(model.inputs[0].shape.slice(1) as number[])];
+  const x = tf.tensor(
+    seeded(
+      inShape.reduce((a, b) => a * b, 1),
+      7,
+    ),
+    inShape,
+  );
+  let out!: Float32Array;
+  const { value, grads } = tf.variableGrads(() => {
+    const y = forward(model, x);
+    out = y.dataSync() as Float32Array;
+    return tf.sum(tf.mul(y, tf.tensor(seeded(y.size, 9), y.shape)));
+  }, trainableVariables(model));
+  const values = trainableVariables(model).map((v) => grads[v.name].dataSync() as Float32Array);
+  const state = model.nonTrainableWeights.map((w) => w.read().dataSync() as Float32Array);
+  tf.dispose([x, value, ...Object.values(grads)]);
+  model.dispose();
+  return { out, grads: values, state };
+}
+
+/** Kernels recorded for the backward pass so far (the gradient tape of tfjs's engine). */
+function tapeKernels(): string[] {
+  const state = (tf.engine() as unknown as { state: { activeTape: { kernelName: string }[] } })
+    .state;
+  return state.activeTape.map((node) => node.kernelName);
+}
+
+describe('trainingForward', () => {
+  afterAll(() => {
+    console.log('trainingForward vs model.apply, worst relative errors:', worst);
+  });
+
+  for (const backend of ['wasm', 'cpu'] as const) {
+    for (const [name, make] of Object.entries(MODELS)) {
+      it(`${backend}: ${name}`, async () => {
+        await initBackend(backend);
+        const tensorsBefore = tf.memory().numTensors;
+        let ran: string[] = [];
+        const ours = gradients(make, (m, x) => {
+          const y = trainingForward(m, x);
+          ran = tapeKernels();
+          return y;
+        });
+        const theirs = gradients(make, (m, x) => m.apply(x, { training: true }) as tf.Tensor);
+        expect(tf.memory().numTensors).toBe(tensorsBefore);
+        // Our ops ran for every relu/linear conv and every batch norm; the tanh conv as itself.
+        const count = (kernel: string) => ran.filter((k) => k === kernel).length;
+        expect([count('LetterLabConv2DTrain'), count('LetterLabBatchNormTrain')]).toEqual(
+          EXPECTED_OPS[name],
+        );
+        ours.state.forEach((w, i) => {
+          expect(relativeMaxError(w, theirs.state[i])).toBeLessThan(TOLERANCE);
+        });
+        const outErr = relativeMaxError(ours.out, theirs.out);
+        expect(outErr).toBeLessThan(TOLERANCE);
+        expect(ours.grads).toHaveLength(theirs.grads.length);
+        ours.grads.forEach((g, i) => {
+          const err = relativeMaxError(g, theirs.grads[i]);
+          worst[backend] = Math.max(worst[backend] ?? 0, err, outErr);
+          expect(err).toBeLessThan(TOLERANCE);
+        });
+      });
+    }
+  }
+});
