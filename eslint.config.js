@@ -114,7 +114,8 @@ export default tseslint.config(
                 '../../*',
                 '!../../contract',
               ],
-              message: 'core/spec and core/preprocess are pure TypeScript shared with the renderer.',
+              message:
+                'core/spec and core/preprocess are pure TypeScript shared with the renderer.',
             },
           ],
         },
