@@ -4,7 +4,7 @@ import { LetterLabError } from '../src-main/core/errors';
 import { defaultOptions, type BenchOptions } from './suite';
 
 export const BENCH_USAGE =
-  'letter-lab bench [--json] [--presets id,id,...] [--batches N] [--repeats N] [--threads N] ' +
+  'letter-lab bench [mat] [--json] [--presets id,id,...] [--batches N] [--repeats N] [--threads N] ' +
   '[--torch-threads N] [--no-torch]';
 
 export const BENCH_ARGS = {
@@ -56,4 +56,14 @@ export function benchOptions(values: BenchArgValues, env = process.env): BenchOp
     torchThreads: whole('torch-threads', values['torch-threads'], 1, 256) ?? opts.torchThreads,
     torch: !values['no-torch'],
   };
+}
+
+/** The part to run: `mat` (the .mat load against scipy only) or everything. */
+export function benchPart(positionals: string[]): 'mat' | 'all' {
+  if (positionals.length === 0) return 'all';
+  if (positionals.length === 1 && positionals[0] === 'mat') return 'mat';
+  throw new LetterLabError(
+    'cli.usage',
+    `Unknown bench part ${JSON.stringify(positionals.join(' '))}: use "mat" or nothing.`,
+  );
 }
