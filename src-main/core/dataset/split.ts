@@ -1,4 +1,5 @@
 import { LetterLabError } from '../errors';
+import { mulberry32, shuffleInPlace } from '../random';
 import type { ImageSet, SplitImageSet } from './types';
 
 export const DEFAULT_SEED = 42;
@@ -6,33 +7,13 @@ export const DEFAULT_TEST_FRACTION = 0.2;
 /** Guards ceil() against products like 15 * 0.2 = 3.0000000000000004. */
 const CEIL_EPSILON = 1e-9;
 
-/**
- * mulberry32: a small, fast 32-bit PRNG (Tommy Ettinger, public domain). Returns floats in
- * [0, 1); the same seed always gives the same sequence.
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** 0..n-1 shuffled by Fisher-Yates (Durstenfeld) with mulberry32(seed). */
 export function shuffledIndices(n: number, seed: number): Uint32Array {
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const random = mulberry32(seed);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = order[i];
-    order[i] = order[j];
-    order[j] = t;
-  }
-  return order;
+  return shuffleInPlace(order, seed);
 }
 
 /** Test-set size: ceil(n * testFraction), as scikit-learn's train_test_split rounds. */

@@ -2,6 +2,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { ImageSet } from '../dataset/types';
+import { mulberry32, shuffleInPlace } from '../random';
 
 /** A 32-bit hash of a few integers (for per-epoch and per-batch seeds). */
 export function mixSeed(...parts: number[]): number {
@@ -15,29 +16,12 @@ export function mixSeed(...parts: number[]): number {
   return h;
 }
 
-/** mulberry32: a small, good-enough PRNG giving floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (see ../random): floats in [0, 1) from a seed. */
+export const seededRandom = mulberry32;
 
 /** A Fisher-Yates shuffled copy of `indices`; the same seed gives the same order. */
 export function shuffled(indices: Uint32Array, seed: number): Uint32Array {
-  const out = indices.slice();
-  const random = seededRandom(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = out[i];
-    out[i] = out[j];
-    out[j] = t;
-  }
-  return out;
+  return shuffleInPlace(indices.slice(), seed);
 }
 
 /** The pixels and labels of `indices[start, end)`, copied into new arrays (no tensors). */
