@@ -8,7 +8,8 @@ type TypedCtor = {
   readonly BYTES_PER_ELEMENT: number;
 };
 
-const STORAGE: Record<NumericMiType, TypedCtor> = {
+/** Typed arrays of the numeric data types whose values are plain numbers (not 64-bit ints). */
+export const NUMBER_STORAGE = {
   [MI.INT8]: Int8Array,
   [MI.UINT8]: Uint8Array,
   [MI.INT16]: Int16Array,
@@ -17,6 +18,10 @@ const STORAGE: Record<NumericMiType, TypedCtor> = {
   [MI.UINT32]: Uint32Array,
   [MI.SINGLE]: Float32Array,
   [MI.DOUBLE]: Float64Array,
+};
+
+const STORAGE: Record<NumericMiType, TypedCtor> = {
+  ...NUMBER_STORAGE,
   [MI.INT64]: BigInt64Array,
   [MI.UINT64]: BigUint64Array,
 };

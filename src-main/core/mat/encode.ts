@@ -12,7 +12,7 @@ import {
   TAG_BYTES,
 } from './constants';
 import type { NumericMiType } from './constants';
-import { swapBytes } from './decode';
+import { NUMBER_STORAGE, swapBytes } from './decode';
 
 export type WriteClass =
   | 'double'
@@ -143,17 +143,7 @@ function payloadOf(v: WriteVariable, opts: EncodeOptions): { type: number; bytes
     for (let i = 0; i < data.length; i++) out[i] = BigInt(Math.trunc(values[i]));
     return { type, bytes: hostBytes(out, little, size) };
   }
-  const ctors = {
-    [MI.INT8]: Int8Array,
-    [MI.UINT8]: Uint8Array,
-    [MI.INT16]: Int16Array,
-    [MI.UINT16]: Uint16Array,
-    [MI.INT32]: Int32Array,
-    [MI.UINT32]: Uint32Array,
-    [MI.SINGLE]: Float32Array,
-    [MI.DOUBLE]: Float64Array,
-  };
-  const out = new ctors[type](data.length);
+  const out = new NUMBER_STORAGE[type](data.length);
   out.set(values);
   return { type, bytes: hostBytes(out, little, size) };
 }
