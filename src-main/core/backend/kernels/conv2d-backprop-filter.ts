@@ -20,7 +20,7 @@ import type {
 } from '@tensorflow/tfjs-core';
 import { backend_util, util } from '@tensorflow/tfjs-core';
 import { wasmF32 } from './heap';
-import { originalKernel } from './originals';
+import { originalKernel, stridelessConv2D } from './originals';
 
 /** Floats of one chunk's two operands (patches + dy rows) we aim to keep in cache. */
 const CHUNK_FLOATS = 1 << 18;
@@ -146,22 +146,7 @@ function viaConv2d(
   // Pad the bottom/right just enough for KH x KW outputs (0 when the last rows are never read).
   const bottom = Math.max(0, (oh - 1) * sh + kh - h - top);
   const right = Math.max(0, (ow - 1) * sw + kw - w - left);
-  const out = originalKernel('Conv2D')({
-    inputs: { x: xT, filter: dyT },
-    backend,
-    attrs: {
-      strides: 1,
-      pad: [
-        [0, 0],
-        [top, bottom],
-        [left, right],
-        [0, 0],
-      ],
-      dataFormat: 'NHWC',
-      dilations: [sh, sw],
-      dimRoundingMode: undefined,
-    } as unknown as NamedAttrMap,
-  }) as TensorInfo;
+  const out = stridelessConv2D(backend, xT, dyT, { top, bottom, left, right }, [sh, sw]);
   backend.disposeData(xT.dataId);
   backend.disposeData(dyT.dataId);
   const [, outH, outW] = out.shape;

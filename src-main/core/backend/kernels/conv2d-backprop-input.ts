@@ -16,7 +16,7 @@ import type {
 } from '@tensorflow/tfjs-core';
 import { backend_util, util } from '@tensorflow/tfjs-core';
 import { viewAs, wasmF32 } from './heap';
-import { originalKernel } from './originals';
+import { originalKernel, stridelessConv2D } from './originals';
 
 /**
  * dx (overwritten) = col2im(dcol): dx[n, ih, iw, ci] = sum of dcol[m, (kh*KW + kw)*C + ci] over the
@@ -91,22 +91,7 @@ function viaConv2d(
   const right = info.inWidth - info.outWidth + info.padInfo.left;
   const flipped = backend.makeOutput([kh, kw, info.outChannels, info.inChannels], 'float32');
   flipFilter(wasmF32(backend, filter), filter.shape, wasmF32(backend, flipped));
-  const dx = originalKernel('Conv2D')({
-    inputs: { x: dy, filter: flipped },
-    backend,
-    attrs: {
-      strides: 1,
-      pad: [
-        [0, 0],
-        [top, bottom],
-        [left, right],
-        [0, 0],
-      ],
-      dataFormat: 'NHWC',
-      dilations: [dh, dw],
-      dimRoundingMode: undefined,
-    } as unknown as NamedAttrMap,
-  }) as TensorInfo;
+  const dx = stridelessConv2D(backend, dy, flipped, { top, bottom, left, right }, [dh, dw]);
   backend.disposeData(flipped.dataId);
   return dx;
 }
