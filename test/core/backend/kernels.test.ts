@@ -128,6 +128,28 @@ describe('wasm training kernels agree with the cpu backend', () => {
       [2, 11, 11, 2],
       [5, 5, 2, 3],
     ], // large kernel
+    // Channels in fours take our SIMD kernels (../simd): output channels in blocks of 16 and of
+    // 4, input channels in pairs and a leftover one, one input channel, tall and wide images.
+    [
+      [2, 9, 8, 3],
+      [3, 3, 3, 20],
+    ],
+    [
+      [3, 12, 7, 8],
+      [3, 2, 8, 32],
+    ],
+    [
+      [2, 10, 10, 1],
+      [3, 3, 1, 16],
+    ],
+    [
+      [1, 5, 40, 4],
+      [2, 3, 4, 8],
+    ],
+    [
+      [2, 13, 11, 16],
+      [5, 5, 16, 4],
+    ],
   ];
   for (const [xShape, wShape] of convCases) {
     for (const stride of [1, 2]) {
@@ -176,6 +198,8 @@ describe('wasm training kernels agree with the cpu backend', () => {
     [[1, 9, 9, 4], 3, 2, 'same'],
     [[1, 6, 6, 2], 2, 1, 'valid'],
     [[2, 5, 6, 2], 3, 1, 'same'],
+    [[2, 8, 6, 8], 2, 2, 'valid'], // channels in fours: the SIMD 2x2 kernel
+    [[1, 9, 7, 4], 2, 2, 'valid'], // ... with a leftover row and column
   ];
   for (const [xShape, k, stride, pad] of poolCases) {
     it(`maxPool gradient x=[${xShape}] pool ${k} stride ${stride} ${pad}, also for all-negative windows`, async () => {

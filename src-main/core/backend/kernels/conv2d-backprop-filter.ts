@@ -1,7 +1,9 @@
 // Conv2DBackpropFilter for the wasm backend (tfjs-backend-wasm 4.22 has none): the gradient of a
 // 2-D convolution with respect to its filter,
 //   dW[kh, kw, ci, co] = sum over n, oh, ow of x[n, oh*S + kh - top, ow*S + kw - left, ci] * dy[n, oh, ow, co].
-// Two formulations, both run on XNNPACK through tfjs-backend-wasm's own kernels:
+// Output channels in fours, no dilation (every Letter Lab preset): our SIMD kernel (../simd) sums
+// straight from x and dy in place, about 3x faster than the XNNPACK formulations below, which
+// remain for the other cases:
 //  - several input channels: the sum is itself a convolution, of x laid out as [CI, H, W, N] (CI
 //    plays the batch, N the channels) with dy laid out as [OH, OW, N, CO] as the filter, dilated by
 //    the stride S. Two transposes and one Conv2D; the patches are never expanded in JavaScript.
@@ -21,6 +23,7 @@ import type {
 import { backend_util, util } from '@tensorflow/tfjs-core';
 import { wasmF32 } from './heap';
 import { originalKernel, stridelessConv2D } from './originals';
+import { convArgs, heapPointer, simdConvFits, simdKernels, type SimdKernels } from '../simd/module';
 
 /** Floats of one chunk's two operands (patches + dy rows) we aim to keep in cache. */
 const CHUNK_FLOATS = 1 << 18;
@@ -165,6 +168,25 @@ function viaConv2d(
   return dw;
 }
 
+/** Our WebAssembly SIMD kernel: the sum over output pixels, straight from x and dy (NHWC). */
+function viaSimd(
+  simd: SimdKernels,
+  backend: BackendWasm,
+  x: TensorInfo,
+  dy: TensorInfo,
+  info: backend_util.Conv2DInfo,
+): TensorInfo {
+  const { filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co } = info;
+  const dw = backend.makeOutput([kh, kw, ci, co], 'float32');
+  simd.convFilterGrad(
+    heapPointer(backend, x),
+    heapPointer(backend, dy),
+    heapPointer(backend, dw),
+    ...convArgs(info),
+  );
+  return dw;
+}
+
 function conv2dBackpropFilterWasm(args: {
   inputs: Conv2DBackpropFilterInputs;
   backend: BackendWasm;
@@ -175,6 +197,8 @@ function conv2dBackpropFilterWasm(args: {
   const x = inputs.x as TensorInfo;
   const dy = inputs.dy as TensorInfo;
   const info = conv2dInfoForFilterGrad(x.shape, attrs);
+  const simd = simdKernels(backend);
+  if (simd && simdConvFits(info)) return viaSimd(simd, backend, x, dy, info);
   if (info.inChannels > 1) return viaConv2d(backend, x, dy, info);
   const k = info.filterHeight * info.filterWidth * info.inChannels;
   const m = info.batchSize * info.outHeight * info.outWidth;

@@ -1,7 +1,8 @@
 // Conv2DBackpropInput for the wasm backend, replacing tfjs-backend-wasm's direct scalar loop
 // (correct, but several times slower).
 //  - stride 1: dx is the "full" correlation of dy with the spatially flipped filter (in and out
-//    channels swapped), which the wasm Conv2D kernel runs on XNNPACK;
+//    channels swapped): our SIMD convolution (../simd) when the input channels come in fours,
+//    else the wasm Conv2D kernel on XNNPACK;
 //  - other strides: dcol = dy · W^T as one XNNPACK matMul, then col2im scatters the patch
 //    gradients back onto the input grid.
 
@@ -17,6 +18,7 @@ import type {
 import { backend_util, util } from '@tensorflow/tfjs-core';
 import { viewAs, wasmF32 } from './heap';
 import { originalKernel, stridelessConv2D } from './originals';
+import { convArgs, heapPointer, simdConvFits, simdKernels } from '../simd/module';
 
 /**
  * dx (overwritten) = col2im(dcol): dx[n, ih, iw, ci] = sum of dcol[m, (kh*KW + kw)*C + ci] over the
@@ -91,6 +93,34 @@ function viaConv2d(
   const right = info.inWidth - info.outWidth + info.padInfo.left;
   const flipped = backend.makeOutput([kh, kw, info.outChannels, info.inChannels], 'float32');
   flipFilter(wasmF32(backend, filter), filter.shape, wasmF32(backend, flipped));
+  const simd = simdKernels(backend);
+  // The transposed convolution: dy is its input (CO channels), dx its output (CI channels).
+  const transposed: backend_util.Conv2DInfo = {
+    ...info,
+    inHeight: info.outHeight,
+    inWidth: info.outWidth,
+    inChannels: info.outChannels,
+    outHeight: info.inHeight,
+    outWidth: info.inWidth,
+    outChannels: info.inChannels,
+    padInfo: { ...info.padInfo, top, left, bottom, right },
+  };
+  if (simd && simdConvFits(transposed)) {
+    const dx = backend.makeOutput(
+      [info.batchSize, info.inHeight, info.inWidth, info.inChannels],
+      'float32',
+    );
+    simd.conv2d(
+      heapPointer(backend, dy),
+      heapPointer(backend, flipped),
+      0,
+      heapPointer(backend, dx),
+      0,
+      ...convArgs(transposed),
+    );
+    backend.disposeData(flipped.dataId);
+    return dx;
+  }
   const dx = stridelessConv2D(backend, dy, flipped, { top, bottom, left, right }, [dh, dw]);
   backend.disposeData(flipped.dataId);
   return dx;

@@ -14,7 +14,8 @@ import type {
 } from '@tensorflow/tfjs-core';
 import { backend_util } from '@tensorflow/tfjs-core';
 import { cpuF32, cpuOutput, wasmF32 } from './heap';
-import { avgPoolGradInto, maxPoolGradInto } from './pool-grads';
+import { avgPoolGradInto, isPlain2x2, maxPoolGradInto } from './pool-grads';
+import { heapPointer, simdKernels } from '../simd/module';
 
 interface Args<B> {
   inputs: NamedTensorInfoMap;
@@ -42,6 +43,21 @@ function maxPoolGradWasm({ inputs, backend, attrs }: Args<BackendWasm>): TensorI
   const dy = inputs.dy as TensorInfo;
   const info = poolInfo(input, attrs as unknown as MaxPoolGradAttrs);
   const dx = backend.makeOutput(input.shape, 'float32');
+  const simd = simdKernels(backend);
+  if (simd && isPlain2x2(info) && info.inChannels % 4 === 0 && dy.shape.every((d) => d > 0)) {
+    simd.maxPoolGrad2x2(
+      heapPointer(backend, dy),
+      heapPointer(backend, input),
+      heapPointer(backend, dx),
+      info.batchSize,
+      info.inHeight,
+      info.inWidth,
+      info.inChannels,
+      info.outHeight,
+      info.outWidth,
+    );
+    return dx;
+  }
   maxPoolGradInto(wasmF32(backend, input), wasmF32(backend, dy), wasmF32(backend, dx), info);
   return dx;
 }

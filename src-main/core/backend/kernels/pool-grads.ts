@@ -61,7 +61,7 @@ function checkSizes(
 }
 
 /** True for Keras's usual MaxPool2D(2): 2x2 windows, stride 2, no padding, no dilation. */
-function isPlain2x2(info: backend_util.Conv2DInfo): boolean {
+export function isPlain2x2(info: backend_util.Conv2DInfo): boolean {
   return (
     info.filterHeight === 2 &&
     info.filterWidth === 2 &&

@@ -1,15 +1,17 @@
 // Registers our kernels: the training kernels tfjs-backend-wasm 4.22 lacks or gets wrong, the
 // faster replacements, and the AvgPoolGrad border fix on cpu. Safe to call more than once.
+// Where channels come in fours, the wasm ones run our WebAssembly SIMD kernels (../simd) on the
+// backend's memory; otherwise the JavaScript / XNNPACK paths named here.
 //
-//   wasm Conv2DBackpropFilter  missing upstream            -> XNNPACK conv of transposes, or im2col + matMul
-//   wasm Conv2DBackpropInput   scalar loop, slow           -> XNNPACK conv (stride 1) or matMul + col2im
-//   wasm MaxPoolGrad           wrong for windows <= 0      -> ./pool-grads
+//   wasm Conv2DBackpropFilter  missing upstream            -> SIMD, or XNNPACK conv of transposes / im2col + matMul
+//   wasm Conv2DBackpropInput   scalar loop, slow           -> SIMD or XNNPACK conv (stride 1), matMul + col2im
+//   wasm MaxPoolGrad           wrong for windows <= 0      -> ./pool-grads (SIMD for 2x2 windows)
 //   wasm AvgPoolGrad           wrong at 'same' borders     -> ./pool-grads
 //   wasm BatchMatMul           transposed = scalar loop    -> explicit transpose + XNNPACK
 //   wasm Sum                   leading axes via transpose  -> one pass (bias gradients)
 //   wasm Identity              copies the data             -> shares it (tensors saved for gradients)
 //   cpu  AvgPoolGrad           wrong at 'same' borders     -> ./pool-grads
-//   wasm+cpu LetterLabConv2DTrain (+ its gradient)          -> ./conv-train: conv+bias+relu while training
+//   wasm+cpu LetterLabConv2DTrain (+ its gradient)          -> ./conv-train: conv+bias+relu while training (SIMD on wasm)
 //   wasm+cpu LetterLabBatchNormTrain (+ its gradient)       -> ./batch-norm-train: batch norm while training
 
 import type { KernelConfig } from '@tensorflow/tfjs-core';

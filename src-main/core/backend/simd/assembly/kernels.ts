@@ -1,0 +1,451 @@
+// Letter Lab's own WebAssembly SIMD kernels (AssemblyScript), compiled by `npm run build:kernels`
+// into ../kernels-wasm.ts. The module imports tfjs-backend-wasm's memory and works on tensors in
+// place: every argument named like a tensor is a byte offset into that memory. It has no data
+// segment, no stack and no allocator, so it never writes outside the ranges it is given.
+//
+// Layouts are NHWC tensors and [KH, KW, C, CO] filters, float32, as tfjs uses them.
+
+/** Floats of dy we aim to keep in the L1 cache per block of output pixels (convFilterGrad). */
+const BLOCK_PIXELS: i32 = 128;
+
+function ceilDiv(a: i32, b: i32): i32 {
+  return a <= 0 ? -(-a / b) : (a + b - 1) / b;
+}
+
+function floorDiv(a: i32, b: i32): i32 {
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+function zero(ptr: usize, floats: i32): void {
+  memory.fill(ptr, 0, (<usize>floats) << 2);
+}
+
+/**
+ * dw[kh, kw, ci, co] = sum over n, oh, ow of x[n, oh*sh + kh - top, ow*sw + kw - left, ci] *
+ * dy[n, oh, ow, co], taps in the padding counting as zero. `co` must be a multiple of 4.
+ */
+export function convFilterGrad(
+  x: usize,
+  dy: usize,
+  dw: usize,
+  n: i32,
+  h: i32,
+  w: i32,
+  c: i32,
+  oh: i32,
+  ow: i32,
+  co: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  sw: i32,
+  top: i32,
+  left: i32,
+): void {
+  zero(dw, kh * kw * c * co);
+  const rows = max(1, min(oh, BLOCK_PIXELS / ow));
+  const xStep = (<usize>(sw * c)) << 2;
+  const dyStep = (<usize>co) << 2;
+  for (let img = 0; img < n; img++) {
+    for (let r0 = 0; r0 < oh; r0 += rows) {
+      const r1 = min(oh, r0 + rows);
+      for (let i = 0; i < kh; i++) {
+        const ra = max(r0, ceilDiv(top - i, sh));
+        const rb = min(r1, floorDiv(h - 1 - i + top, sh) + 1);
+        if (ra >= rb) continue;
+        for (let j = 0; j < kw; j++) {
+          const oa = max(0, ceilDiv(left - j, sw));
+          const ob = min(ow, floorDiv(w - 1 - j + left, sw) + 1);
+          if (oa >= ob) continue;
+          // Pixel (img, r, oa): where its dy row and its tap (i, j) start.
+          for (let cb = 0; cb < co;) {
+            const wide = co - cb >= 16;
+            let ci = 0;
+            if (wide) {
+              for (; ci + 1 < c; ci += 2) {
+                const out = dw + ((<usize>(((i * kw + j) * c + ci) * co + cb)) << 2);
+                const out2 = out + dyStep;
+                let a0 = v128.load(out);
+                let a1 = v128.load(out, 16);
+                let a2 = v128.load(out, 32);
+                let a3 = v128.load(out, 48);
+                let b0 = v128.load(out2);
+                let b1 = v128.load(out2, 16);
+                let b2 = v128.load(out2, 32);
+                let b3 = v128.load(out2, 48);
+                for (let r = ra; r < rb; r++) {
+                  let dp = dy + ((<usize>(((img * oh + r) * ow + oa) * co + cb)) << 2);
+                  let xp =
+                    x +
+                    ((<usize>(((img * h + r * sh + i - top) * w + oa * sw + j - left) * c + ci)) <<
+                      2);
+                  for (let o = oa; o < ob; o++) {
+                    const d0 = v128.load(dp);
+                    const d1 = v128.load(dp, 16);
+                    const d2 = v128.load(dp, 32);
+                    const d3 = v128.load(dp, 48);
+                    const x0 = v128.load32_splat(xp);
+                    const x1 = v128.load32_splat(xp, 4);
+                    a0 = f32x4.add(a0, f32x4.mul(x0, d0));
+                    a1 = f32x4.add(a1, f32x4.mul(x0, d1));
+                    a2 = f32x4.add(a2, f32x4.mul(x0, d2));
+                    a3 = f32x4.add(a3, f32x4.mul(x0, d3));
+                    b0 = f32x4.add(b0, f32x4.mul(x1, d0));
+                    b1 = f32x4.add(b1, f32x4.mul(x1, d1));
+                    b2 = f32x4.add(b2, f32x4.mul(x1, d2));
+                    b3 = f32x4.add(b3, f32x4.mul(x1, d3));
+                    dp += dyStep;
+                    xp += xStep;
+                  }
+                }
+                v128.store(out, a0);
+                v128.store(out, a1, 16);
+                v128.store(out, a2, 32);
+                v128.store(out, a3, 48);
+                v128.store(out2, b0);
+                v128.store(out2, b1, 16);
+                v128.store(out2, b2, 32);
+                v128.store(out2, b3, 48);
+              }
+              for (; ci < c; ci++) {
+                const out = dw + ((<usize>(((i * kw + j) * c + ci) * co + cb)) << 2);
+                let a0 = v128.load(out);
+                let a1 = v128.load(out, 16);
+                let a2 = v128.load(out, 32);
+                let a3 = v128.load(out, 48);
+                for (let r = ra; r < rb; r++) {
+                  let dp = dy + ((<usize>(((img * oh + r) * ow + oa) * co + cb)) << 2);
+                  let xp =
+                    x +
+                    ((<usize>(((img * h + r * sh + i - top) * w + oa * sw + j - left) * c + ci)) <<
+                      2);
+                  for (let o = oa; o < ob; o++) {
+                    const x0 = v128.load32_splat(xp);
+                    a0 = f32x4.add(a0, f32x4.mul(x0, v128.load(dp)));
+                    a1 = f32x4.add(a1, f32x4.mul(x0, v128.load(dp, 16)));
+                    a2 = f32x4.add(a2, f32x4.mul(x0, v128.load(dp, 32)));
+                    a3 = f32x4.add(a3, f32x4.mul(x0, v128.load(dp, 48)));
+                    dp += dyStep;
+                    xp += xStep;
+                  }
+                }
+                v128.store(out, a0);
+                v128.store(out, a1, 16);
+                v128.store(out, a2, 32);
+                v128.store(out, a3, 48);
+              }
+              cb += 16;
+            } else {
+              for (; ci < c; ci++) {
+                const out = dw + ((<usize>(((i * kw + j) * c + ci) * co + cb)) << 2);
+                let a0 = v128.load(out);
+                for (let r = ra; r < rb; r++) {
+                  let dp = dy + ((<usize>(((img * oh + r) * ow + oa) * co + cb)) << 2);
+                  let xp =
+                    x +
+                    ((<usize>(((img * h + r * sh + i - top) * w + oa * sw + j - left) * c + ci)) <<
+                      2);
+                  for (let o = oa; o < ob; o++) {
+                    a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(xp), v128.load(dp)));
+                    dp += dyStep;
+                    xp += xStep;
+                  }
+                }
+                v128.store(out, a0);
+              }
+              cb += 4;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * dyAct = dy where y > 0 (relu) or dy (linear), and bias[ch] = dyAct summed over every pixel
+ * (`pixels` rows of `channels`, a multiple of 4). The sums are kept in float64 at `scratch`
+ * (channels * 8 bytes) between blocks of float32 partial sums.
+ */
+export function biasActivationGrad(
+  dy: usize,
+  y: usize,
+  dyAct: usize,
+  bias: usize,
+  scratch: usize,
+  pixels: i32,
+  channels: i32,
+  relu: i32,
+): void {
+  const rowBytes = (<usize>channels) << 2;
+  memory.fill(scratch, 0, (<usize>channels) << 3);
+  const zeroV = f32x4.splat(0);
+  const oneV = f32x4.splat(1);
+  for (let p0 = 0; p0 < pixels; p0 += BLOCK_PIXELS) {
+    const p1 = min(pixels, p0 + BLOCK_PIXELS);
+    for (let g = 0; g < channels; g += 4) {
+      const lane = (<usize>g) << 2;
+      let s = zeroV;
+      let at = <usize>p0 * rowBytes + lane;
+      for (let p = p0; p < p1; p++) {
+        let v = v128.load(dy + at);
+        // dy * (y > 0 ? 1 : 0) rather than a bit mask, so NaN in dy stays NaN as in tfjs's mul(dy, step(y))
+        if (relu) v = f32x4.mul(v, v128.and(f32x4.gt(v128.load(y + at), zeroV), oneV));
+        v128.store(dyAct + at, v);
+        s = f32x4.add(s, v);
+        at += rowBytes;
+      }
+      const acc = scratch + (lane << 1);
+      v128.store(acc, f64x2.add(v128.load(acc), f64x2.promote_low_f32x4(s)));
+      v128.store(
+        acc,
+        f64x2.add(
+          v128.load(acc, 16),
+          f64x2.promote_low_f32x4(
+            v128.swizzle(s, i8x16(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)),
+          ),
+        ),
+        16,
+      );
+    }
+  }
+  for (let ch = 0; ch < channels; ch++) {
+    store<f32>(bias + ((<usize>ch) << 2), <f32>load<f64>(scratch + ((<usize>ch) << 3)));
+  }
+}
+
+/** 4-channel slice [cb, cb + 4) of one output pixel, over every tap inside the image. */
+function convPixel4(
+  x: usize,
+  w: usize,
+  img: i32,
+  r: i32,
+  o: i32,
+  cb: i32,
+  h: i32,
+  wd: i32,
+  c: i32,
+  co: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  sw: i32,
+  top: i32,
+  left: i32,
+  start: v128,
+): v128 {
+  let a = start;
+  const wStep = (<usize>co) << 2;
+  for (let i = 0; i < kh; i++) {
+    const ih = r * sh + i - top;
+    if (ih < 0 || ih >= h) continue;
+    const ja = max(0, left - o * sw);
+    const jb = min(kw, wd + left - o * sw);
+    if (ja >= jb) continue;
+    let xp = x + ((<usize>(((img * h + ih) * wd + o * sw + ja - left) * c)) << 2);
+    let wp = w + ((<usize>((i * kw + ja) * c * co + cb)) << 2);
+    for (let t = (jb - ja) * c; t > 0; t--) {
+      a = f32x4.add(a, f32x4.mul(v128.load32_splat(xp), v128.load(wp)));
+      xp += 4;
+      wp += wStep;
+    }
+  }
+  return a;
+}
+
+/**
+ * y[n, oh, ow, co] = act(bias[co] + sum over kh, kw, ci of x[n, oh*sh + kh - top, ow*sw + kw - left,
+ * ci] * w[kh, kw, ci, co]), taps in the padding counting as zero; act = relu when `relu` is 1.
+ * `bias` 0 means none. `co` must be a multiple of 4.
+ */
+export function conv2d(
+  x: usize,
+  w: usize,
+  bias: usize,
+  y: usize,
+  relu: i32,
+  n: i32,
+  h: i32,
+  wd: i32,
+  c: i32,
+  oh: i32,
+  ow: i32,
+  co: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  sw: i32,
+  top: i32,
+  left: i32,
+): void {
+  const zeroV = f32x4.splat(0);
+  const wStep = (<usize>co) << 2;
+  const pairStep = (<usize>(sw * c)) << 2;
+  // Output columns whose every tap lies inside the image: oLo <= o < oHi.
+  const oLo = min(ow, max(0, ceilDiv(left, sw)));
+  const oHi = max(oLo, min(ow, floorDiv(wd - kw + left, sw) + 1));
+  const taps = kw * c;
+  for (let img = 0; img < n; img++) {
+    for (let r = 0; r < oh; r++) {
+      const ia = max(0, top - r * sh);
+      const ib = min(kh, h + top - r * sh);
+      const yRow = y + ((<usize>((img * oh + r) * ow * co)) << 2);
+      for (let cb = 0; cb < co;) {
+        if (co - cb >= 16) {
+          const b0 = bias ? v128.load(bias + ((<usize>cb) << 2)) : zeroV;
+          const b1 = bias ? v128.load(bias + ((<usize>cb) << 2), 16) : zeroV;
+          const b2 = bias ? v128.load(bias + ((<usize>cb) << 2), 32) : zeroV;
+          const b3 = bias ? v128.load(bias + ((<usize>cb) << 2), 48) : zeroV;
+          let o = 0;
+          while (o < ow) {
+            if (o >= oLo && o + 1 < oHi) {
+              // Two neighbouring pixels, all taps inside: 8 accumulators.
+              let p0 = b0;
+              let p1 = b1;
+              let p2 = b2;
+              let p3 = b3;
+              let q0 = b0;
+              let q1 = b1;
+              let q2 = b2;
+              let q3 = b3;
+              for (let i = ia; i < ib; i++) {
+                let xp =
+                  x + ((<usize>(((img * h + r * sh + i - top) * wd + o * sw - left) * c)) << 2);
+                let wp = w + ((<usize>(i * taps * co + cb)) << 2);
+                for (let t = taps; t > 0; t--) {
+                  const w0 = v128.load(wp);
+                  const w1 = v128.load(wp, 16);
+                  const w2 = v128.load(wp, 32);
+                  const w3 = v128.load(wp, 48);
+                  const s0 = v128.load32_splat(xp);
+                  const s1 = v128.load32_splat(xp + pairStep);
+                  p0 = f32x4.add(p0, f32x4.mul(s0, w0));
+                  p1 = f32x4.add(p1, f32x4.mul(s0, w1));
+                  p2 = f32x4.add(p2, f32x4.mul(s0, w2));
+                  p3 = f32x4.add(p3, f32x4.mul(s0, w3));
+                  q0 = f32x4.add(q0, f32x4.mul(s1, w0));
+                  q1 = f32x4.add(q1, f32x4.mul(s1, w1));
+                  q2 = f32x4.add(q2, f32x4.mul(s1, w2));
+                  q3 = f32x4.add(q3, f32x4.mul(s1, w3));
+                  xp += 4;
+                  wp += wStep;
+                }
+              }
+              if (relu) {
+                p0 = f32x4.max(p0, zeroV);
+                p1 = f32x4.max(p1, zeroV);
+                p2 = f32x4.max(p2, zeroV);
+                p3 = f32x4.max(p3, zeroV);
+                q0 = f32x4.max(q0, zeroV);
+                q1 = f32x4.max(q1, zeroV);
+                q2 = f32x4.max(q2, zeroV);
+                q3 = f32x4.max(q3, zeroV);
+              }
+              const out = yRow + ((<usize>(o * co + cb)) << 2);
+              v128.store(out, p0);
+              v128.store(out, p1, 16);
+              v128.store(out, p2, 32);
+              v128.store(out, p3, 48);
+              const out2 = out + wStep;
+              v128.store(out2, q0);
+              v128.store(out2, q1, 16);
+              v128.store(out2, q2, 32);
+              v128.store(out2, q3, 48);
+              o += 2;
+            } else {
+              const out = yRow + ((<usize>(o * co + cb)) << 2);
+              for (let k = 0; k < 16; k += 4) {
+                const start = bias ? v128.load(bias + ((<usize>(cb + k)) << 2)) : zeroV;
+                let a = convPixel4(
+                  x,
+                  w,
+                  img,
+                  r,
+                  o,
+                  cb + k,
+                  h,
+                  wd,
+                  c,
+                  co,
+                  kh,
+                  kw,
+                  sh,
+                  sw,
+                  top,
+                  left,
+                  start,
+                );
+                if (relu) a = f32x4.max(a, zeroV);
+                v128.store(out + ((<usize>k) << 2), a);
+              }
+              o += 1;
+            }
+          }
+          cb += 16;
+        } else {
+          const start = bias ? v128.load(bias + ((<usize>cb) << 2)) : zeroV;
+          for (let o = 0; o < ow; o++) {
+            let a = convPixel4(x, w, img, r, o, cb, h, wd, c, co, kh, kw, sh, sw, top, left, start);
+            if (relu) a = f32x4.max(a, zeroV);
+            v128.store(yRow + ((<usize>(o * co + cb)) << 2), a);
+          }
+          cb += 4;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * dx = gradient of a 2x2, stride 2, unpadded max pooling of x given dy, as the JavaScript
+ * maxPoolGrad2x2 (../../kernels/pool-grads.ts): the first maximum in row-major window order gets
+ * dy, NaN never wins, a window of NaN alone passes nothing on. `c` must be a multiple of 4.
+ */
+export function maxPoolGrad2x2(
+  dy: usize,
+  x: usize,
+  dx: usize,
+  n: i32,
+  h: i32,
+  w: i32,
+  c: i32,
+  oh: i32,
+  ow: i32,
+): void {
+  if (h != 2 * oh || w != 2 * ow) zero(dx, n * h * w * c);
+  const negInf = f32x4.splat(-Infinity);
+  const pixel = (<usize>c) << 2;
+  const row = (<usize>(w * c)) << 2;
+  let d = dy;
+  for (let img = 0; img < n; img++) {
+    for (let r = 0; r < oh; r++) {
+      for (let o = 0; o < ow; o++) {
+        const base = (<usize>(((img * h + 2 * r) * w + 2 * o) * c)) << 2;
+        for (let g: usize = 0; g < pixel; g += 16) {
+          const p0 = base + g;
+          const p1 = p0 + pixel;
+          const p2 = p0 + row;
+          const p3 = p2 + pixel;
+          const x0 = v128.load(x + p0);
+          const x1 = v128.load(x + p1);
+          const x2 = v128.load(x + p2);
+          const x3 = v128.load(x + p3);
+          const real0 = f32x4.eq(x0, x0);
+          let best = v128.bitselect(x0, negInf, real0);
+          const w1 = f32x4.gt(x1, best);
+          best = v128.bitselect(x1, best, w1);
+          const w2 = f32x4.gt(x2, best);
+          best = v128.bitselect(x2, best, w2);
+          const w3 = f32x4.gt(x3, best);
+          const g0 = v128.load(d + g);
+          const later = v128.or(w2, w3);
+          v128.store(dx + p0, v128.and(g0, v128.andnot(real0, v128.or(w1, later))));
+          v128.store(dx + p1, v128.and(g0, v128.andnot(w1, later)));
+          v128.store(dx + p2, v128.and(g0, v128.andnot(w2, w3)));
+          v128.store(dx + p3, v128.and(g0, w3));
+        }
+        d += pixel;
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+// Letter Lab's SIMD kernels (./assembly/kernels.ts), instantiated on a tfjs-backend-wasm backend's
+// own memory so they read and write tensors in place. One instance per backend (each worker thread
+// has its own backend and memory). When anything is missing (no SIMD, another tfjs build), the
+// callers keep their previous implementation: `simdKernels` returns null.
+
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
+import { KERNELS_WASM_BASE64 } from './kernels-wasm';
+import { wasmApi } from './wasm-api';
+
+/** A convolution's shape as the kernels take it after their pointers (see convArgs). */
+export type ConvShape = [
+  n: number,
+  h: number,
+  w: number,
+  c: number,
+  oh: number,
+  ow: number,
+  co: number,
+  kh: number,
+  kw: number,
+  sh: number,
+  sw: number,
+  top: number,
+  left: number,
+];
+
+/** The module's exports; pointers are byte offsets into the backend's memory. */
+export interface SimdKernels {
+  convFilterGrad(x: number, dy: number, dw: number, ...shape: ConvShape): void;
+  /** `bias` 0 = none; `relu` 1 = relu, 0 = linear. */
+  conv2d(x: number, w: number, bias: number, y: number, relu: number, ...shape: ConvShape): void;
+  maxPoolGrad2x2(
+    dy: number,
+    x: number,
+    dx: number,
+    n: number,
+    h: number,
+    w: number,
+    c: number,
+    oh: number,
+    ow: number,
+  ): void;
+  biasActivationGrad(
+    dy: number,
+    y: number,
+    dyAct: number,
+    bias: number,
+    scratch: number,
+    pixels: number,
+    channels: number,
+    relu: number,
+  ): void;
+}
+
+interface WasmInternals {
+  wasm: { asm?: { memory?: unknown } };
+  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
+}
+
+let compiled: object | null | undefined;
+const instances = new WeakMap<object, SimdKernels | null>();
+let disabled = false;
+
+function compiledModule(): object | null {
+  if (compiled === undefined) {
+    try {
+      compiled = new wasmApi.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
+    } catch {
+      compiled = null; // no WebAssembly SIMD here
+    }
+  }
+  return compiled;
+}
+
+/** The kernels on `backend`'s memory, or null when they cannot run there. */
+export function simdKernels(backend: BackendWasm): SimdKernels | null {
+  if (disabled) return null;
+  if (instances.has(backend)) return instances.get(backend) ?? null;
+  let kernels: SimdKernels | null = null;
+  const memory = (backend as unknown as WasmInternals).wasm?.asm?.memory;
+  const module = compiledModule();
+  if (module && memory instanceof wasmApi.Memory) {
+    try {
+      const instance = new wasmApi.Instance(module, { env: { memory } });
+      kernels = instance.exports as unknown as SimdKernels;
+    } catch {
+      kernels = null;
+    }
+  }
+  instances.set(backend, kernels);
+  return kernels;
+}
+
+/** Turns the kernels off (true) or back on, so tests can compare both paths on one backend. */
+export function disableSimdKernels(off: boolean): void {
+  disabled = off;
+}
+
+/** Byte offset of a tensor's data in the backend's memory. */
+export function heapPointer(backend: BackendWasm, info: TensorInfo): number {
+  const data = (backend as unknown as WasmInternals).dataIdMap.get(info.dataId);
+  if (!data) throw new Error('tensor data is not on this wasm backend');
+  return data.memoryOffset;
+}
+
+/** Whether the convolution kernels handle `info`: output channels in fours, no dilation, and no
+ * empty tensor (an empty tensor has no memory of its own to point at). */
+export function simdConvFits(info: backend_util.Conv2DInfo): boolean {
+  return (
+    info.outChannels % 4 === 0 &&
+    info.dilationHeight === 1 &&
+    info.dilationWidth === 1 &&
+    info.batchSize * info.inHeight * info.inWidth * info.inChannels > 0 &&
+    info.outHeight * info.outWidth > 0
+  );
+}
+
+/** The shape arguments every convolution kernel takes after its pointers, from `info`. */
+export function convArgs(info: backend_util.Conv2DInfo): ConvShape {
+  return [
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.outHeight,
+    info.outWidth,
+    info.outChannels,
+    info.filterHeight,
+    info.filterWidth,
+    info.strideHeight,
+    info.strideWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+  ];
+}
