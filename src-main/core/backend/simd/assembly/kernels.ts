@@ -353,31 +353,39 @@ export function conv2d(
               v128.store(out2, q3, 48);
               o += 2;
             } else {
-              const out = yRow + ((<usize>(o * co + cb)) << 2);
-              for (let k = 0; k < 16; k += 4) {
-                const start = bias ? v128.load(bias + ((<usize>(cb + k)) << 2)) : zeroV;
-                let a = convPixel4(
-                  x,
-                  w,
-                  img,
-                  r,
-                  o,
-                  cb + k,
-                  h,
-                  wd,
-                  c,
-                  co,
-                  kh,
-                  kw,
-                  sh,
-                  sw,
-                  top,
-                  left,
-                  start,
-                );
-                if (relu) a = f32x4.max(a, zeroV);
-                v128.store(out + ((<usize>k) << 2), a);
+              // A pixel whose taps reach into the padding: 16 channels, its own tap ranges.
+              let a0 = b0;
+              let a1 = b1;
+              let a2 = b2;
+              let a3 = b3;
+              const ja = max(0, left - o * sw);
+              const jb = min(kw, wd + left - o * sw);
+              for (let i = ia; i < ib && ja < jb; i++) {
+                let xp =
+                  x +
+                  ((<usize>(((img * h + r * sh + i - top) * wd + o * sw + ja - left) * c)) << 2);
+                let wp = w + ((<usize>((i * kw + ja) * c * co + cb)) << 2);
+                for (let t = (jb - ja) * c; t > 0; t--) {
+                  const s0 = v128.load32_splat(xp);
+                  a0 = f32x4.add(a0, f32x4.mul(s0, v128.load(wp)));
+                  a1 = f32x4.add(a1, f32x4.mul(s0, v128.load(wp, 16)));
+                  a2 = f32x4.add(a2, f32x4.mul(s0, v128.load(wp, 32)));
+                  a3 = f32x4.add(a3, f32x4.mul(s0, v128.load(wp, 48)));
+                  xp += 4;
+                  wp += wStep;
+                }
               }
+              if (relu) {
+                a0 = f32x4.max(a0, zeroV);
+                a1 = f32x4.max(a1, zeroV);
+                a2 = f32x4.max(a2, zeroV);
+                a3 = f32x4.max(a3, zeroV);
+              }
+              const out = yRow + ((<usize>(o * co + cb)) << 2);
+              v128.store(out, a0);
+              v128.store(out, a1, 16);
+              v128.store(out, a2, 32);
+              v128.store(out, a3, 48);
               o += 1;
             }
           }
