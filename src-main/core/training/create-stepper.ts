@@ -67,7 +67,8 @@ export async function createStepper(
   const backend = activeBackend();
   if (threads <= 1 || backend === 'tensorflow') return { stepper: local(), fallback: null };
   try {
-    const pool = await acquireWorkers(threads, backend);
+    // The training thread computes a shard too: one worker fewer than threads.
+    const pool = await acquireWorkers(threads - 1, backend);
     try {
       return { stepper: await ParallelStepper.create(model, pool, shape), fallback: null };
     } catch (err) {
@@ -78,7 +79,7 @@ export async function createStepper(
     const reason = err instanceof Error ? err.message : String(err);
     return {
       stepper: local(),
-      fallback: `Training on one thread: the ${threads} worker threads could not be used (${reason}).`,
+      fallback: `Training on one thread: the worker threads could not be used (${reason}).`,
     };
   }
 }

@@ -1,9 +1,11 @@
-// Data-parallel training steps: every batch is cut into one contiguous shard per worker; each
-// worker computes the gradients of its shard's mean loss, scaled by the shard's share of the batch,
-// at the weights the training thread sends along; the training thread adds them up (in a fixed
-// order, so runs repeat exactly) and applies the sum with the model's optimizer. This is
-// synchronous SGD: the same update as one thread computing the whole batch, up to float rounding,
-// except for the two layers whose training behaviour depends on the batch itself:
+// Data-parallel training steps: every batch is cut into one contiguous shard per thread; the
+// training thread computes the first shard itself while each worker computes one of the others
+// (a thread that only waited would add a wake-up per step for nothing); each computes the
+// gradients of its shard's mean loss, scaled by the shard's share of the batch, at the same
+// weights; the training thread adds them up (in a fixed order, so runs repeat exactly) and
+// applies the sum with the model's optimizer. This is synchronous SGD: the same update as one
+// thread computing the whole batch, up to float rounding, except for the two layers whose
+// training behaviour depends on the batch itself:
 //   Dropout             each shard draws its own masks (seeded per shard, so still repeatable);
 //   BatchNormalization  each shard is normalised with its own mean and variance, as in PyTorch's
 //                       DataParallel; the moving mean and variance then become the average of
@@ -26,7 +28,23 @@ import {
 import type { WorkerPool } from './pool';
 import { FlatOptimizer } from './flat-optimizer';
 import { releaseWorkers } from './shared';
+import { runShard } from './shard';
 import { readWeights, writeWeights } from './weights';
+
+/**
+ * Runs `work` while `pending` (requests already sent) go on; if `work` fails, waits for them to
+ * settle before rethrowing, so no worker is still busy. A request that fails while `work` runs
+ * is not an unhandled rejection (which would end the process): the caller awaits it afterwards.
+ */
+async function settleOnError<T>(pending: Promise<unknown>[], work: () => Promise<T>): Promise<T> {
+  for (const p of pending) p.catch(() => undefined);
+  try {
+    return await work();
+  } catch (err) {
+    await Promise.allSettled(pending);
+    throw err;
+  }
+}
 
 /** Shards smaller than this cost more in overhead than they gain. */
 export const MIN_SHARD = 16;
@@ -86,54 +104,86 @@ export class ParallelStepper implements Stepper {
     return new ParallelStepper(model, pool, shape, FlatOptimizer.from(model));
   }
 
+  /** The training thread and the workers. */
   get threads(): number {
-    return this.pool.size;
+    return this.pool.size + 1;
   }
 
-  /** Validation on the workers: each predicts a share of the images at the current weights. */
+  /** Validation on every thread: each predicts a share of the images at the current weights. */
   readonly predict: Predictor = async (images, count) => {
-    const pixels = this.shape.height * this.shape.width;
-    const weights = this.flat ? this.flat.weights : readWeights(this.model.weights);
-    const shards = shardRanges(count, this.pool.size);
-    const parts = await Promise.all(
-      shards.map(([start, end], s) => {
-        const shard = images.slice(start * pixels, end * pixels);
-        return this.pool.predict(
-          s,
-          { type: 'predict', weights, images: shard, count: end - start },
-          [shard.buffer],
-        );
-      }),
-    );
-    const out = new Float32Array(count * this.shape.classes);
-    parts.forEach((part, s) => out.set(part.probs, shards[s][0] * this.shape.classes));
+    const { height, width, classes } = this.shape;
+    const pixels = height * width;
+    const weights = this.currentWeights();
+    const shards = shardRanges(count, this.threads);
+    const remote = shards.slice(1).map(([start, end], i) => {
+      const shard = images.slice(start * pixels, end * pixels);
+      return this.pool.predict(i, { type: 'predict', weights, images: shard, count: end - start }, [
+        shard.buffer,
+      ]);
+    });
+    const out = new Float32Array(count * classes);
+    await settleOnError(remote, async () => {
+      if (this.flat) writeWeights(this.model.weights, weights);
+      const [start, end] = shards[0];
+      const x = tf.tensor4d(images.subarray(start * pixels, end * pixels), [
+        end - start,
+        height,
+        width,
+        1,
+      ]);
+      try {
+        const probs = tf.tidy(() => this.model.predict(x) as tf.Tensor);
+        out.set((await probs.data()) as Float32Array, start * classes);
+        probs.dispose();
+      } finally {
+        x.dispose();
+      }
+    });
+    const parts = await Promise.all(remote);
+    parts.forEach((part, i) => out.set(part.probs, shards[i + 1][0] * classes));
     return out;
   };
+
+  /** The weights to compute at: the flat optimizer's, else read from the model. */
+  private currentWeights(): Float32Array[] {
+    return this.flat ? this.flat.weights : readWeights(this.model.weights);
+  }
 
   async step(batch: Batch, seedParts: number[]): Promise<StepResult> {
     const n = batch.labels.length;
     const pixels = this.shape.height * this.shape.width;
-    const weights = this.flat ? this.flat.weights : readWeights(this.model.weights);
-    const shards = shardRanges(n, this.pool.size);
-    const replies = await Promise.all(
-      shards.map(([start, end], s) => {
-        // Copies of just the shard (cloning a subarray would send the whole batch).
-        const images = batch.images.slice(start * pixels, end * pixels);
-        const labels = batch.labels.slice(start, end);
-        return this.pool.step(
-          s,
-          {
-            type: 'step',
-            weights,
-            images,
-            labels,
-            scale: (end - start) / n,
-            dropoutSeeds: dropoutSeeds(seedParts, s, this.dropoutCount),
-          },
-          [images.buffer, labels.buffer],
-        );
+    const weights = this.currentWeights();
+    const shards = shardRanges(n, this.threads);
+    // The workers' shards go out first, so they compute while this thread does shard 0.
+    const remote = shards.slice(1).map(([start, end], i) => {
+      // Copies of just the shard (cloning a subarray would send the whole batch).
+      const images = batch.images.slice(start * pixels, end * pixels);
+      const labels = batch.labels.slice(start, end);
+      return this.pool.step(
+        i,
+        {
+          type: 'step',
+          weights,
+          images,
+          labels,
+          scale: (end - start) / n,
+          dropoutSeeds: dropoutSeeds(seedParts, i + 1, this.dropoutCount),
+        },
+        [images.buffer, labels.buffer],
+      );
+    });
+    const [start, end] = shards[0];
+    const local = await settleOnError(remote, () =>
+      runShard(this.model, {
+        weights: this.flat ? weights : null,
+        images: batch.images.subarray(start * pixels, end * pixels),
+        labels: batch.labels.subarray(start, end),
+        scale: (end - start) / n,
+        dropoutSeeds: dropoutSeeds(seedParts, 0, this.dropoutCount),
+        ...this.shape,
       }),
     );
+    const replies = [local, ...(await Promise.all(remote))];
     // Sum the shards' gradients in shard order (the same order every run).
     const sums = this.model.trainableWeights.map((_, j) => {
       let sum: Float32Array | null = null;

@@ -6,8 +6,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { initBackend } from '../../backend';
-import { batchTensors } from '../batches';
-import { shardGradients } from '../step';
 import type {
   FromWorker,
   LoadModelRequest,
@@ -16,7 +14,8 @@ import type {
   ToWorker,
   WorkerStart,
 } from './protocol';
-import { ownedValues, readWeights, writeWeights } from './weights';
+import { runShard } from './shard';
+import { writeWeights } from './weights';
 
 interface Loaded {
   model: tfl.LayersModel;
@@ -57,38 +56,11 @@ function need(): Loaded {
 
 async function step(request: StepRequest): Promise<void> {
   const { model, height, width, classes } = need();
-  writeWeights(model.weights, request.weights);
-  const { x, y } = batchTensors(request.images, request.labels, height, width, classes);
-  let grads: (tf.Tensor | null)[] = [];
-  try {
-    const shard = await shardGradients(
-      model,
-      x,
-      y,
-      request.labels,
-      request.scale,
-      request.dropoutSeeds,
-    );
-    grads = shard.grads;
-    const values = grads.map((g) => (g ? ownedValues(g) : null));
-    const state = readWeights(model.nonTrainableWeights);
-    const transfer = [...values, ...state]
-      .filter((v): v is Float32Array => v !== null)
-      .map((v) => v.buffer as ArrayBuffer);
-    send(
-      {
-        type: 'step',
-        id: request.id,
-        loss: shard.loss,
-        correct: shard.correct,
-        grads: values,
-        state,
-      },
-      transfer,
-    );
-  } finally {
-    tf.dispose([x, y, ...grads.filter((g): g is tf.Tensor => g !== null)]);
-  }
+  const result = await runShard(model, { ...request, height, width, classes });
+  const transfer = [...result.grads, ...result.state]
+    .filter((v): v is Float32Array => v !== null)
+    .map((v) => v.buffer as ArrayBuffer);
+  send({ type: 'step', id: request.id, ...result }, transfer);
 }
 
 async function predict(request: PredictRequest): Promise<void> {

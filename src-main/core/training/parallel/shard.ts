@@ -1,0 +1,57 @@
+// One shard of a data-parallel step, computed the same way wherever it runs: in a worker thread
+// (./worker-entry.ts) or in the training thread itself, which takes the first shard of every batch
+// (./parallel-stepper.ts).
+
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { batchTensors } from '../batches';
+import { shardGradients } from '../step';
+import { ownedValues, readWeights, writeWeights } from './weights';
+
+export interface ShardInput {
+  /** Values for model.weights to compute at, or null: the model already has them. */
+  weights: Float32Array[] | null;
+  images: Float32Array;
+  labels: Uint8Array;
+  /** The shard's share of the batch (its gradients and loss are scaled by it). */
+  scale: number;
+  dropoutSeeds: number[];
+  height: number;
+  width: number;
+  classes: number;
+}
+
+export interface ShardResult {
+  loss: number;
+  correct: number;
+  /** In model.trainableWeights order; null where the loss does not depend on the weight. */
+  grads: (Float32Array | null)[];
+  /** model.nonTrainableWeights after the step (batch normalisation's moving averages). */
+  state: Float32Array[];
+}
+
+/** The gradients of one shard as plain arrays the caller owns; the model's weights are set to
+ * `input.weights` first, and its batch-norm state moves on as in a training step. */
+export async function runShard(model: tfl.LayersModel, input: ShardInput): Promise<ShardResult> {
+  if (input.weights) writeWeights(model.weights, input.weights);
+  const { x, y } = batchTensors(
+    input.images,
+    input.labels,
+    input.height,
+    input.width,
+    input.classes,
+  );
+  let grads: (tf.Tensor | null)[] = [];
+  try {
+    const shard = await shardGradients(model, x, y, input.labels, input.scale, input.dropoutSeeds);
+    grads = shard.grads;
+    return {
+      loss: shard.loss,
+      correct: shard.correct,
+      grads: grads.map((g) => (g ? ownedValues(g) : null)),
+      state: readWeights(model.nonTrainableWeights),
+    };
+  } finally {
+    tf.dispose([x, y, ...grads.filter((g): g is tf.Tensor => g !== null)]);
+  }
+}
