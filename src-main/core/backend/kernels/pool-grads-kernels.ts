@@ -15,7 +15,7 @@ import type {
 import { backend_util } from '@tensorflow/tfjs-core';
 import { cpuF32, cpuOutput, wasmF32 } from './heap';
 import { avgPoolGradInto, isPlain2x2, maxPoolGradInto } from './pool-grads';
-import { heapPointer, simdKernels } from '../simd/module';
+import { heapPointer, poolArgs, simdKernels } from '../simd/module';
 
 interface Args<B> {
   inputs: NamedTensorInfoMap;
@@ -49,12 +49,7 @@ function maxPoolGradWasm({ inputs, backend, attrs }: Args<BackendWasm>): TensorI
       heapPointer(backend, dy),
       heapPointer(backend, input),
       heapPointer(backend, dx),
-      info.batchSize,
-      info.inHeight,
-      info.inWidth,
-      info.inChannels,
-      info.outHeight,
-      info.outWidth,
+      ...poolArgs(info),
     );
     return dx;
   }

@@ -8,14 +8,12 @@ import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm';
 import { wasmApi } from './wasm-api';
 
+/** A pooling's shape as the kernels take it after their pointers (see poolArgs). */
+export type PoolShape = [n: number, h: number, w: number, c: number, oh: number, ow: number];
+
 /** A convolution's shape as the kernels take it after their pointers (see convArgs). */
 export type ConvShape = [
-  n: number,
-  h: number,
-  w: number,
-  c: number,
-  oh: number,
-  ow: number,
+  ...PoolShape,
   co: number,
   kh: number,
   kw: number,
@@ -30,17 +28,7 @@ export interface SimdKernels {
   convFilterGrad(x: number, dy: number, dw: number, ...shape: ConvShape): void;
   /** `bias` 0 = none; `relu` 1 = relu, 0 = linear. */
   conv2d(x: number, w: number, bias: number, y: number, relu: number, ...shape: ConvShape): void;
-  maxPoolGrad2x2(
-    dy: number,
-    x: number,
-    dx: number,
-    n: number,
-    h: number,
-    w: number,
-    c: number,
-    oh: number,
-    ow: number,
-  ): void;
+  maxPoolGrad2x2(dy: number, x: number, dx: number, ...shape: PoolShape): void;
   biasActivationGrad(
     dy: number,
     y: number,
@@ -116,8 +104,8 @@ export function simdConvFits(info: backend_util.Conv2DInfo): boolean {
   );
 }
 
-/** The shape arguments every convolution kernel takes after its pointers, from `info`. */
-export function convArgs(info: backend_util.Conv2DInfo): ConvShape {
+/** The shape arguments of a pooling kernel, from `info` (channels in and out are the same). */
+export function poolArgs(info: backend_util.Conv2DInfo): PoolShape {
   return [
     info.batchSize,
     info.inHeight,
@@ -125,6 +113,13 @@ export function convArgs(info: backend_util.Conv2DInfo): ConvShape {
     info.inChannels,
     info.outHeight,
     info.outWidth,
+  ];
+}
+
+/** The shape arguments every convolution kernel takes after its pointers, from `info`. */
+export function convArgs(info: backend_util.Conv2DInfo): ConvShape {
+  return [
+    ...poolArgs(info),
     info.outChannels,
     info.filterHeight,
     info.filterWidth,

@@ -16,6 +16,15 @@ function floorDiv(a: i32, b: i32): i32 {
   return a >= 0 ? a / b : -((-a + b - 1) / b);
 }
 
+/** Stores 16 floats (four vectors) at `out`, through a relu when `relu` is 1. */
+function store16(out: usize, a0: v128, a1: v128, a2: v128, a3: v128, relu: i32): void {
+  const zeroV = f32x4.splat(0);
+  v128.store(out, relu ? f32x4.max(a0, zeroV) : a0);
+  v128.store(out, relu ? f32x4.max(a1, zeroV) : a1, 16);
+  v128.store(out, relu ? f32x4.max(a2, zeroV) : a2, 32);
+  v128.store(out, relu ? f32x4.max(a3, zeroV) : a3, 48);
+}
+
 function zero(ptr: usize, floats: i32): void {
   memory.fill(ptr, 0, (<usize>floats) << 2);
 }
@@ -98,14 +107,8 @@ export function convFilterGrad(
                     xp += xStep;
                   }
                 }
-                v128.store(out, a0);
-                v128.store(out, a1, 16);
-                v128.store(out, a2, 32);
-                v128.store(out, a3, 48);
-                v128.store(out2, b0);
-                v128.store(out2, b1, 16);
-                v128.store(out2, b2, 32);
-                v128.store(out2, b3, 48);
+                store16(out, a0, a1, a2, a3, 0);
+                store16(out2, b0, b1, b2, b3, 0);
               }
               for (; ci < c; ci++) {
                 const out = dw + ((<usize>(((i * kw + j) * c + ci) * co + cb)) << 2);
@@ -129,10 +132,7 @@ export function convFilterGrad(
                     xp += xStep;
                   }
                 }
-                v128.store(out, a0);
-                v128.store(out, a1, 16);
-                v128.store(out, a2, 32);
-                v128.store(out, a3, 48);
+                store16(out, a0, a1, a2, a3, 0);
               }
               cb += 16;
             } else {
@@ -331,26 +331,9 @@ export function conv2d(
                   wp += wStep;
                 }
               }
-              if (relu) {
-                p0 = f32x4.max(p0, zeroV);
-                p1 = f32x4.max(p1, zeroV);
-                p2 = f32x4.max(p2, zeroV);
-                p3 = f32x4.max(p3, zeroV);
-                q0 = f32x4.max(q0, zeroV);
-                q1 = f32x4.max(q1, zeroV);
-                q2 = f32x4.max(q2, zeroV);
-                q3 = f32x4.max(q3, zeroV);
-              }
               const out = yRow + ((<usize>(o * co + cb)) << 2);
-              v128.store(out, p0);
-              v128.store(out, p1, 16);
-              v128.store(out, p2, 32);
-              v128.store(out, p3, 48);
-              const out2 = out + wStep;
-              v128.store(out2, q0);
-              v128.store(out2, q1, 16);
-              v128.store(out2, q2, 32);
-              v128.store(out2, q3, 48);
+              store16(out, p0, p1, p2, p3, relu);
+              store16(out + wStep, q0, q1, q2, q3, relu);
               o += 2;
             } else {
               // A pixel whose taps reach into the padding: 16 channels, its own tap ranges.
@@ -375,17 +358,7 @@ export function conv2d(
                   wp += wStep;
                 }
               }
-              if (relu) {
-                a0 = f32x4.max(a0, zeroV);
-                a1 = f32x4.max(a1, zeroV);
-                a2 = f32x4.max(a2, zeroV);
-                a3 = f32x4.max(a3, zeroV);
-              }
-              const out = yRow + ((<usize>(o * co + cb)) << 2);
-              v128.store(out, a0);
-              v128.store(out, a1, 16);
-              v128.store(out, a2, 32);
-              v128.store(out, a3, 48);
+              store16(yRow + ((<usize>(o * co + cb)) << 2), a0, a1, a2, a3, relu);
               o += 1;
             }
           }
