@@ -166,22 +166,26 @@ describe('browser mode: the dataset explorer', () => {
       .locator('[data-testid="letter-grid"] button[data-index]')
       .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-cell')?.split('-')[1])));
     indices.forEach((index, i) => expect(sample.labels[index]).toBe(columns[i]));
-    // The canvases hold the letters: some ink (dark) and some paper (white) in each.
-    const inked = await page.locator('[data-testid="letter-grid"] canvas').evaluateAll((canvases) =>
-      canvases.map((canvas) => {
-        // The node typings lack the DOM: the canvas's 2-D context, as much as is used here.
-        const context = (
-          canvas as unknown as {
-            getContext(kind: '2d'): { getImageData(...box: number[]): { data: Uint8ClampedArray } };
-          }
-        ).getContext('2d');
-        const { data } = context.getImageData(0, 0, 28, 28);
-        let dark = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
-        return dark > 0 && dark < 784;
-      }),
-    );
-    expect(inked.every(Boolean)).toBe(true);
+    // The canvases hold the letters: some ink (dark) and some paper (white) in each (they are
+    // painted after the grid appears, so wait for it).
+    const inked = () =>
+      page.locator('[data-testid="letter-grid"] canvas').evaluateAll((canvases) =>
+        canvases.map((canvas) => {
+          // The node typings lack the DOM: the canvas's 2-D context, as much as is used here.
+          const context = (
+            canvas as unknown as {
+              getContext(kind: '2d'): {
+                getImageData(...box: number[]): { data: Uint8ClampedArray };
+              };
+            }
+          ).getContext('2d');
+          const { data } = context.getImageData(0, 0, 28, 28);
+          let dark = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
+          return dark > 0 && dark < 784;
+        }),
+      );
+    await expect.poll(async () => (await inked()).every(Boolean)).toBe(true);
 
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'sample-1366');

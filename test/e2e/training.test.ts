@@ -29,18 +29,34 @@ async function openTab(page: Page, name: 'Train' | 'Build'): Promise<void> {
   await page.getByTestId(name === 'Train' ? 'training' : 'builder').waitFor();
 }
 
-/** Sets the builder's epoch count (the spec the Train button uses). */
-async function setEpochs(page: Page, epochs: number): Promise<void> {
+/**
+ * Sets the builder's epoch count and, when given, batch size (the spec the Train button uses).
+ * The pause/stop and crash tests use small batches: many batches per epoch keep each epoch long
+ * (seconds, however fast training is on this machine) and put a batch boundary every few ms.
+ */
+async function setCompile(page: Page, epochs: number, batchSize?: number): Promise<void> {
   await openTab(page, 'Build');
-  const field = page.getByTestId('compile-epochs');
-  await field.fill(String(epochs));
-  await field.press('Tab');
-  await expect.poll(() => field.inputValue()).toBe(String(epochs));
+  const fields: [string, number][] = [['compile-epochs', epochs]];
+  if (batchSize !== undefined) fields.push(['compile-batchSize', batchSize]);
+  for (const [testid, value] of fields) {
+    const field = page.getByTestId(testid);
+    await field.fill(String(value));
+    await field.press('Tab');
+    await expect.poll(() => field.inputValue()).toBe(String(value));
+  }
   await openTab(page, 'Train');
   await expect
     .poll(() => page.getByTestId('train-next').textContent())
     .toContain(`epochs: ${epochs},`);
+  if (batchSize !== undefined) {
+    expect(await page.getByTestId('train-next').textContent()).toContain(
+      `batch size: ${batchSize},`,
+    );
+  }
 }
+
+/** Small batches for the tests that must stop or kill a run part-way (see setCompile). */
+const SMALL_BATCH = 8;
 
 const status = (page: Page) => page.getByTestId('train-status').getAttribute('data-status');
 const attr = async (page: Page, testid: string, name: string) =>
@@ -60,6 +76,8 @@ function leaveIsGuarded(page: Page): Promise<boolean> {
 describe('browser mode: training with live charts', () => {
   let app: WebApp;
   let browser: Browser;
+  /** Epochs the pause/stop test had finished when it stopped (the later tests build on its run). */
+  let epochsAtStop = 1;
 
   beforeAll(async () => {
     app = await startWebApp([], { NOTMNIST_MAT: '' });
@@ -101,7 +119,7 @@ describe('browser mode: training with live charts', () => {
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     await openAppSkippingTour(page, app);
-    await setEpochs(page, 1);
+    await setCompile(page, 1);
     const train = page.getByTestId('train-start');
     await expect.poll(() => train.getAttribute('aria-disabled'), { timeout: 60_000 }).toBe('false');
     expect(await leaveIsGuarded(page)).toBe(false);
@@ -161,7 +179,7 @@ describe('browser mode: training with live charts', () => {
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     await openAppSkippingTour(page, app);
-    await setEpochs(page, 4);
+    await setCompile(page, 4, SMALL_BATCH);
     // The first test's run is restored on open.
     await expect.poll(() => status(page), { timeout: 30_000 }).toBe('finished');
 
@@ -204,20 +222,24 @@ describe('browser mode: training with live charts', () => {
       .poll(() => attr(page, 'chart-loss', 'data-points'), { timeout: 30_000 })
       .toBeGreaterThan(pointsAt);
 
-    // Let epoch 1 finish (autosaved), then stop during epoch 2.
+    // Let epoch 1 finish (autosaved), then pause and stop while paused: the run stops where the
+    // pause held it, part-way through a later epoch, whatever this machine's speed.
     await expect
       .poll(() => attr(page, 'chart-loss', 'data-epochs'), { timeout: RUN_TIMEOUT })
-      .toBe(1);
-    await expect
-      .poll(() => text(page, 'progress-line'), { timeout: RUN_TIMEOUT })
-      .toMatch(/^Epoch 2 of 4 · batch \d+ of \d+$/);
+      .toBeGreaterThanOrEqual(1);
+    await pause.click();
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('paused');
+    epochsAtStop = await attr(page, 'chart-loss', 'data-epochs');
+    expect(epochsAtStop).toBeGreaterThanOrEqual(1);
+    expect(epochsAtStop).toBeLessThan(4);
     await page.getByTestId('train-stop').click();
     await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('stopped');
     expect(await text(page, 'train-status')).toContain('The weights are kept');
     expect(await leaveIsGuarded(page)).toBe(false);
     await page.getByTestId('train-more').waitFor();
     const stoppedPoints = await attr(page, 'chart-loss', 'data-points');
-    expect(stoppedPoints).toBeGreaterThan(await attr(page, 'chart-loss', 'data-epochs'));
+    expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(epochsAtStop);
+    expect(stoppedPoints).toBeGreaterThan(epochsAtStop);
     await shot(page, 'stopped');
 
     // A reload shows the same run and its charts again.
@@ -225,18 +247,25 @@ describe('browser mode: training with live charts', () => {
     await page.getByTestId('backend').waitFor({ timeout: 60_000 });
     await openTab(page, 'Train');
     await expect.poll(() => status(page), { timeout: 30_000 }).toBe('stopped');
-    expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(1);
+    expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(epochsAtStop);
     expect(await attr(page, 'chart-loss', 'data-points')).toBe(stoppedPoints);
-    expect(await text(page, 'summary-loss')).toMatch(/^Epoch 1: training loss/);
+    expect(await text(page, 'summary-loss')).toMatch(
+      new RegExp(`^Epoch ${epochsAtStop}: training loss`),
+    );
 
     // Train 1 more epoch from the kept weights: the history grows to epoch 2.
     await page.getByTestId('train-more-epochs').fill('1');
     await page.getByTestId('train-more-button').click();
     await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/starting|running/);
     await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('finished');
-    expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(2);
-    expect(await text(page, 'summary-acc')).toMatch(/^Epoch 2: training accuracy/);
-    expect(await text(page, 'progress-line')).toMatch(/^Epoch 2 of 2 · batch (\d+) of \1$/);
+    const more = epochsAtStop + 1;
+    expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(more);
+    expect(await text(page, 'summary-acc')).toMatch(
+      new RegExp(`^Epoch ${more}: training accuracy`),
+    );
+    expect(await text(page, 'progress-line')).toMatch(
+      new RegExp(`^Epoch ${more} of ${more} · batch (\\d+) of \\1$`),
+    );
     expect(await attr(page, 'chart-loss', 'data-points')).toBeGreaterThan(stoppedPoints);
     await shot(page, 'more');
     expect(errors).toEqual([]);
@@ -249,7 +278,7 @@ describe('browser mode: training with live charts', () => {
       const page = await context.newPage();
       await openAppSkippingTour(page, app);
       await openTab(page, 'Train');
-      await expect.poll(() => attr(page, 'chart-loss', 'data-epochs')).toBe(2);
+      await expect.poll(() => attr(page, 'chart-loss', 'data-epochs')).toBe(epochsAtStop + 1);
       await page.getByTestId('history-table').locator('summary').click();
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       const axe = await runAxe(page, '[data-testid="training"]');
@@ -265,11 +294,16 @@ describe('browser mode: training with live charts', () => {
     await openAppSkippingTour(page, app);
     await openTab(page, 'Train');
     await page.getByTestId('language').selectOption('pl');
-    await expect.poll(() => text(page, 'train-status')).toBe('Gotowe: epoka 2 jest ukończona.');
+    const more = epochsAtStop + 1;
+    await expect
+      .poll(() => text(page, 'train-status'))
+      .toBe(`Gotowe: epoka ${more} jest ukończona.`);
     expect(await text(page, 'summary-loss')).toMatch(
-      /^Epoka 2: strata treningowa \d+,\d+, walidacyjna \d+,\d+\.$/,
+      new RegExp(`^Epoka ${more}: strata treningowa \\d+,\\d+, walidacyjna \\d+,\\d+\\.$`),
     );
-    expect(await text(page, 'progress-line')).toMatch(/^Epoka 2 z 2 · paczka (\d+) z \1$/);
+    expect(await text(page, 'progress-line')).toMatch(
+      new RegExp(`^Epoka ${more} z ${more} · paczka (\\d+) z \\1$`),
+    );
     await shot(page, 'polish');
     await page.getByTestId('language').selectOption('en');
     await page.close();
@@ -280,26 +314,36 @@ describe('browser mode: training with live charts', () => {
     async () => {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
       await openAppSkippingTour(page, app);
-      await setEpochs(page, 5);
+      await setCompile(page, 5, SMALL_BATCH);
       await page.getByTestId('train-start').click();
-      // Epoch 1 finished and autosaved.
+      await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/starting|running/);
+      expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(0);
+      // Epoch 1 of this run finished and autosaved.
+      await expect
+        .poll(() => attr(page, 'chart-loss', 'data-epochs'), { timeout: RUN_TIMEOUT })
+        .toBeGreaterThanOrEqual(1);
       await expect
         .poll(() => attr(page, 'training', 'data-saved-epoch'), { timeout: RUN_TIMEOUT })
-        .toBe(1);
+        .toBeGreaterThanOrEqual(1);
       // Kill this app's training process (found by the app's own home folder in its environment).
       const pid = trainerPid(app.home);
       expect(pid, 'training process of this app').not.toBeNull();
       process.kill(pid as number, 'SIGKILL');
       await expect.poll(() => status(page), { timeout: 30_000 }).toBe('crashed');
-      expect(await text(page, 'train-status')).toMatch(
-        /^Training broke off: The training process .+ unexpectedly\. The network as it was after epoch 1 is kept/,
-      );
+      // The last autosave is kept: epoch 1, or a later one if it came before the kill did.
+      const broke =
+        /^Training broke off: The training process .+ unexpectedly\. The network as it was after epoch (\d+) is kept/.exec(
+          await text(page, 'train-status'),
+        );
+      expect(broke, await text(page, 'train-status')).not.toBeNull();
+      const saved = Number(broke?.[1]);
+      expect(saved).toBeGreaterThanOrEqual(1);
       expect(await leaveIsGuarded(page)).toBe(false);
       await shot(page, 'crashed');
       await page.getByTestId('train-more-epochs').fill('1');
       await page.getByTestId('train-more-button').click();
       await expect.poll(() => status(page), { timeout: RUN_TIMEOUT }).toBe('finished');
-      expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(2);
+      expect(await attr(page, 'chart-loss', 'data-epochs')).toBe(saved + 1);
       await page.close();
     },
   );
