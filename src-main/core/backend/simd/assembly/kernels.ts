@@ -1,11 +1,12 @@
 // Letter Lab's own WebAssembly SIMD kernels (AssemblyScript), compiled by `npm run build:kernels`
 // into ../kernels-wasm.ts. The module imports tfjs-backend-wasm's memory and works on tensors in
 // place: every argument named like a tensor is a byte offset into that memory. It has no data
-// segment, no stack and no allocator, so it never writes outside the ranges it is given.
+// segment, no stack and no allocator: it writes to nothing but the outputs it is pointed at.
 //
 // Layouts are NHWC tensors and [KH, KW, C, CO] filters, float32, as tfjs uses them.
 
-/** Floats of dy we aim to keep in the L1 cache per block of output pixels (convFilterGrad). */
+/** Output pixels per block (convFilterGrad) or partial sum (biasActivationGrad): the block's
+ * rows of dy stay in the L1 cache while every tap or channel group walks them. */
 const BLOCK_PIXELS: i32 = 128;
 
 function ceilDiv(a: i32, b: i32): i32 {
@@ -66,7 +67,6 @@ export function convFilterGrad(
           const oa = max(0, ceilDiv(left - j, sw));
           const ob = min(ow, floorDiv(w - 1 - j + left, sw) + 1);
           if (oa >= ob) continue;
-          // Pixel (img, r, oa): where its dy row and its tap (i, j) start.
           for (let cb = 0; cb < co;) {
             const wide = co - cb >= 16;
             let ci = 0;
