@@ -6,6 +6,8 @@ export interface BackendInfo {
   nativeAvailable: boolean;
   nativeError: string | null;
   simd: boolean | null;
+  /** Whether Letter Lab's own SIMD training kernels loaded (WebAssembly only; else null). */
+  simdKernels: boolean | null;
   threads: number | null;
   /** Why this backend is active, in plain words. */
   reason: string;

@@ -34,6 +34,7 @@ async function host(settingsText?: string) {
       nativeAvailable: false,
       nativeError: null,
       simd: true,
+      simdKernels: true,
       threads: 1,
       reason: '',
     },

@@ -24,6 +24,7 @@ export const infoCommand: Command = {
         nativeAvailable: backend.nativeAvailable,
         nativeError: backend.nativeError,
         simd: backend.simd,
+        simdKernels: backend.simdKernels,
         threads: backend.threads,
         reason: backend.reason,
       }),

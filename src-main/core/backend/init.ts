@@ -16,10 +16,11 @@ import * as tf from '@tensorflow/tfjs-core';
 // them even when no layers are used).
 import '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-cpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setWasmPaths, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendInfo, BackendPreference } from '../../contract/backend';
 import { LetterLabError } from '../errors';
 import { registerCpuKernels, registerWasmKernels } from './kernels/register';
+import { simdKernels } from './simd/module';
 import { defaultTrainingThreads } from './threads';
 import { wasmBinaryDir } from './wasm-paths';
 
@@ -131,6 +132,7 @@ async function start(preference: BackendPreference): Promise<BackendInfo> {
       nativeAvailable: false,
       nativeError: null,
       simd: null,
+      simdKernels: null,
       threads,
       reason: `The plain JavaScript backend was chosen explicitly (${threadsText(threads)}); it is much slower than WebAssembly.`,
     };
@@ -146,6 +148,7 @@ async function start(preference: BackendPreference): Promise<BackendInfo> {
         nativeAvailable: true,
         nativeError: null,
         simd: null,
+        simdKernels: null,
         threads: null,
         reason:
           'Native TensorFlow (@tensorflow/tfjs-node) is installed and loaded: the fastest option.',
@@ -154,8 +157,11 @@ async function start(preference: BackendPreference): Promise<BackendInfo> {
     nativeError = `${NATIVE_PACKAGE} is installed but its backend did not start`;
   }
   const { simd } = await startWasm();
+  const kernels = simdKernels(tf.backend() as BackendWasm) !== null;
   const threads = defaultTrainingThreads('wasm');
-  const engine = `WebAssembly${simd ? ' with SIMD' : ' (no SIMD)'}, ${threadsText(threads)}`;
+  const engine =
+    `WebAssembly${simd ? ' with SIMD' : ' (no SIMD)'}` +
+    `${kernels ? " and Letter Lab's own SIMD training kernels" : ''}, ${threadsText(threads)}`;
   let reason: string;
   if (preference === 'wasm') reason = `WebAssembly was chosen explicitly: ${engine}.`;
   else if (preference === 'native')
@@ -166,6 +172,7 @@ async function start(preference: BackendPreference): Promise<BackendInfo> {
     nativeAvailable: native?.ok ?? false,
     nativeError,
     simd,
+    simdKernels: kernels,
     threads,
     reason,
   };

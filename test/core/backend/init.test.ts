@@ -37,9 +37,12 @@ describe('initBackend', () => {
         nativeAvailable: false,
         nativeError: '@tensorflow/tfjs-node is not installed',
         simd: true,
+        simdKernels: true,
       });
       expect(info.threads).toBeGreaterThanOrEqual(1);
-      expect(info.reason).toMatch(/not installed.*WebAssembly with SIMD/);
+      expect(info.reason).toMatch(
+        /not installed.*WebAssembly with SIMD and Letter Lab's own SIMD training kernels/,
+      );
       expect(tf.getBackend()).toBe('wasm');
       expect(describeBackend()).toMatch(/^Training backend: WebAssembly\./);
       // Idempotent: the same answer, the same backend.
