@@ -26,6 +26,20 @@ function store16(out: usize, a0: v128, a1: v128, a2: v128, a3: v128, relu: i32):
   v128.store(out, relu ? f32x4.max(a3, zeroV) : a3, 48);
 }
 
+/** Address of element [img, row, col, channel] of the NHWC float32 tensor at `base`. */
+function at(
+  base: usize,
+  img: i32,
+  row: i32,
+  col: i32,
+  channel: i32,
+  rows: i32,
+  cols: i32,
+  channels: i32,
+): usize {
+  return base + ((<usize>(((img * rows + row) * cols + col) * channels + channel)) << 2);
+}
+
 function zero(ptr: usize, floats: i32): void {
   memory.fill(ptr, 0, (<usize>floats) << 2);
 }
@@ -83,11 +97,8 @@ export function convFilterGrad(
                 let b2 = v128.load(out2, 32);
                 let b3 = v128.load(out2, 48);
                 for (let r = ra; r < rb; r++) {
-                  let dp = dy + ((<usize>(((img * oh + r) * ow + oa) * co + cb)) << 2);
-                  let xp =
-                    x +
-                    ((<usize>(((img * h + r * sh + i - top) * w + oa * sw + j - left) * c + ci)) <<
-                      2);
+                  let dp = at(dy, img, r, oa, cb, oh, ow, co);
+                  let xp = at(x, img, r * sh + i - top, oa * sw + j - left, ci, h, w, c);
                   for (let o = oa; o < ob; o++) {
                     const d0 = v128.load(dp);
                     const d1 = v128.load(dp, 16);
@@ -117,11 +128,8 @@ export function convFilterGrad(
                 let a2 = v128.load(out, 32);
                 let a3 = v128.load(out, 48);
                 for (let r = ra; r < rb; r++) {
-                  let dp = dy + ((<usize>(((img * oh + r) * ow + oa) * co + cb)) << 2);
-                  let xp =
-                    x +
-                    ((<usize>(((img * h + r * sh + i - top) * w + oa * sw + j - left) * c + ci)) <<
-                      2);
+                  let dp = at(dy, img, r, oa, cb, oh, ow, co);
+                  let xp = at(x, img, r * sh + i - top, oa * sw + j - left, ci, h, w, c);
                   for (let o = oa; o < ob; o++) {
                     const x0 = v128.load32_splat(xp);
                     a0 = f32x4.add(a0, f32x4.mul(x0, v128.load(dp)));
@@ -140,11 +148,8 @@ export function convFilterGrad(
                 const out = dw + ((<usize>(((i * kw + j) * c + ci) * co + cb)) << 2);
                 let a0 = v128.load(out);
                 for (let r = ra; r < rb; r++) {
-                  let dp = dy + ((<usize>(((img * oh + r) * ow + oa) * co + cb)) << 2);
-                  let xp =
-                    x +
-                    ((<usize>(((img * h + r * sh + i - top) * w + oa * sw + j - left) * c + ci)) <<
-                      2);
+                  let dp = at(dy, img, r, oa, cb, oh, ow, co);
+                  let xp = at(x, img, r * sh + i - top, oa * sw + j - left, ci, h, w, c);
                   for (let o = oa; o < ob; o++) {
                     a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(xp), v128.load(dp)));
                     dp += dyStep;
@@ -242,7 +247,7 @@ function convPixel4(
     const ja = max(0, left - o * sw);
     const jb = min(kw, wd + left - o * sw);
     if (ja >= jb) continue;
-    let xp = x + ((<usize>(((img * h + ih) * wd + o * sw + ja - left) * c)) << 2);
+    let xp = at(x, img, ih, o * sw + ja - left, 0, h, wd, c);
     let wp = w + ((<usize>((i * kw + ja) * c * co + cb)) << 2);
     for (let t = (jb - ja) * c; t > 0; t--) {
       a = f32x4.add(a, f32x4.mul(v128.load32_splat(xp), v128.load(wp)));
@@ -289,7 +294,7 @@ export function conv2d(
     for (let r = 0; r < oh; r++) {
       const ia = max(0, top - r * sh);
       const ib = min(kh, h + top - r * sh);
-      const yRow = y + ((<usize>((img * oh + r) * ow * co)) << 2);
+      const yRow = at(y, img, r, 0, 0, oh, ow, co);
       for (let cb = 0; cb < co;) {
         if (co - cb >= 16) {
           const b0 = bias ? v128.load(bias + ((<usize>cb) << 2)) : zeroV;
@@ -309,8 +314,7 @@ export function conv2d(
               let q2 = b2;
               let q3 = b3;
               for (let i = ia; i < ib; i++) {
-                let xp =
-                  x + ((<usize>(((img * h + r * sh + i - top) * wd + o * sw - left) * c)) << 2);
+                let xp = at(x, img, r * sh + i - top, o * sw - left, 0, h, wd, c);
                 let wp = w + ((<usize>(i * taps * co + cb)) << 2);
                 for (let t = taps; t > 0; t--) {
                   const w0 = v128.load(wp);
@@ -344,9 +348,7 @@ export function conv2d(
               const ja = max(0, left - o * sw);
               const jb = min(kw, wd + left - o * sw);
               for (let i = ia; i < ib && ja < jb; i++) {
-                let xp =
-                  x +
-                  ((<usize>(((img * h + r * sh + i - top) * wd + o * sw + ja - left) * c)) << 2);
+                let xp = at(x, img, r * sh + i - top, o * sw + ja - left, 0, h, wd, c);
                 let wp = w + ((<usize>((i * kw + ja) * c * co + cb)) << 2);
                 for (let t = (jb - ja) * c; t > 0; t--) {
                   const s0 = v128.load32_splat(xp);
@@ -401,7 +403,7 @@ export function maxPoolGrad2x2(
   for (let img = 0; img < n; img++) {
     for (let r = 0; r < oh; r++) {
       for (let o = 0; o < ow; o++) {
-        const base = (<usize>(((img * h + 2 * r) * w + 2 * o) * c)) << 2;
+        const base = at(0, img, 2 * r, 2 * o, 0, h, w, c);
         for (let g: usize = 0; g < pixel; g += 16) {
           const p0 = base + g;
           const p1 = p0 + pixel;
