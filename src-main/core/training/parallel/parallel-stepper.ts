@@ -28,7 +28,7 @@ import {
 import type { WorkerPool } from './pool';
 import { FlatOptimizer } from './flat-optimizer';
 import { releaseWorkers } from './shared';
-import { runShard } from './shard';
+import { predictShard, runShard } from './shard';
 import { readWeights, writeWeights } from './weights';
 
 /**
@@ -122,23 +122,18 @@ export class ParallelStepper implements Stepper {
       ]);
     });
     const out = new Float32Array(count * classes);
-    await settleOnError(remote, async () => {
-      if (this.flat) writeWeights(this.model.weights, weights);
-      const [start, end] = shards[0];
-      const x = tf.tensor4d(images.subarray(start * pixels, end * pixels), [
+    const [start, end] = shards[0];
+    const local = await settleOnError(remote, () =>
+      predictShard(
+        this.model,
+        this.flat ? weights : null,
+        images.subarray(start * pixels, end * pixels),
         end - start,
         height,
         width,
-        1,
-      ]);
-      try {
-        const probs = tf.tidy(() => this.model.predict(x) as tf.Tensor);
-        out.set((await probs.data()) as Float32Array, start * classes);
-        probs.dispose();
-      } finally {
-        x.dispose();
-      }
-    });
+      ),
+    );
+    out.set(local, start * classes);
     const parts = await Promise.all(remote);
     parts.forEach((part, i) => out.set(part.probs, shards[i + 1][0] * classes));
     return out;

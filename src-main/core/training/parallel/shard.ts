@@ -1,6 +1,6 @@
-// One shard of a data-parallel step, computed the same way wherever it runs: in a worker thread
-// (./worker-entry.ts) or in the training thread itself, which takes the first shard of every batch
-// (./parallel-stepper.ts).
+// One shard of a data-parallel step or prediction, computed the same way wherever it runs: in a
+// worker thread (./worker-entry.ts) or in the training thread itself, which takes the first shard
+// of every batch (./parallel-stepper.ts).
 
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -53,5 +53,27 @@ export async function runShard(model: tfl.LayersModel, input: ShardInput): Promi
     };
   } finally {
     tf.dispose([x, y, ...grads.filter((g): g is tf.Tensor => g !== null)]);
+  }
+}
+
+/** The model's output probabilities for `count` images ([count, height, width, 1] pixels), at
+ * `weights` when given (else the model's own). */
+export async function predictShard(
+  model: tfl.LayersModel,
+  weights: Float32Array[] | null,
+  images: Float32Array,
+  count: number,
+  height: number,
+  width: number,
+): Promise<Float32Array> {
+  if (weights) writeWeights(model.weights, weights);
+  const x = tf.tensor4d(images, [count, height, width, 1]);
+  try {
+    const probs = tf.tidy(() => model.predict(x) as tf.Tensor);
+    const values = (await probs.data()) as Float32Array;
+    probs.dispose();
+    return values;
+  } finally {
+    x.dispose();
   }
 }

@@ -14,8 +14,7 @@ import type {
   ToWorker,
   WorkerStart,
 } from './protocol';
-import { runShard } from './shard';
-import { writeWeights } from './weights';
+import { predictShard, runShard } from './shard';
 
 interface Loaded {
   model: tfl.LayersModel;
@@ -65,16 +64,15 @@ async function step(request: StepRequest): Promise<void> {
 
 async function predict(request: PredictRequest): Promise<void> {
   const { model, height, width } = need();
-  writeWeights(model.weights, request.weights);
-  const x = tf.tensor4d(request.images, [request.count, height, width, 1]);
-  try {
-    const probs = tf.tidy(() => model.predict(x) as tf.Tensor);
-    const values = (await probs.data()) as Float32Array;
-    probs.dispose();
-    send({ type: 'predict', id: request.id, probs: values }, [values.buffer as ArrayBuffer]);
-  } finally {
-    x.dispose();
-  }
+  const probs = await predictShard(
+    model,
+    request.weights,
+    request.images,
+    request.count,
+    height,
+    width,
+  );
+  send({ type: 'predict', id: request.id, probs }, [probs.buffer as ArrayBuffer]);
 }
 
 async function handle(request: ToWorker): Promise<void> {
