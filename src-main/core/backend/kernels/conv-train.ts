@@ -112,6 +112,22 @@ function fusedConvAttrs(attrs: ConvTrainAttrs): NamedAttrMap {
   } as unknown as NamedAttrMap;
 }
 
+/** Forward: the backend's own FusedConv2D. */
+function convTrainKernel(backendName: string): KernelFunc {
+  return (args) => {
+    const fused = getKernel('FusedConv2D', backendName);
+    util.assert(fused != null, () => `the ${backendName} backend has no FusedConv2D kernel`);
+    const { x, filter, bias } = args.inputs;
+    return fused.kernelFunc({
+      inputs: bias ? { x, filter, bias } : { x, filter },
+      backend: args.backend,
+      attrs: fusedConvAttrs(args.attrs as unknown as ConvTrainAttrs),
+    });
+  };
+}
+
+const fusedConvWasm = convTrainKernel('wasm');
+
 /** Forward on wasm: our SIMD convolution when it fits (several times less overhead than XNNPACK
  * re-packing the changed filter every step), else the backend's FusedConv2D. */
 function convTrainWasm(args: Parameters<KernelFunc>[0]): TensorInfo | TensorInfo[] {
@@ -133,7 +149,7 @@ function convTrainWasm(args: Parameters<KernelFunc>[0]): TensorInfo | TensorInfo
     false,
     'channelsLast',
   );
-  if (!simd || !simdConvFits(info)) return convTrainKernel('wasm')(args);
+  if (!simd || !simdConvFits(info)) return fusedConvWasm(args);
   const y = backend.makeOutput(info.outShape, 'float32');
   simd.conv2d(
     heapPointer(backend, x),
@@ -144,20 +160,6 @@ function convTrainWasm(args: Parameters<KernelFunc>[0]): TensorInfo | TensorInfo
     ...convArgs(info),
   );
   return y;
-}
-
-/** Forward: the backend's own FusedConv2D. */
-function convTrainKernel(backendName: string): KernelFunc {
-  return (args) => {
-    const fused = getKernel('FusedConv2D', backendName);
-    util.assert(fused != null, () => `the ${backendName} backend has no FusedConv2D kernel`);
-    const { x, filter, bias } = args.inputs;
-    return fused.kernelFunc({
-      inputs: bias ? { x, filter, bias } : { x, filter },
-      backend: args.backend,
-      attrs: fusedConvAttrs(args.attrs as unknown as ConvTrainAttrs),
-    });
-  };
 }
 
 function biasActivationGradWasm(args: {
