@@ -119,10 +119,6 @@ describe('SIMD kernels give what the other wasm path gives', () => {
       const other = onWasm(false, () => convTrain(xShape, wShape, attrs));
       expect(tf.memory().numTensors).toBe(before);
       ['y', 'dx', 'dw', 'db'].forEach((name, i) => {
-        expect({ name, err: relativeMaxError(ours[i], other[i]) }).toEqual({
-          name,
-          err: expect.any(Number),
-        });
         expect({ name, close: relativeMaxError(ours[i], other[i]) < TOLERANCE }).toEqual({
           name,
           close: true,
