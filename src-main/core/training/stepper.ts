@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { batchTensors, mixSeed } from './batches';
 import type { Predictor } from './evaluate';
+import { applyWithOneKernel } from './optimizer-step';
 import { dropoutLayers, shardGradients, trainableVariables } from './step';
 
 /** One batch, gathered from the dataset (see gatherBatch). */
@@ -53,6 +54,7 @@ export function optimizerOf(model: tfl.LayersModel): tf.Optimizer {
  */
 export function applyGradients(model: tfl.LayersModel, grads: (tf.Tensor | null)[]): void {
   const variables = trainableVariables(model);
+  if (applyWithOneKernel(optimizerOf(model), variables, grads)) return;
   const named: { name: string; tensor: tf.Tensor }[] = [];
   variables.forEach((v, i) => {
     const g = grads[i];
