@@ -1,10 +1,55 @@
-// The `letter-lab` CLI run for real, as a child process from the repository root.
+// The `letter-lab` CLI for tests: in this process through runCli with its streams (fast: no tsx
+// start-up per call), or as a real child process where exit codes and real stdio are the point.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import path from 'node:path';
+import { runCli } from '../../src-main/cli/run';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Runs `src-main/cli/main.ts` with `args`, with `env` added to this process's environment. */
+/** What a CLI call printed and its exit code, as a child process would show them. */
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the CLI in this process as `src-main/cli/main.ts` would: results (stdout), progress and
+ * errors (stderr), one line each, and the exit code. `env` is set for the call, then restored.
+ */
+export async function cliInProcessWithEnv(
+  env: Record<string, string | undefined>,
+  ...args: string[]
+): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  setEnv(env);
+  try {
+    const status = await runCli(
+      args,
+      { out: (text) => (stdout += text + '\n'), progress: (text) => (stderr += text + '\n') },
+      (line) => (stderr += line + '\n'),
+    );
+    return { status, stdout, stderr };
+  } finally {
+    setEnv(saved);
+  }
+}
+
+/** Runs the CLI in this process with `args` (see cliInProcessWithEnv). */
+export function cliInProcess(...args: string[]): Promise<CliRun> {
+  return cliInProcessWithEnv({}, ...args);
+}
+
+function setEnv(env: Record<string, string | undefined>): void {
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+}
+
+/** Runs `src-main/cli/main.ts` as a child process with `args`, with `env` added. */
 export function cliWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
     cwd: ROOT,
@@ -13,7 +58,7 @@ export function cliWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): SpawnSync
   });
 }
 
-/** Runs `src-main/cli/main.ts` with `args`. */
+/** Runs `src-main/cli/main.ts` as a child process with `args`. */
 export function cli(...args: string[]): SpawnSyncReturns<string> {
   return cliWithEnv({}, ...args);
 }
