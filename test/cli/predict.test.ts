@@ -14,7 +14,7 @@ import { buildModel, compileModel, loadModel, saveModel } from '../../src-main/c
 import { preprocessRGBA, toGreyLevels } from '../../src-main/core/preprocess';
 import { PRESETS } from '../../src-main/core/spec';
 import { train } from '../../src-main/core/training';
-import { ROOT, cliInProcess } from '../helpers/cli';
+import { ROOT, cliInProcess, expectRefused } from '../helpers/cli';
 
 const SAMPLE = path.join(ROOT, 'resources/sample/sample-letters.mat');
 const LETTERS = 'ABCDEFGHIJ';
@@ -221,10 +221,6 @@ describe('letter-lab predict', () => {
       fs.rmSync(path.join(file('broken'), 'weights.bin'));
     }
     const done = await cliInProcess(...args());
-    expect(done.status).toBe(2);
-    expect(done.stdout).toBe('');
-    const lines = done.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(message);
+    expectRefused(done, message);
   });
 });

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliInProcess, ROOT } from '../helpers/cli';
+import { cli, cliInProcess, ROOT, expectRefused } from '../helpers/cli';
 
 const PACKAGE = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   version: string;
@@ -43,11 +43,7 @@ describe('letter-lab CLI', () => {
     [['info', '--backend', 'gpu'], /^error: --backend must be auto, native, wasm or cpu/],
   ])('%j exits 2 with one error line and no stack trace', async (args, message) => {
     const run = await cliInProcess(...args);
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    const lines = run.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(message);
+    expectRefused(run, message);
   });
 
   it('the package bin runs the same CLI', () => {

@@ -8,7 +8,7 @@ import type { RunComparison, RunRecord } from '../../src-main/contract/runs';
 import { RunStore, buildRecord } from '../../src-main/core/runs';
 import { PRESETS } from '../../src-main/core/spec';
 import { OVERFITTING, STILL_IMPROVING, history, type Row } from '../core/runs/histories';
-import { cliInProcessWithEnv } from '../helpers/cli';
+import { cliInProcessWithEnv, expectRefused } from '../helpers/cli';
 
 let home: string;
 
@@ -164,10 +164,6 @@ describe('letter-lab compare', () => {
     [['runs', '--bogus'], /^error: Unknown option '--bogus'\. Usage: letter-lab runs/],
   ])('%j exits 2 with one error line', async (args, message) => {
     const out = await run(...args);
-    expect(out.status).toBe(2);
-    expect(out.stdout).toBe('');
-    const lines = out.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(message);
+    expectRefused(out, message);
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../../src-main/core/backend';
 import { loadDataset } from '../../src-main/core/dataset/load';
-import { cliInProcess, ROOT } from '../helpers/cli';
+import { cliInProcess, ROOT, expectRefused } from '../helpers/cli';
 import { loadOverHttp } from '../helpers/load-over-http';
 
 const SAMPLE = path.join(ROOT, 'resources', 'sample', 'sample-letters.mat');
@@ -235,11 +235,7 @@ describe('letter-lab train', () => {
       ],
     ])('%s', async (_what, args, message) => {
       const run = await cliInProcess(...args());
-      expect(run.status).toBe(2);
-      expect(run.stdout).toBe('');
-      const lines = run.stderr.trim().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(message);
+      expectRefused(run, message);
     });
 
     it('left the occupied --save folder alone', async () => {

@@ -2,6 +2,7 @@
 // start-up per call), or as a real child process where exit codes and real stdio are the point.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { runCli } from '../../src-main/cli/run';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -40,6 +41,16 @@ export async function cliInProcessWithEnv(
 /** Runs the CLI in this process with `args` (see cliInProcessWithEnv). */
 export function cliInProcess(...args: string[]): Promise<CliRun> {
   return cliInProcessWithEnv({}, ...args);
+}
+
+/** A refused call: exit code 2, nothing on stdout, one `error: …` line on stderr, no stack trace. */
+export function expectRefused(run: CliRun | SpawnSyncReturns<string>, message: RegExp): void {
+  expect(run.status, run.stderr).toBe(2);
+  expect(run.stdout).toBe('');
+  const lines = run.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(message);
+  expect(run.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/);
 }
 
 function setEnv(env: Record<string, string | undefined>): void {
