@@ -9,10 +9,12 @@ import { evaluateCommand } from './commands/evaluate';
 import { benchCommand } from './commands/bench';
 import { compareCommand, runsCommand } from './commands/runs';
 import { exportCommand } from './commands/export';
+import { splitCommand } from './commands/split';
 
 export const COMMANDS: Command[] = [
   infoCommand,
   inspectCommand,
+  splitCommand,
   presetsCommand,
   summaryCommand,
   trainCommand,
