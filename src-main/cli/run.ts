@@ -9,6 +9,7 @@ import { evaluateCommand } from './commands/evaluate';
 import { benchCommand } from './commands/bench';
 import { compareCommand, runsCommand } from './commands/runs';
 import { exportCommand } from './commands/export';
+import { notebookCommand } from './commands/notebook';
 
 export const COMMANDS: Command[] = [
   infoCommand,
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   runsCommand,
   compareCommand,
   benchCommand,
+  notebookCommand,
 ];
 
 function help(): string {
