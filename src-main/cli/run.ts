@@ -10,6 +10,7 @@ import { benchCommand } from './commands/bench';
 import { compareCommand, runsCommand } from './commands/runs';
 import { exportCommand } from './commands/export';
 import { splitCommand } from './commands/split';
+import { notebookCommand } from './commands/notebook';
 
 export const COMMANDS: Command[] = [
   infoCommand,
@@ -24,6 +25,7 @@ export const COMMANDS: Command[] = [
   runsCommand,
   compareCommand,
   benchCommand,
+  notebookCommand,
 ];
 
 function help(): string {

@@ -80,7 +80,13 @@ export type ErrorCode =
   | 'runs.not-found'
   | 'runs.corrupt'
   | 'runs.ambiguous'
-  | 'runs.busy';
+  | 'runs.busy'
+  // --- lessons (core/lessons, host/lessons, cli notebook) ---
+  | 'lessons.unknown-step'
+  | 'lessons.closed'
+  | 'lessons.locked'
+  | 'lessons.not-the-network'
+  | 'lessons.nothing-done';
 
 export interface ApiError {
   code: ErrorCode;

@@ -129,6 +129,16 @@ export const errors = defineMessages(
       'The record of this training run is damaged and cannot be used. You can delete it.',
     'error.runs.busy':
       'This run is training right now. Stop it first (the Train tab), then try again.',
+    // --- lessons ---
+    'error.lessons.unknown-step': 'There is no such lesson step. Pick a step from the list.',
+    'error.lessons.closed':
+      'This step is not open: your teacher turned it off or has not opened it yet. Pick another step.',
+    'error.lessons.locked':
+      'Your teacher wants you to build this network yourself: build it in the Build tab, then train it in the lesson.',
+    'error.lessons.not-the-network':
+      'The network in the Build tab is not this step’s network yet. Check it in the lesson and use the hints.',
+    'error.lessons.nothing-done':
+      'No lesson step is done on these letters yet. Train a step first, then make the report.',
   },
   {
     'error.withDetail': '{explanation} Szczegóły (po angielsku): {detail}',
@@ -252,5 +262,15 @@ export const errors = defineMessages(
       'Zapis tego treningu jest uszkodzony i nie da się go użyć. Możesz go usunąć.',
     'error.runs.busy':
       'Ten trening właśnie trwa. Najpierw go zatrzymaj (zakładka Trening), potem spróbuj jeszcze raz.',
+    // --- lessons ---
+    'error.lessons.unknown-step': 'Nie ma takiego kroku lekcji. Wybierz krok z listy.',
+    'error.lessons.closed':
+      'Ten krok nie jest otwarty: nauczyciel go wyłączył albo jeszcze go nie otworzył. Wybierz inny krok.',
+    'error.lessons.locked':
+      'Nauczyciel chce, żeby tę sieć zbudować samodzielnie: zbuduj ją w zakładce Budowanie, a potem wytrenuj w lekcji.',
+    'error.lessons.not-the-network':
+      'Sieć w zakładce Budowanie nie jest jeszcze siecią tego kroku. Sprawdź ją w lekcji i skorzystaj z podpowiedzi.',
+    'error.lessons.nothing-done':
+      'Na tych literach nie ukończono jeszcze żadnego kroku lekcji. Najpierw wytrenuj jakiś krok, potem zrób raport.',
   },
 );
