@@ -138,7 +138,7 @@ export const lessons = defineMessages(
     'lessons.pic.max': 'max',
     'lessons.pic.strokes': 'strokes',
     'lessons.pic.parts': 'parts',
-    'lessons.pic.off': 'off',
+    'lessons.pic.off': 'switched off',
     'lessons.pic.before': 'before',
     'lessons.pic.after': 'after',
 
@@ -327,7 +327,7 @@ export const lessons = defineMessages(
     'lessons.pic.max': 'maks.',
     'lessons.pic.strokes': 'kreski',
     'lessons.pic.parts': 'części',
-    'lessons.pic.off': 'wył.',
+    'lessons.pic.off': 'wyłączone',
     'lessons.pic.before': 'przed',
     'lessons.pic.after': 'po',
 
