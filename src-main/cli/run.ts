@@ -9,11 +9,13 @@ import { evaluateCommand } from './commands/evaluate';
 import { benchCommand } from './commands/bench';
 import { compareCommand, runsCommand } from './commands/runs';
 import { exportCommand } from './commands/export';
+import { splitCommand } from './commands/split';
 import { notebookCommand } from './commands/notebook';
 
 export const COMMANDS: Command[] = [
   infoCommand,
   inspectCommand,
+  splitCommand,
   presetsCommand,
   summaryCommand,
   trainCommand,

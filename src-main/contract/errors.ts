@@ -54,6 +54,7 @@ export type ErrorCode =
   | 'export.too-large'
   | 'export.unsupported-layer'
   | 'export.invalid-spec'
+  | 'export.not-notmnist'
   // --- settings ---
   | 'settings.corrupt'
   // --- sample (scripts/make-sample) ---

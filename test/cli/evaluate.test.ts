@@ -50,8 +50,11 @@ beforeAll(async () => {
   fingerprint = info.fingerprint;
   model = await trainTiny(set);
   const spec = tinyConvSpec();
-  await saveTrained(dir('seed42'), model, spec, { fingerprint, splitSeed: 42 });
-  await saveTrained(dir('seed5'), model, spec, { fingerprint, splitSeed: 5 });
+  const notebookSplit = { testFraction: 0.2, split: 'sklearn' } as const;
+  await saveTrained(dir('seed42'), model, spec, { fingerprint, splitSeed: 42, ...notebookSplit });
+  await saveTrained(dir('seed5'), model, spec, { fingerprint, splitSeed: 5, ...notebookSplit });
+  // Saved before Letter Lab used the notebook's split: no split method in meta.json.
+  await saveTrained(dir('old-split'), model, spec, { fingerprint, splitSeed: 42 });
   await saveTrained(dir('unknown'), model, spec, null);
   await saveTrained(dir('other-file'), model, spec, { fingerprint: 'f'.repeat(64), splitSeed: 42 });
   const five = buildModel(tinyConvSpec(5));
@@ -118,6 +121,17 @@ describe('letter-lab evaluate', () => {
     expect(lines[0]).toMatch(/^warning: .*trained on another letters file.*ffffffffffff/);
     expect(lines[0]).toContain(fingerprint.slice(0, 12));
     expect((JSON.parse(run.stdout) as EvaluateJson).count).toBeGreaterThan(0);
+  });
+
+  it('warns on stderr when the model was saved with the split Letter Lab used before', () => {
+    const run = cli('evaluate', '--model', dir('old-split'), '--mat', LETTERS_MAT, '--json');
+    expect(run.status).toBe(0);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^warning: this network was trained before Letter Lab used the notebook/,
+    );
+    expect((JSON.parse(run.stdout) as EvaluateJson).split.seed).toBe(42);
   });
 
   it.each([

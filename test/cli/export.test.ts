@@ -77,6 +77,24 @@ describe('letter-lab export', () => {
     expect(fs.readFileSync(path.join(out, 'model.py'), 'utf8')).toMatch(/Dense\(128/);
   });
 
+  it('refuses a network with another input than notMNIST’s letters, writing nothing', () => {
+    const specFile = path.join(dir, 'big.json');
+    const mlp = PRESETS.find((p) => p.id === 'mlp')!.spec;
+    fs.writeFileSync(
+      specFile,
+      JSON.stringify({ ...mlp, input: { height: 32, width: 32, channels: 1 } }),
+    );
+    const out = path.join(dir, 'big-out');
+    const run = cli('export', '--spec', specFile, '--to', out);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^error: model\.py trains on notMNIST_small\.mat, .* this network takes 32x32x1 pictures/,
+      ),
+    ]);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it.each([
     [['export', '--preset', 'mlp'], /^error: Give the folder to write with --to OUT/],
     [

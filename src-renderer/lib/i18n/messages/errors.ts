@@ -101,6 +101,8 @@ export const errors = defineMessages(
       'This network has a block that cannot be exported for Keras. Remove or change that block, then export again.',
     'error.export.invalid-spec':
       'This network has a mistake that stops the export. Fix it in the Build tab, then export again.',
+    'error.export.not-notmnist':
+      'The Python script learns from the notMNIST letters, 28x28 pixels with one channel and ten different letters (A–J), and this network takes other pictures. Give it that input to export it for Keras.',
     // --- settings ---
     'error.settings.corrupt':
       'The teacher settings file is damaged, so Letter Lab uses its normal settings. Saving the settings again fixes the file.',
@@ -234,6 +236,8 @@ export const errors = defineMessages(
       'Ta sieć ma blok, którego nie da się wyeksportować do Kerasa. Usuń albo zmień ten blok i eksportuj jeszcze raz.',
     'error.export.invalid-spec':
       'Ta sieć ma błąd, który blokuje eksport. Popraw ją w zakładce Budowanie i eksportuj jeszcze raz.',
+    'error.export.not-notmnist':
+      'Skrypt w Pythonie uczy się na literach notMNIST, 28x28 pikseli z jednym kanałem i dziesięć różnych liter (A–J), a ta sieć przyjmuje inne obrazki. Ustaw jej takie wejście, żeby wyeksportować ją dla Kerasa.',
     // --- settings ---
     'error.settings.corrupt':
       'Plik ustawień nauczyciela jest uszkodzony, więc Letter Lab używa zwykłych ustawień. Ponowne zapisanie ustawień naprawi plik.',
