@@ -24,9 +24,11 @@ export { ladderLayout, LADDER_SIZE, type LadderLayout, type PlacedPoint } from '
 export { ladderSvg, OWN_COLOR, STEP_COLOR, type LadderLabels } from './ladder-svg';
 export {
   MAX_CHALLENGE_ENTRIES,
+  ladderPointOf,
   lessonsView,
   sameLetters,
   stepAccess,
+  stepOfRecord,
   trainingSeconds,
   type LessonsInput,
   type OpenLetters,

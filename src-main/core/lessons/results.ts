@@ -108,9 +108,31 @@ function stepView(step: LessonStep, input: LessonsInput): LessonStepView {
   };
 }
 
-/** Whether `record` is one of the notebook's own networks (any step's, name and epochs aside). */
+/** The lesson step whose network `record` trained (name and epochs aside), or null. */
+export function stepOfRecord(record: RunRecord): LessonStep | null {
+  return LESSON_STEPS.find((step) => checkStep(record.spec, step).matches) ?? null;
+}
+
 function isNotebookNetwork(record: RunRecord): boolean {
-  return LESSON_STEPS.some((step) => checkStep(record.spec, step).matches);
+  return stepOfRecord(record) !== null;
+}
+
+/**
+ * Any finished run as a point of the ladder: a numbered step when it trained a step's network,
+ * else a network of the camper's own; null without a test accuracy.
+ */
+export function ladderPointOf(record: RunRecord): LadderPoint | null {
+  if (record.status !== 'finished' || record.finalValAcc === null) return null;
+  const step = stepOfRecord(record);
+  return {
+    runId: record.id,
+    step: step?.id ?? null,
+    number: step?.number ?? null,
+    name: record.name,
+    params: record.params,
+    valAcc: record.finalValAcc,
+    seconds: trainingSeconds(record),
+  };
 }
 
 function challenge(input: LessonsInput, steps: LessonStepView[], ladder: LadderPoint[]) {
