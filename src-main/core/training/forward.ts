@@ -1,7 +1,7 @@
 // The forward pass of a training step. For a Sequential model every BatchNormalization over the
 // last axis runs as Keras 2.1.4 trains it (core/backend/kernels/batch-norm-train: the whole
 // batch's statistics, also when the batch is split between threads, and the moving variance
-// moved towards the sample-size corrected variance), as one op where our kernel is registered
+// moved towards the sample-size corrected variance, both moving averages zero-debiased), as one op where our kernel is registered
 // and as tfjs ops elsewhere (native TensorFlow); where our kernels are registered, every Conv2D
 // with relu or linear activation runs as one recorded op too (kernels/conv-train: fused conv +
 // bias + relu, with a fused backward pass). Every other layer runs as tfjs-layers runs it.
@@ -22,6 +22,8 @@ type LayerVariable = Layer['weights'][number];
 interface BatchNormPlan {
   epsilon: number;
   momentum: number;
+  /** Moving-average updates so far (Keras's zero_debias local_step), see moveTowards. */
+  updates: number;
   gamma: LayerVariable;
   beta: LayerVariable;
   movingMean: LayerVariable;
@@ -73,10 +75,24 @@ function batchNormPlan(layer: Layer): BatchNormPlan | null {
   if (!lastAxis || !c.center || !c.scale || !gamma || !beta || !movingMean || !movingVariance) {
     return null;
   }
-  return { epsilon: c.epsilon, momentum: c.momentum, gamma, beta, movingMean, movingVariance };
+  return {
+    epsilon: c.epsilon,
+    momentum: c.momentum,
+    updates: 0,
+    gamma,
+    beta,
+    movingMean,
+    movingVariance,
+  };
 }
 
-function planOf(layer: Layer): Plan {
+/** Training steps the model's optimizer has taken (0 for a model never trained). */
+function stepsTaken(model: tfl.LayersModel): number {
+  const optimizer = model.optimizer as tf.Optimizer | undefined;
+  return optimizer ? optimizer.iterations : 0;
+}
+
+function planOf(layer: Layer, model: tfl.LayersModel): Plan {
   if (plans.has(layer)) return plans.get(layer) ?? null;
   let plan: Plan = null;
   const kind = layer.getClassName();
@@ -85,17 +101,27 @@ function planOf(layer: Layer): Plan {
     plan = conv ? { conv } : null;
   } else if (kind === 'BatchNormalization') {
     const batchNorm = batchNormPlan(layer);
+    // One moving-average update per training step, so far as many as the optimizer's steps.
+    if (batchNorm) batchNorm.updates = stepsTaken(model);
     plan = batchNorm ? { batchNorm } : null;
   }
   plans.set(layer, plan);
   return plan;
 }
 
-/** Keras's (and tfjs-layers') update of a moving average: v - (v - value) * (1 - momentum). */
-function moveTowards(variable: LayerVariable, value: tf.Tensor, momentum: number): void {
+/**
+ * Keras 2.1.4's update of a moving average, number `t` (1, 2, ...): its TensorFlow backend calls
+ * assign_moving_average(..., zero_debias=True), which keeps biased_t = momentum * biased_{t-1} +
+ * (1 - momentum) * value (biased_0 = 0) and sets the variable to biased_t / (1 - momentum^t).
+ * From the variable's previous value that is v - (v - value) * (1 - momentum) / (1 - momentum^t):
+ * the first update takes the batch's value whole, later ones approach tfjs-layers' plain
+ * v - (v - value) * (1 - momentum).
+ */
+function moveTowards(variable: LayerVariable, value: tf.Tensor, momentum: number, t: number) {
+  const rate = (1 - momentum) / (1 - momentum ** t);
   tf.tidy(() => {
     const current = variable.read();
-    variable.write(tf.sub(current, tf.mul(tf.sub(current, value), 1 - momentum)));
+    variable.write(tf.sub(current, tf.mul(tf.sub(current, value), rate)));
   });
 }
 
@@ -116,8 +142,9 @@ function batchNormForward(x: tf.Tensor, plan: BatchNormPlan, ownKernel: boolean)
   const [y, mean, , movingVariance] = ownKernel
     ? batchNormTrain(x, plan.gamma.read(), plan.beta.read(), plan.epsilon)
     : batchNormWithOps(x, plan);
-  moveTowards(plan.movingMean, mean, plan.momentum);
-  moveTowards(plan.movingVariance, movingVariance, plan.momentum);
+  plan.updates++;
+  moveTowards(plan.movingMean, mean, plan.momentum, plan.updates);
+  moveTowards(plan.movingVariance, movingVariance, plan.momentum, plan.updates);
   return y;
 }
 
@@ -131,7 +158,7 @@ export function trainingForward(model: tfl.LayersModel, x: tf.Tensor): tf.Tensor
   const ownBatchNorm = hasBatchNormTrain(backend);
   let out = x;
   for (const layer of model.layers) {
-    const plan = planOf(layer);
+    const plan = planOf(layer, model);
     if (plan && 'conv' in plan && ownConv) {
       const [kernel, bias] = layer.weights;
       out = conv2dTrain(out, kernel.read(), bias ? bias.read() : null, plan.conv);
