@@ -145,8 +145,15 @@ describe('letter-lab evaluate', () => {
     expect((JSON.parse(run.stdout) as EvaluateJson).count).toBeGreaterThan(0);
   });
 
-  it('warns on stderr when the model was saved with the split Letter Lab used before', () => {
-    const run = cli('evaluate', '--model', dir('old-split'), '--mat', LETTERS_MAT, '--json');
+  it('warns on stderr when the model was saved with the split Letter Lab used before', async () => {
+    const run = await cliInProcess(
+      'evaluate',
+      '--model',
+      dir('old-split'),
+      '--mat',
+      LETTERS_MAT,
+      '--json',
+    );
     expect(run.status).toBe(0);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

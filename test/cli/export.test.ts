@@ -84,7 +84,7 @@ describe('letter-lab export', () => {
     expect(fs.readFileSync(path.join(out, 'model.py'), 'utf8')).toMatch(/Dense\(128/);
   });
 
-  it('refuses a network with another input than notMNIST’s letters, writing nothing', () => {
+  it('refuses a network with another input than notMNIST’s letters, writing nothing', async () => {
     const specFile = path.join(dir, 'big.json');
     const mlp = PRESETS.find((p) => p.id === 'mlp')!.spec;
     fs.writeFileSync(
@@ -92,7 +92,7 @@ describe('letter-lab export', () => {
       JSON.stringify({ ...mlp, input: { height: 32, width: 32, channels: 1 } }),
     );
     const out = path.join(dir, 'big-out');
-    const run = cli('export', '--spec', specFile, '--to', out);
+    const run = await cliInProcess('export', '--spec', specFile, '--to', out);
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(
