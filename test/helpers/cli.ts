@@ -12,6 +12,8 @@ export interface CliRun {
   status: number;
   stdout: string;
   stderr: string;
+  /** The stderr lines that were progress, not errors or warnings. */
+  progress: string[];
 }
 
 /**
@@ -24,15 +26,22 @@ export async function cliInProcessWithEnv(
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
+  const progress: string[] = [];
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   setEnv(env);
   try {
     const status = await runCli(
       args,
-      { out: (text) => (stdout += text + '\n'), progress: (text) => (stderr += text + '\n') },
+      {
+        out: (text) => (stdout += text + '\n'),
+        progress: (text) => {
+          progress.push(text);
+          stderr += text + '\n';
+        },
+      },
       (line) => (stderr += line + '\n'),
     );
-    return { status, stdout, stderr };
+    return { status, stdout, stderr, progress };
   } finally {
     setEnv(saved);
   }
@@ -43,11 +52,18 @@ export function cliInProcess(...args: string[]): Promise<CliRun> {
   return cliInProcessWithEnv({}, ...args);
 }
 
-/** A refused call: exit code 2, nothing on stdout, one `error: …` line on stderr, no stack trace. */
+/**
+ * A refused call: exit code 2, nothing on stdout, one `error: …` line on stderr besides progress
+ * (in-process runs tell progress apart), and no stack trace.
+ */
 export function expectRefused(run: CliRun | SpawnSyncReturns<string>, message: RegExp): void {
   expect(run.status, run.stderr).toBe(2);
   expect(run.stdout).toBe('');
-  const lines = run.stderr.trim().split('\n');
+  const progress = 'progress' in run ? run.progress : [];
+  const lines = run.stderr
+    .trim()
+    .split('\n')
+    .filter((line) => !progress.includes(line));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(message);
   expect(run.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/);
