@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { LessonsView, LessonTrainRequest, StepOrigin } from '../contract/lessons';
 import type { RunEntry } from '../contract/runs';
 import type { TrainingState } from '../contract/training-api';
+import { SPLIT_METHOD } from '../core/dataset/split';
 import { LetterLabError } from '../core/errors';
 import {
   LESSON_STEP_IDS,
@@ -61,6 +62,7 @@ export class LessonsHost {
       fingerprint: info.fingerprint,
       splitSeed: info.split.seed,
       testFraction: info.split.testFraction,
+      split: SPLIT_METHOD,
     };
   }
 

@@ -10,6 +10,7 @@ import type { RunDataset, RunRecord } from '../../contract/runs';
 import type { BatchProgress, EpochRecord } from '../../contract/training';
 import { initBackend } from '../../core/backend';
 import { loadDataset } from '../../core/dataset/load';
+import { SPLIT_METHOD } from '../../core/dataset/split';
 import { LetterLabError } from '../../core/errors';
 import {
   LESSON_STEPS,
@@ -218,6 +219,7 @@ export const notebookCommand: Command = {
       fingerprint: info.fingerprint,
       splitSeed: SPLIT_SEED,
       testFraction: TEST_FRACTION,
+      split: SPLIT_METHOD,
       train: set.train.length,
       test: set.test.length,
     };

@@ -12,6 +12,7 @@ import type {
   StepRun,
 } from '../../contract/lessons';
 import type { RunRecord } from '../../contract/runs';
+import type { SplitMethod } from '../../contract/training';
 import { checkStep } from './check';
 import { LESSON_STEPS, stepEpochs, type LessonStep } from './steps';
 
@@ -21,6 +22,8 @@ export interface OpenLetters {
   fingerprint: string;
   splitSeed: number;
   testFraction: number;
+  /** How the letters are split (the notebook's scikit-learn split). */
+  split: SplitMethod;
 }
 
 export interface LessonsInput {
@@ -41,7 +44,8 @@ export function trainingSeconds(record: RunRecord): number {
   return record.history.reduce((sum, e) => sum + e.seconds, 0);
 }
 
-/** Whether `record` learned from `letters` with the same split. */
+/** Whether `record` learned from `letters` with the same split (a run from before the notebook's
+ * split was used has other test letters). */
 export function sameLetters(record: RunRecord, letters: OpenLetters | null): boolean {
   const d = record.dataset;
   return (
@@ -49,7 +53,8 @@ export function sameLetters(record: RunRecord, letters: OpenLetters | null): boo
     d !== null &&
     d.fingerprint === letters.fingerprint &&
     d.splitSeed === letters.splitSeed &&
-    d.testFraction === letters.testFraction
+    d.testFraction === letters.testFraction &&
+    d.split === letters.split
   );
 }
 

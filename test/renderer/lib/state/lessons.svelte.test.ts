@@ -14,7 +14,13 @@ function view(settings: Partial<LessonSettings> = {}, current: string | null = n
     progress: { version: 1, current, steps: {} },
     records: [],
     activeRunId: null,
-    letters: { label: 'Sample letters', fingerprint: 'f', splitSeed: 42, testFraction: 0.2 },
+    letters: {
+      label: 'Sample letters',
+      fingerprint: 'f',
+      splitSeed: 42,
+      testFraction: 0.2,
+      split: 'sklearn',
+    },
   });
 }
 
