@@ -2,8 +2,8 @@
 //   BatchNormalization  over the last axis, as Keras 2.1.4 trains it (core/backend/kernels/
 //                       batch-norm-train: the whole batch's statistics, also when the batch is
 //                       split between threads; the moving variance moved towards the sample-size
-//                       corrected variance): one op where our kernel is registered, tfjs ops
-//                       elsewhere (native TensorFlow).
+//                       corrected variance; both moving averages zero-debiased): one op where
+//                       our kernel is registered, tfjs ops elsewhere (native TensorFlow).
 // Where our kernels are registered (wasm and cpu) also, each as one recorded op with a fused
 // backward pass:
 //   Conv2D              relu or linear (kernels/conv-train)
@@ -33,6 +33,8 @@ type LayerVariable = Layer['weights'][number];
 interface BatchNormPlan {
   epsilon: number;
   momentum: number;
+  /** Moving-average updates so far (Keras's zero_debias local_step), see moveTowards. */
+  updates: number;
   gamma: LayerVariable;
   beta: LayerVariable;
   movingMean: LayerVariable;
@@ -101,10 +103,24 @@ function batchNormPlan(layer: Layer): BatchNormPlan | null {
   if (!lastAxis || !c.center || !c.scale || !gamma || !beta || !movingMean || !movingVariance) {
     return null;
   }
-  return { epsilon: c.epsilon, momentum: c.momentum, gamma, beta, movingMean, movingVariance };
+  return {
+    epsilon: c.epsilon,
+    momentum: c.momentum,
+    updates: 0,
+    gamma,
+    beta,
+    movingMean,
+    movingVariance,
+  };
 }
 
-function planOf(layer: Layer): Plan {
+/** Training steps the model's optimizer has taken (0 for a model never trained). */
+function stepsTaken(model: tfl.LayersModel): number {
+  const optimizer = model.optimizer as tf.Optimizer | undefined;
+  return optimizer ? optimizer.iterations : 0;
+}
+
+function planOf(layer: Layer, model: tfl.LayersModel): Plan {
   if (plans.has(layer)) return plans.get(layer) ?? null;
   let plan: Plan = null;
   const kind = layer.getClassName();
@@ -116,17 +132,27 @@ function planOf(layer: Layer): Plan {
     plan = dense ? { dense } : null;
   } else if (kind === 'BatchNormalization') {
     const batchNorm = batchNormPlan(layer);
+    // One moving-average update per training step, so far as many as the optimizer's steps.
+    if (batchNorm) batchNorm.updates = stepsTaken(model);
     plan = batchNorm ? { batchNorm } : null;
   }
   plans.set(layer, plan);
   return plan;
 }
 
-/** Keras's (and tfjs-layers') update of a moving average: v - (v - value) * (1 - momentum). */
-function moveTowards(variable: LayerVariable, value: tf.Tensor, momentum: number): void {
+/**
+ * Keras 2.1.4's update of a moving average, number `t` (1, 2, ...): its TensorFlow backend calls
+ * assign_moving_average(..., zero_debias=True), which keeps biased_t = momentum * biased_{t-1} +
+ * (1 - momentum) * value (biased_0 = 0) and sets the variable to biased_t / (1 - momentum^t).
+ * From the variable's previous value that is v - (v - value) * (1 - momentum) / (1 - momentum^t):
+ * the first update takes the batch's value whole, later ones approach tfjs-layers' plain
+ * v - (v - value) * (1 - momentum).
+ */
+function moveTowards(variable: LayerVariable, value: tf.Tensor, momentum: number, t: number) {
+  const rate = (1 - momentum) / (1 - momentum ** t);
   tf.tidy(() => {
     const current = variable.read();
-    variable.write(tf.sub(current, tf.mul(tf.sub(current, value), 1 - momentum)));
+    variable.write(tf.sub(current, tf.mul(tf.sub(current, value), rate)));
   });
 }
 
@@ -147,8 +173,9 @@ function batchNormForward(x: tf.Tensor, plan: BatchNormPlan, ownKernel: boolean)
   const [y, mean, , movingVariance] = ownKernel
     ? batchNormTrain(x, plan.gamma.read(), plan.beta.read(), plan.epsilon)
     : batchNormWithOps(x, plan);
-  moveTowards(plan.movingMean, mean, plan.momentum);
-  moveTowards(plan.movingVariance, movingVariance, plan.momentum);
+  plan.updates++;
+  moveTowards(plan.movingMean, mean, plan.momentum, plan.updates);
+  moveTowards(plan.movingVariance, movingVariance, plan.momentum, plan.updates);
   return y;
 }
 
@@ -168,9 +195,9 @@ function ownOps(): OwnOps {
   };
 }
 
-/** One layer in training mode. */
-function layerForward(layer: Layer, x: tf.Tensor, own: OwnOps): tf.Tensor {
-  const plan = planOf(layer);
+/** One layer of `model` in training mode. */
+function layerForward(layer: Layer, x: tf.Tensor, own: OwnOps, model: tfl.LayersModel): tf.Tensor {
+  const plan = planOf(layer, model);
   if (plan && 'conv' in plan && own.conv) {
     const [kernel, bias] = layer.weights;
     return conv2dTrain(x, kernel.read(), bias ? bias.read() : null, plan.conv);
@@ -190,7 +217,7 @@ export function trainingForward(model: tfl.LayersModel, x: tf.Tensor): tf.Tensor
   }
   const own = ownOps();
   let out = x;
-  for (const layer of model.layers) out = layerForward(layer, out, own);
+  for (const layer of model.layers) out = layerForward(layer, out, own, model);
   return out;
 }
 
@@ -209,7 +236,7 @@ function fusedOutput(model: tfl.LayersModel): DensePlan | null {
   if (loss !== 'categoricalCrossentropy' && loss !== 'categorical_crossentropy') return null;
   if (!hasSoftmaxCrossEntropy(tf.getBackend()) || !hasDenseTrain(tf.getBackend())) return null;
   const last = model.layers.at(-1);
-  const plan = last ? planOf(last) : null;
+  const plan = last ? planOf(last, model) : null;
   return plan && 'dense' in plan && plan.dense.activation === 'softmax' ? plan.dense : null;
 }
 
@@ -230,7 +257,7 @@ export function trainingLoss(
   }
   const own = ownOps();
   let h = x;
-  for (const layer of model.layers.slice(0, -1)) h = layerForward(layer, h, own);
+  for (const layer of model.layers.slice(0, -1)) h = layerForward(layer, h, own, model);
   const logits = denseTrain(h, output.kernel.read(), output.bias?.read() ?? null, {
     activation: 'linear',
   });

@@ -1,13 +1,14 @@
-// Applies one batch's gradients with the model's optimizer. tfjs's applyGradients makes 2 (SGD) to
-// 12 (Adam) kernel calls per variable, each a few tens of microseconds of dispatch for a few
-// thousand numbers; for tfjs's own SGDOptimizer, AdamOptimizer and uncentred RMSPropOptimizer
-// (what Letter Lab compiles) on a backend with our kernel, one call per variable
-// (core/backend/kernels/optimizer-update) computes the same float32 operations. The optimizer's
-// own state variables are updated, under the names tfjs gives them, so saving and continuing a
-// run see exactly what tfjs's applyGradients would have left. Any other optimizer (or a variable
-// without gradient) goes through the optimizer's applyGradients.
+// Applies one batch's gradients with the model's optimizer. An optimizer's applyGradients makes
+// 2 (SGD) to 12 (Adam) kernel calls per variable, each a few tens of microseconds of dispatch for
+// a few thousand numbers; for the optimizers Letter Lab compiles (tfjs's SGDOptimizer, and Keras
+// 2.1.4's Adam and RMSprop from core/model/keras-optimizers; exactly these classes) on a backend
+// with our kernel, one call per variable (core/backend/kernels/optimizer-update) computes the same
+// float32 operations. The optimizer's own state variables are updated, under the names tfjs
+// gives them, so saving and continuing a run see exactly what its applyGradients would have
+// left. Any other optimizer (or a variable without gradient) goes through its applyGradients.
 
 import * as tf from '@tensorflow/tfjs-core';
+import { KerasAdam, KerasRMSprop } from '../model/keras-optimizers';
 import {
   hasOptimizerUpdate,
   optimizerUpdate,
@@ -19,7 +20,7 @@ interface Slot {
   variable: tf.Variable;
 }
 
-/** The fields of tfjs 4.22's optimizers read and written here. */
+/** The fields of tfjs 4.22's optimizers (which Keras's keep) read and written here. */
 interface TfjsOptimizer {
   learningRate: number;
   beta1: number;
@@ -47,12 +48,12 @@ const SLOTS: Record<OptimizerUpdateAttrs['kind'], [field: string, suffix: string
   ],
 };
 
-/** The update kind for one of tfjs's own optimizer classes (not a subclass), else null. */
+/** The update kind of the optimizers Letter Lab compiles (these classes, no subclass), else null. */
 export function updateKind(optimizer: tf.Optimizer): OptimizerUpdateAttrs['kind'] | null {
   const o = optimizer as unknown as TfjsOptimizer;
   if (optimizer.constructor === tf.SGDOptimizer) return 'sgd';
-  if (optimizer.constructor === tf.AdamOptimizer) return 'adam';
-  if (optimizer.constructor === tf.RMSPropOptimizer && !o.centered) return 'rmsprop';
+  if (optimizer.constructor === KerasAdam) return 'adam';
+  if (optimizer.constructor === KerasRMSprop && !o.centered) return 'rmsprop';
   return null;
 }
 

@@ -9,6 +9,7 @@ import { evaluation } from './messages/evaluation';
 import { models } from './messages/models';
 import { settings } from './messages/settings';
 import { errors } from './messages/errors';
+import { lessons } from './messages/lessons';
 
 const features = [
   shell,
@@ -21,6 +22,7 @@ const features = [
   models,
   settings,
   errors,
+  lessons,
 ] as const;
 
 export const en = {
@@ -34,6 +36,7 @@ export const en = {
   ...models.en,
   ...settings.en,
   ...errors.en,
+  ...lessons.en,
 };
 
 export type MessageKey = keyof typeof en;

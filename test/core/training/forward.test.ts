@@ -123,9 +123,10 @@ function gradients(
 }
 
 /**
- * The moving variances Keras 2.1.4 ends with, from tfjs-layers' (`theirs`): both start at the
- * same values (`start`), tfjs-layers moves towards the batch variance, Keras towards variance *
- * m / (m - (1 + epsilon)), m values per channel.
+ * The moving averages Keras 2.1.4 ends with after its first update, from tfjs-layers' (`theirs`):
+ * both start at the same values (`start`); tfjs-layers moves by (1 - momentum) towards the batch
+ * mean and variance; Keras's zero-debiased first update takes the batch mean and the variance *
+ * m / (m - (1 + epsilon)) whole (m values per channel).
  */
 function kerasMovingVariances(
   model: tfl.Sequential,
@@ -139,12 +140,14 @@ function kerasMovingVariances(
     const { momentum, epsilon } = layer.getConfig() as { momentum: number; epsilon: number };
     const shape = layer.outputShape as number[];
     const m = BATCH * shape.slice(1, -1).reduce((p, q) => p * q, 1);
+    const batchValue = (i: number, c: number) =>
+      start[i][c] + (theirs[i][c] - start[i][c]) / (1 - momentum);
+    const mean = at;
     const variance = at + 1;
-    expected[variance] = theirs[variance].map((moved, c) => {
-      const v0 = start[variance][c];
-      const batchVariance = v0 + (moved - v0) / (1 - momentum);
-      return v0 - (v0 - (batchVariance * m) / (m - (1 + epsilon))) * (1 - momentum);
-    });
+    expected[mean] = theirs[mean].map((_, c) => batchValue(mean, c));
+    expected[variance] = theirs[variance].map(
+      (_, c) => (batchValue(variance, c) * m) / (m - (1 + epsilon)),
+    );
     at += 2;
   }
   return expected;
@@ -186,8 +189,10 @@ describe('trainingForward', () => {
         );
         const keras = kerasMovingVariances(model, theirs.state, start);
         model.dispose();
+        // The batch statistics are read back from tfjs-layers' 1%-step moving averages, which
+        // magnifies their float32 rounding a hundredfold: a looser bound for them.
         ours.state.forEach((w, i) => {
-          expect(relativeMaxError(w, keras[i])).toBeLessThan(TOLERANCE);
+          expect(relativeMaxError(w, keras[i])).toBeLessThan(10 * TOLERANCE);
         });
         if (name.includes('(2-D)')) {
           // 4 values per channel: the correction is far above the tolerance here

@@ -1,5 +1,6 @@
-// One kernel per variable for the optimizer step, against tfjs's own applyGradients: the same
-// float32 operations, so the same weights and the same optimizer state, bit for bit.
+// One kernel per variable for the optimizer step, against the optimizers' own applyGradients (tfjs's
+// SGD, Keras 2.1.4's Adam and RMSprop): the same float32 operations, so the same weights and the
+// same optimizer state, bit for bit.
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../../../src-main/core/backend';
@@ -38,7 +39,7 @@ async function steps(optimizer: tf.Optimizer, oneKernel: boolean): Promise<numbe
 describe('applyWithOneKernel', () => {
   for (const backend of ['wasm', 'cpu'] as const) {
     for (const name of ['sgd', 'adam', 'rmsprop'] as const) {
-      it(`${backend}: ${name} makes exactly the updates and state of tfjs's applyGradients`, async () => {
+      it(`${backend}: ${name} makes exactly the updates and state of its applyGradients`, async () => {
         await initBackend(backend);
         const compile = { optimizer: name, learningRate: 0.01, epochs: 1, batchSize: 8 };
         const before = tf.memory().numTensors;
@@ -58,7 +59,13 @@ describe('applyWithOneKernel', () => {
     const custom = new Custom(0.01, 0.9, 0.999, 1e-7);
     const momentum = tf.train.momentum(0.01, 0.9);
     const centred = tf.train.rmsprop(0.01, 0.9, 0, 1e-7, true);
-    expect([custom, momentum, centred].map(updateKind)).toEqual([null, null, null]);
+    const stockAdam = tf.train.adam(0.01); // not Keras's: Letter Lab compiles KerasAdam
+    expect([custom, momentum, centred, stockAdam].map(updateKind)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     const v = tf.variable(tf.zeros([2]));
     expect(applyWithOneKernel(tf.train.sgd(0.1), [v], [null])).toBe(false);
     expect(applyWithOneKernel(momentum, [v], [tf.ones([2])])).toBe(false);

@@ -1,12 +1,13 @@
 // One optimizer step for one variable as ONE kernel (wasm and cpu): the new value and the new
 // optimizer state from the value, its gradient and the old state, float32 operation for operation
-// as tfjs 4.22's SGDOptimizer, AdamOptimizer and (uncentred) RMSPropOptimizer compute them with
-// 2 to 12 kernel calls each. The outputs are new tensors, as tfjs's are: weights are never changed
-// in place (XNNPACK keeps packed copies of the tensors it has seen, by tensor).
+// as the optimizers Letter Lab compiles compute them with 2 to 12 kernel calls each: tfjs's
+// SGDOptimizer, and Adam and RMSprop as Keras 2.1.4 updates (core/model/keras-optimizers). The
+// outputs are new tensors, as the optimizers' are: weights are never changed in place (XNNPACK
+// keeps packed copies of the tensors it has seen, by tensor).
 //   sgd      w' = -lr g + w
-//   adam     m' = m b1 + g (1 - b1); v' = v b2 + g^2 (1 - b2);
-//            w' = (m' / (1 - acc1)) / (sqrt(v' / (1 - acc2)) + eps) * -lr + w
-//   rmsprop  ms' = ms decay + g^2 (1 - decay); mom' = mom momentum + g lr / sqrt(ms' + eps);
+//   adam     lrT = sqrt(1 - beta2^t) lr / (1 - beta1^t) (acc1, acc2 = beta1^t, beta2^t);
+//            m' = m b1 + g (1 - b1); v' = v b2 + g^2 (1 - b2); w' = w - m' lrT / (sqrt(v') + eps)
+//   rmsprop  ms' = ms decay + g^2 (1 - decay); mom' = mom momentum + g lr / (sqrt(ms') + eps);
 //            w' = w - mom'
 // The same functions on plain arrays serve the data-parallel loop's optimizer
 // (core/training/parallel/flat-optimizer), so both make the same updates.
@@ -68,8 +69,7 @@ export function updateArrays(
   } else if (attrs.kind === 'adam') {
     const [b1, b2, eps] = [f(attrs.beta1), f(attrs.beta2), f(attrs.epsilon)];
     const [c1, c2] = [f(1 - attrs.beta1), f(1 - attrs.beta2)];
-    const [a1, a2] = [f(1 - attrs.accBeta1), f(1 - attrs.accBeta2)];
-    const negLr = f(-attrs.learningRate);
+    const lrT = adamRate(attrs);
     const [m, v] = state;
     const [wOut, mOut, vOut] = out;
     for (let k = 0; k < n; k++) {
@@ -78,7 +78,7 @@ export function updateArrays(
       const vk = f(f(v[k] * b2) + f(f(gk * gk) * c2));
       mOut[k] = mk;
       vOut[k] = vk;
-      wOut[k] = f(f(f(f(mk / a1) / f(f(Math.sqrt(f(vk / a2))) + eps)) * negLr) + w[k]);
+      wOut[k] = f(w[k] - f(f(mk * lrT) / f(f(Math.sqrt(vk)) + eps)));
     }
   } else {
     const [decay, oneMinusDecay] = [f(attrs.decay), f(1 - attrs.decay)];
@@ -88,12 +88,17 @@ export function updateArrays(
     for (let k = 0; k < n; k++) {
       const gk = g[k];
       const sk = f(f(ms[k] * decay) + f(f(gk * gk) * oneMinusDecay));
-      const mk = f(f(mom[k] * momentum) + f(f(gk * lr) / f(Math.sqrt(f(sk + eps)))));
+      const mk = f(f(mom[k] * momentum) + f(f(gk * lr) / f(f(Math.sqrt(sk)) + eps)));
       msOut[k] = sk;
       momOut[k] = mk;
       wOut[k] = f(w[k] - mk);
     }
   }
+}
+
+/** Keras's bias-corrected rate of an Adam step: sqrt(1 - acc2) * lr / (1 - acc1), in float32. */
+function adamRate(attrs: Extract<OptimizerUpdateAttrs, { kind: 'adam' }>): number {
+  return f(f(f(Math.sqrt(f(1 - attrs.accBeta2))) * f(attrs.learningRate)) / f(1 - attrs.accBeta1));
 }
 
 /** Adam with our SIMD kernel (same operations as updateArrays). */
@@ -120,10 +125,8 @@ function adamSimd(
     1 - attrs.beta1,
     attrs.beta2,
     1 - attrs.beta2,
-    1 - attrs.accBeta1,
-    1 - attrs.accBeta2,
+    adamRate(attrs),
     attrs.epsilon,
-    -attrs.learningRate,
   );
   return true;
 }

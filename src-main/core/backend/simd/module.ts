@@ -88,10 +88,8 @@ export interface SimdKernels {
     oneMinusBeta1: number,
     beta2: number,
     oneMinusBeta2: number,
-    oneMinusAcc1: number,
-    oneMinusAcc2: number,
+    lrT: number,
     epsilon: number,
-    negLr: number,
   ): void;
   /** out = a u + b v + k per channel; `v` 0 = none. */
   channelAffine(

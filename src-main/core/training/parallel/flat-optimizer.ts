@@ -1,10 +1,11 @@
 // The optimizer step of the data-parallel loop on plain Float32Arrays in the training thread:
 // ~0.3 ms per step instead of ~4 ms for tfjs's ~100 tiny kernels (Adam), time in which every
-// worker would wait. It mirrors tfjs's Adam, SGD and RMSProp (uncentred) op by op in float32
-// (core/backend/kernels/optimizer-update's updateArrays, which the one-thread loop's kernel
-// uses too), starts from the tfjs optimizer's own state, and writes
-// weights and state back (sync) before anything reads them: validation, autosave, the end of
-// the run, so saving and continuing a run see exactly what tfjs's optimizer would hold.
+// worker would wait. It mirrors the model's optimizer op by op in float32: SGD, and Adam and
+// RMSprop as Keras 2.1.4 updates (core/model/keras-optimizers), through kernels/optimizer-update's
+// updateArrays, which the one-thread loop's kernel uses too. It starts from the tfjs optimizer's
+// own state, and writes weights and state back (sync) before anything reads them: validation,
+// autosave, the end of the run, so saving and continuing a run see exactly what the optimizer
+// would hold.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';

@@ -709,9 +709,9 @@ export function denseInputGrad(
 }
 
 /**
- * One Adam step over `n` values, float32 operation for operation as tfjs's AdamOptimizer
- * computes it: m' = m b1 + g (1 - b1); v' = v b2 + g g (1 - b2);
- * w' = m' / oneMinusAcc1 / (sqrt(v' / oneMinusAcc2) + eps) * -lr + w. Writes w', m', v' to
+ * One Adam step over `n` values, float32 operation for operation as Keras 2.1.4 computes it
+ * (core/model/keras-optimizers): m' = m b1 + g (1 - b1); v' = v b2 + g g (1 - b2);
+ * w' = w - m' lrT / (sqrt(v') + eps), lrT the step's bias-corrected rate. Writes w', m', v' to
  * their own outputs (new tensors: the inputs stay as they are).
  */
 export function adamUpdate(
@@ -727,29 +727,25 @@ export function adamUpdate(
   oneMinusBeta1: f32,
   beta2: f32,
   oneMinusBeta2: f32,
-  oneMinusAcc1: f32,
-  oneMinusAcc2: f32,
+  lrT: f32,
   epsilon: f32,
-  negLr: f32,
 ): void {
   const b1 = f32x4.splat(beta1);
   const c1 = f32x4.splat(oneMinusBeta1);
   const b2 = f32x4.splat(beta2);
   const c2 = f32x4.splat(oneMinusBeta2);
-  const a1 = f32x4.splat(oneMinusAcc1);
-  const a2 = f32x4.splat(oneMinusAcc2);
+  const lr = f32x4.splat(lrT);
   const e = f32x4.splat(epsilon);
-  const lr = f32x4.splat(negLr);
   const vectors = n & ~3;
   for (let i = 0; i < vectors; i += 4) {
     const at = (<usize>i) << 2;
     const gi = v128.load(g + at);
     const mi = f32x4.add(f32x4.mul(v128.load(m + at), b1), f32x4.mul(gi, c1));
     const vi = f32x4.add(f32x4.mul(v128.load(v + at), b2), f32x4.mul(f32x4.mul(gi, gi), c2));
-    const step = f32x4.div(f32x4.div(mi, a1), f32x4.add(f32x4.sqrt(f32x4.div(vi, a2)), e));
+    const step = f32x4.div(f32x4.mul(mi, lr), f32x4.add(f32x4.sqrt(vi), e));
     v128.store(mOut + at, mi);
     v128.store(vOut + at, vi);
-    v128.store(wOut + at, f32x4.add(f32x4.mul(step, lr), v128.load(w + at)));
+    v128.store(wOut + at, f32x4.sub(v128.load(w + at), step));
   }
   for (let i = vectors; i < n; i++) {
     const at = (<usize>i) << 2;
@@ -758,7 +754,6 @@ export function adamUpdate(
     const vi = load<f32>(v + at) * beta2 + gi * gi * oneMinusBeta2;
     store<f32>(mOut + at, mi);
     store<f32>(vOut + at, vi);
-    const step = mi / oneMinusAcc1 / (Mathf.sqrt(vi / oneMinusAcc2) + epsilon);
-    store<f32>(wOut + at, step * negLr + load<f32>(w + at));
+    store<f32>(wOut + at, load<f32>(w + at) - (mi * lrT) / (Mathf.sqrt(vi) + epsilon));
   }
 }
