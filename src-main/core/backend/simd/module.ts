@@ -91,6 +91,7 @@ export interface SimdKernels {
     lrT: number,
     epsilon: number,
   ): void;
+  addArrays(a: number, b: number, out: number, n: number): void;
   /** out = a u + b v + k per channel; `v` 0 = none. */
   channelAffine(
     u: number,

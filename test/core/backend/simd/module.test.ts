@@ -53,6 +53,7 @@ describe('the kernels module', () => {
         .sort(),
     ).toEqual([
       'adamUpdate',
+      'addArrays',
       'batchNormGradSums',
       'biasActivationGrad',
       'channelAffine',

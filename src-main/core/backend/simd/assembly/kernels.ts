@@ -757,3 +757,16 @@ export function adamUpdate(
     store<f32>(wOut + at, load<f32>(w + at) - (mi * lrT) / (Mathf.sqrt(vi) + epsilon));
   }
 }
+
+/** out[i] = a[i] + b[i] for `n` floats (out may be a or b). */
+export function addArrays(a: usize, b: usize, out: usize, n: i32): void {
+  const vectors = n & ~3;
+  for (let i = 0; i < vectors; i += 4) {
+    const at = (<usize>i) << 2;
+    v128.store(out + at, f32x4.add(v128.load(a + at), v128.load(b + at)));
+  }
+  for (let i = vectors; i < n; i++) {
+    const at = (<usize>i) << 2;
+    store<f32>(out + at, load<f32>(a + at) + load<f32>(b + at));
+  }
+}
