@@ -175,6 +175,7 @@ export default tseslint.config(
                 '../../*',
                 '!../../..',
                 '!../../spec',
+                '!../../text',
                 '../../../*',
                 '!../../../contract',
               ],
