@@ -185,7 +185,7 @@ export const lessons = defineMessages(
     'lessons.settings.title': 'Lessons',
     'lessons.settings.steps': 'Steps the campers do',
     'lessons.settings.cap': 'Most epochs per step (for slow laptops)',
-    'lessons.settings.capNone': 'the notebook’s',
+    'lessons.settings.capNone': 'none',
     'lessons.settings.capHelp': 'Empty: each step trains for the notebook’s epochs (10, or 20).',
     'lessons.settings.lock':
       'Campers must build every network themselves (no “load it ready-made”)',
@@ -371,7 +371,7 @@ export const lessons = defineMessages(
     'lessons.settings.title': 'Lekcje',
     'lessons.settings.steps': 'Kroki, które robią uczestnicy',
     'lessons.settings.cap': 'Najwięcej epok na krok (dla wolnych laptopów)',
-    'lessons.settings.capNone': 'jak w notatniku',
+    'lessons.settings.capNone': 'brak',
     'lessons.settings.capHelp':
       'Puste pole: każdy krok trenuje się tyle epok, ile w notatniku (10 albo 20).',
     'lessons.settings.lock': 'Uczestnicy muszą sami zbudować każdą sieć (bez „Wczytaj gotową”)',
