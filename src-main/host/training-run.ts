@@ -198,6 +198,7 @@ export class TrainingManager {
       this.emitState();
       return;
     }
+    if (message.type === 'estimated' || message.type === 'estimate-failed') return;
     if (message.runId !== this.state.runId) return;
     // A stop that reached the process before its run began (backend still starting) was dropped
     // there: repeat it once the run reports in.

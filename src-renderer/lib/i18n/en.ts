@@ -9,6 +9,7 @@ import { evaluation } from './messages/evaluation';
 import { models } from './messages/models';
 import { settings } from './messages/settings';
 import { errors } from './messages/errors';
+import { reliability } from './messages/reliability';
 
 const features = [
   shell,
@@ -21,6 +22,7 @@ const features = [
   models,
   settings,
   errors,
+  reliability,
 ] as const;
 
 export const en = {
@@ -34,6 +36,7 @@ export const en = {
   ...models.en,
   ...settings.en,
   ...errors.en,
+  ...reliability.en,
 };
 
 export type MessageKey = keyof typeof en;
