@@ -18,9 +18,9 @@ export function createApi(ctx: HostContext): ApiRegistry {
   setupSettings(registry, ctx);
   setupDataset(registry, ctx);
   setupTraining(registry, ctx);
-  setupModels(registry, ctx);
+  const models = setupModels(registry, ctx);
   setupPredict(registry, ctx);
-  setupRuns(registry, ctx);
+  setupRuns(registry, ctx, models);
   setupEvaluation(registry, ctx);
   return registry;
 }

@@ -136,7 +136,7 @@ export class EpochEstimator {
     split: { train: number; test: number },
   ): Measurement {
     const id = String(this.nextId++);
-    const trainer = this.ctx.platform.forkTrainer();
+    const trainer = this.ctx.platform.forkTrainer('estimate');
     if (trainer.pid !== undefined) this.pids.push(trainer.pid);
     let settle: { resolve: (v: EpochEstimateView) => void; reject: (e: unknown) => void };
     const promise = new Promise<EpochEstimateView>((resolve, reject) => {

@@ -117,6 +117,11 @@ export class ModelLibrary {
         'There is no trained network to save yet: train one for at least one epoch (the Train tab).',
       );
     }
+    return this.saveFrom(source, name);
+  }
+
+  /** Copies the model folder `source` (a run's autosave) into the library as `name`. */
+  async saveFrom(source: string, name: string): Promise<SavedModelEntry> {
     const snapshot = await snapshotModel(source);
     const id = await newModelId(this.root, name);
     await writeSnapshot(this.dir(id), snapshot, {

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import type {
   BatchProgress,
@@ -10,6 +9,7 @@ import type {
 import type { ModelSpec } from '../contract/spec';
 import { validateSpec } from '../core/spec';
 import { LetterLabError } from '../core/errors';
+import { newRunId } from '../core/runs';
 import type { HostContext } from './context';
 import type { TrainerConnection } from './trainer-connection';
 
@@ -85,7 +85,7 @@ export class TrainingManager {
         `This network cannot be trained yet${where}: ${errors[0].message}`,
       );
     }
-    const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(3).toString('hex')}`;
+    const runId = newRunId();
     this.state = {
       ...idleState(),
       runId,

@@ -85,8 +85,8 @@ describe('time estimates', () => {
     host = await bootHost({
       platform: {
         mode: 'web',
-        forkTrainer: () => {
-          const trainer = forkNodeTrainer();
+        forkTrainer: (purpose) => {
+          const trainer = forkNodeTrainer(purpose);
           if (trainer.pid) pids.push(trainer.pid);
           return trainer;
         },
