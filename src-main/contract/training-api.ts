@@ -110,6 +110,12 @@ export type ToTrainer =
 export type FromTrainer =
   | { type: 'ready'; backend: BackendInfo }
   | { type: 'loading'; runId: string; stage: string; fraction: number }
+  /** The letters were read: what the lab notebook keeps of them (`letter-lab train` records it). */
+  | {
+      type: 'loaded';
+      runId: string;
+      dataset: { fileName: string; fingerprint: string; train: number; test: number };
+    }
   | { type: 'batch'; runId: string; progress: BatchProgress }
   | { type: 'epoch'; runId: string; record: EpochRecord }
   /** numTensors: tf.memory().numTensors in the training process right after the save. */

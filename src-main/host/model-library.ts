@@ -201,11 +201,12 @@ export async function snapshotModel(dir: string): Promise<ModelSnapshot> {
   );
 }
 
-/** Writes `snapshot` as a new folder `target` (atomically; never over an existing folder). */
+/** Writes `snapshot` as the folder `target`, atomically; over an existing one only if asked. */
 export async function writeSnapshot(
   target: string,
   snapshot: ModelSnapshot,
   meta: ModelMeta,
+  overwrite = false,
 ): Promise<void> {
   await replaceFolder(
     target,
@@ -214,6 +215,6 @@ export async function writeSnapshot(
       await writeFileDurably(path.join(tmp, MODEL_JSON), snapshot.modelJson);
       await writeFileDurably(path.join(tmp, META_JSON), JSON.stringify(meta, null, 2));
     },
-    { overwrite: false },
+    { overwrite },
   );
 }

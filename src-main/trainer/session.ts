@@ -30,6 +30,16 @@ export function startSession(
         testFraction: message.testFraction,
         onProgress: (fraction, stage) => send({ type: 'loading', runId, stage, fraction }),
       });
+      send({
+        type: 'loaded',
+        runId,
+        dataset: {
+          fileName: info.fileName,
+          fingerprint: info.fingerprint,
+          train: set.train.length,
+          test: set.test.length,
+        },
+      });
       const tensorsBefore = tf.memory().numTensors;
       const model = message.resumeFrom
         ? (await loadModel(message.resumeFrom)).model

@@ -119,6 +119,14 @@ export class RunWriter {
     );
   }
 
+  /** The run never really began (its letters could not be read): its record and folder go. */
+  async discard(): Promise<void> {
+    this.ended = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    if (this.base === null) await this.store.forget(this.runId, true);
+  }
+
   /**
    * The session ended: the final record, or none for a run stopped before its first epoch (its
    * folder goes too when nothing in it is worth keeping). Returns the record written, if any.
