@@ -20,6 +20,8 @@ import {
   renameModel,
 } from '../core/model';
 import type { ApiRegistry } from './registry';
+import { replaceFolder } from '../core/model/atomic';
+import { ExportJournal } from './export-cleanup';
 import type { HostContext } from './context';
 import {
   EXPORTS_FOLDER,
@@ -186,7 +188,10 @@ export class ModelLibrary {
     const { model, meta } = await loadModel(this.dir(id));
     try {
       const target = await freeFolder(parent, `${meta.name} keras`);
-      await exportKerasFolder(target, meta.spec, await namedWeightsOf(model));
+      const weights = await namedWeightsOf(model);
+      await replaceFolder(target, (tmp) => exportKerasFolder(tmp, meta.spec, weights).then(), {
+        overwrite: false,
+      });
       return target;
     } finally {
       model.optimizer?.dispose();
@@ -208,6 +213,9 @@ export class ModelLibrary {
 
 export function setupModels(registry: ApiRegistry, ctx: HostContext): ModelLibrary {
   const library = new ModelLibrary(ctx);
+  const journal = new ExportJournal(ctx.paths.userData);
+  // What exports of a crashed or killed Letter Lab left half-written goes now.
+  void journal.cleanStale(path.join(ctx.paths.userData, EXPORTS_FOLDER));
   registry.handle('models:list', z.undefined(), () => library.list());
   registry.handle('models:save-current', z.object({ name: nameSchema }), ({ name }) =>
     library.saveCurrent(name),
@@ -224,10 +232,13 @@ export function setupModels(registry: ApiRegistry, ctx: HostContext): ModelLibra
     write: (parent: string) => Promise<string>,
   ): Promise<ModelExport | null> => {
     if (!ctx.platform.chooseFolder) {
-      return { path: await write(path.join(ctx.paths.userData, EXPORTS_FOLDER)), chosen: false };
+      const parent = path.join(ctx.paths.userData, EXPORTS_FOLDER);
+      return { path: await journal.around(parent, () => write(parent)), chosen: false };
     }
     const parent = await ctx.platform.chooseFolder({ title });
-    return parent ? { path: await write(parent), chosen: true } : null;
+    return parent
+      ? { path: await journal.around(parent, () => write(parent)), chosen: true }
+      : null;
   };
   registry.handle('models:export', z.object({ id: idSchema }), ({ id }) =>
     exportInto('Export the network into…', (parent) => library.exportTo(id, parent)),
@@ -238,7 +249,9 @@ export function setupModels(registry: ApiRegistry, ctx: HostContext): ModelLibra
   registry.handle('models:export-spec-keras', z.object({ spec: specSchema }), ({ spec }) =>
     exportInto('Export the Keras script into…', async (parent) => {
       const target = await freeFolder(parent, `${spec.name} keras`);
-      await exportKerasFolder(target, spec, null);
+      await replaceFolder(target, (tmp) => exportKerasFolder(tmp, spec, null).then(), {
+        overwrite: false,
+      });
       return target;
     }),
   );
