@@ -21,8 +21,28 @@ export class LetterLabError extends Error {
   }
 }
 
+/** Error codes of the operating system that mean "no room left to write". */
+const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
+
+/** The disk-full error for `err` when it is one (ENOSPC, EDQUOT), else null. */
+export function diskFullError(err: unknown): LetterLabError | null {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string' || !DISK_FULL_CODES.has(code)) return null;
+  const where = (err as NodeJS.ErrnoException).path;
+  return new LetterLabError(
+    'file.disk-full',
+    'The disk is full: free some space; nothing was lost.' +
+      (where ? ` (Letter Lab could not write ${where}.)` : ''),
+    {},
+    // The renderer's own words for it, in English and Polish.
+    'error.file.disk-full',
+  );
+}
+
 /** Turns anything thrown into an ApiError without leaking a stack trace. */
 export function toApiError(err: unknown): ApiError {
+  const full = diskFullError(err);
+  if (full) return toApiError(full);
   if (err instanceof LetterLabError) {
     if (err.messageKey === undefined) return { code: err.code, message: err.message };
     return {
