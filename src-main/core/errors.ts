@@ -55,3 +55,14 @@ export function toApiError(err: unknown): ApiError {
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'api.internal', message: `Something went wrong inside Letter Lab: ${message}` };
 }
+
+/**
+ * Why a text is not valid JSON, without quoting any of it (V8's own message quotes the start of
+ * the text, which may be anything: a file a link pointed to, a secret).
+ */
+export function jsonSyntaxReason(err: unknown): string {
+  const message = err instanceof Error ? err.message : '';
+  if (/unexpected end/i.test(message)) return 'it ends too early';
+  const at = /position (\d+)/.exec(message);
+  return at ? `unexpected text at character ${at[1]}` : 'unexpected text';
+}

@@ -11,6 +11,7 @@ import { namedWeightsOf } from '../core/export/model-weights';
 import { specSchema } from './training';
 import type { TrainingState } from '../contract/training-api';
 import { LetterLabError } from '../core/errors';
+import { checkNotLinked } from '../core/model/store';
 import {
   MAX_NAME_LENGTH,
   deleteModel,
@@ -77,6 +78,7 @@ export class ModelLibrary {
   async entry(id: string): Promise<SavedModelEntry> {
     const full = this.dir(id);
     try {
+      await checkNotLinked(full);
       const meta = await readModelMeta(full);
       return { id, path: full, meta, problem: await weightsProblem(full) };
     } catch (err) {
@@ -138,6 +140,7 @@ export class ModelLibrary {
     const cache = this.ctx.session.models;
     if (!cache) throw new Error('The model cache is not set up.');
     const dir = this.dir(id);
+    await checkNotLinked(dir);
     await readModelMeta(dir); // model.not-found before anything changes
     const previous = this.inUse;
     cache.choose(dir);

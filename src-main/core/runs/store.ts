@@ -6,7 +6,7 @@
 // stops the others from loading. Updates of one store are done one at a time.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunEntry, RunRecord } from '../../contract/runs';
 import { LetterLabError } from '../errors';
@@ -71,6 +71,11 @@ export class RunStore {
   /** The record of run `id`, or the reason it cannot be read. */
   async load(id: string): Promise<{ record: RunRecord } | { problem: string }> {
     const dir = this.folder(id);
+    if ((await lstat(dir).catch(() => null))?.isSymbolicLink()) {
+      return {
+        problem: `${dir} is a link to a folder elsewhere, which Letter Lab does not follow. Delete this run.`,
+      };
+    }
     const file = path.join(dir, RUN_JSON);
     const info = await stat(file).catch((err: NodeJS.ErrnoException) => err);
     if (info instanceof Error) {
@@ -85,6 +90,11 @@ export class RunStore {
       return { problem: `${RUN_JSON} cannot be read (${info.code ?? info.message}).` };
     }
     if (!info.isFile()) return { problem: `${RUN_JSON} is not a file.` };
+    if ((await lstat(file)).isSymbolicLink()) {
+      return {
+        problem: `${RUN_JSON} is a link to another file, which Letter Lab does not follow. Delete this run.`,
+      };
+    }
     if (info.size > MAX_RUN_JSON_BYTES) {
       return { problem: `${RUN_JSON} is ${info.size} bytes, far too large to be a run record.` };
     }
