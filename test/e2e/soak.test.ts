@@ -122,5 +122,6 @@ describe('soak: train, stop, predict, estimate', () => {
     const runs = await invoke<{ record: { status: string } | null }[]>('runs:list');
     expect(runs).toHaveLength(CYCLES);
     expect(runs.every((r) => r.record?.status === 'stopped')).toBe(true);
-  });
+    // About 6 s a cycle here: two processes start per cycle (a training and a measurement).
+  }, 900_000);
 });
