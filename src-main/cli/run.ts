@@ -9,10 +9,13 @@ import { evaluateCommand } from './commands/evaluate';
 import { benchCommand } from './commands/bench';
 import { compareCommand, runsCommand } from './commands/runs';
 import { exportCommand } from './commands/export';
+import { splitCommand } from './commands/split';
+import { notebookCommand } from './commands/notebook';
 
 export const COMMANDS: Command[] = [
   infoCommand,
   inspectCommand,
+  splitCommand,
   presetsCommand,
   summaryCommand,
   trainCommand,
@@ -22,6 +25,7 @@ export const COMMANDS: Command[] = [
   runsCommand,
   compareCommand,
   benchCommand,
+  notebookCommand,
 ];
 
 function help(): string {

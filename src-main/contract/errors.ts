@@ -59,6 +59,7 @@ export type ErrorCode =
   | 'export.too-large'
   | 'export.unsupported-layer'
   | 'export.invalid-spec'
+  | 'export.not-notmnist'
   // --- settings ---
   | 'settings.corrupt'
   // --- sample (scripts/make-sample) ---
@@ -85,7 +86,13 @@ export type ErrorCode =
   | 'runs.not-found'
   | 'runs.corrupt'
   | 'runs.ambiguous'
-  | 'runs.busy';
+  | 'runs.busy'
+  // --- lessons (core/lessons, host/lessons, cli notebook) ---
+  | 'lessons.unknown-step'
+  | 'lessons.closed'
+  | 'lessons.locked'
+  | 'lessons.not-the-network'
+  | 'lessons.nothing-done';
 
 export interface ApiError {
   code: ErrorCode;

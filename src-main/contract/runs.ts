@@ -3,7 +3,7 @@
 // code is in src-main/core/runs and src-main/host/runs.ts.
 import type { BackendName } from './backend';
 import type { CompileSpec, ModelSpec } from './spec';
-import type { EpochRecord, SavedModelEntry } from './training';
+import type { EpochRecord, SavedModelEntry, SplitMethod } from './training';
 
 /**
  * How a recorded run ended, or 'running' while it trains (its record is written at its start and
@@ -27,6 +27,8 @@ export interface RunDataset {
   fingerprint: string;
   splitSeed: number;
   testFraction: number;
+  /** 'sklearn': the notebook's split; absent in runs recorded before Letter Lab used it. */
+  split?: SplitMethod;
   /** Letters in the training and test parts of the split. */
   train: number;
   test: number;

@@ -26,9 +26,12 @@ const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
 
 /** The disk-full error for `err` when it is one (ENOSPC, EDQUOT), else null. */
 export function diskFullError(err: unknown): LetterLabError | null {
-  const code = (err as NodeJS.ErrnoException | null)?.code;
+  // Node's errors carry `code` and `path` (NodeJS.ErrnoException; this file is also typed for the
+  // renderer, which has no Node types).
+  const failure = err as { code?: unknown; path?: unknown } | null;
+  const code = failure?.code;
   if (typeof code !== 'string' || !DISK_FULL_CODES.has(code)) return null;
-  const where = (err as NodeJS.ErrnoException).path;
+  const where = typeof failure?.path === 'string' ? failure.path : null;
   return new LetterLabError(
     'file.disk-full',
     'The disk is full: free some space; nothing was lost.' +

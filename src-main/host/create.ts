@@ -5,6 +5,7 @@ import { setupTraining } from './training';
 import { setupModels } from './models';
 import { setupPredict } from './predict';
 import { setupRuns } from './runs';
+import { setupLessons } from './lessons';
 import { setupEvaluation } from './evaluation';
 import { setupSettings } from './settings-api';
 import type { HostContext } from './context';
@@ -20,7 +21,8 @@ export function createApi(ctx: HostContext): ApiRegistry {
   setupTraining(registry, ctx);
   const models = setupModels(registry, ctx);
   setupPredict(registry, ctx);
-  setupRuns(registry, ctx, models);
+  const recorder = setupRuns(registry, ctx, models);
   setupEvaluation(registry, ctx);
+  setupLessons(registry, ctx, recorder);
   return registry;
 }

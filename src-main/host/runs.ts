@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { RunDataset, RunEntry, RunRecord } from '../contract/runs';
 import type { TrainingState } from '../contract/training-api';
 import type { ModelSpec } from '../contract/spec';
+import { SPLIT_METHOD } from '../core/dataset/split';
 import { LetterLabError } from '../core/errors';
 import {
   MAX_COMPARE,
@@ -56,6 +57,7 @@ function datasetOf(ctx: HostContext): RunDataset | null {
     fingerprint: info.fingerprint,
     splitSeed: info.split.seed,
     testFraction: info.split.testFraction,
+    split: SPLIT_METHOD,
     train: info.split.train,
     test: info.split.test,
   };

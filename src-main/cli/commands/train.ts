@@ -13,6 +13,7 @@ import { validateSpec } from '../../core/spec';
 import { intOption, json, parseCommandArgs, type CliIo, type Command } from '../command';
 import { specFromOptions } from '../spec-source';
 import { runTrainer } from '../train-runner';
+import { SPLIT_METHOD } from '../../core/dataset/split';
 import { RUN_MODEL_FOLDER, RunStore, RunWriter, newRunId, type LiveRun } from '../../core/runs';
 import { defaultUserDataDir } from '../../host/paths';
 import { RUNS_FOLDER } from '../../host/runs';
@@ -26,7 +27,7 @@ const TEST_FRACTION = 0.2;
 /** A progress line every this share of an epoch's batches. */
 const PROGRESS_STEP = 0.1;
 
-async function checkMat(file: string | undefined, usage: string): Promise<string> {
+export async function checkMat(file: string | undefined, usage: string): Promise<string> {
   if (file === undefined) {
     throw new LetterLabError('cli.usage', `Give the letters file with --mat FILE. Usage: ${usage}`);
   }
@@ -173,6 +174,7 @@ export const trainCommand: Command = {
             fingerprint: d.fingerprint,
             splitSeed: SPLIT_SEED,
             testFraction: TEST_FRACTION,
+            split: SPLIT_METHOD,
             train: d.train,
             test: d.test,
           };

@@ -97,13 +97,16 @@ export function buildModel(spec: ModelSpec, opts: BuildOptions = {}): tfl.Sequen
   const { height, width, channels } = spec.input;
   const inputShape = [height, width, channels];
   const model = tfl.sequential();
+  let adding: tfl.layers.Layer | null = null;
   try {
-    spec.layers.forEach((layer, i) =>
-      model.add(
-        makeLayer(layer, { name: names[i], ...(i === 0 ? { inputShape } : {}) }, opts.seed, i),
-      ),
-    );
+    for (const [i, layer] of spec.layers.entries()) {
+      const extra = { name: names[i], ...(i === 0 ? { inputShape } : {}) };
+      adding = makeLayer(layer, extra, opts.seed, i);
+      model.add(adding);
+    }
   } catch (err) {
+    // A layer that made its weights and then did not fit is not the model's: free them here.
+    if (adding && !model.layers.includes(adding)) adding.weights.forEach((w) => w.dispose());
     model.dispose();
     const detail = err instanceof Error ? err.message : String(err);
     throw new LetterLabError(

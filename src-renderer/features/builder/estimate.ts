@@ -3,7 +3,7 @@
 // (a network is training, the network is too big or too slow for this computer); the renderer never
 // makes up a number. A measurement that is no longer wanted (the network changed) is cancelled.
 import type { ModelSpec } from '../../../src-main/contract/spec';
-import { ApiFailure, api } from '../../lib/api/client';
+import { ApiFailure, type ApiClient } from '../../lib/api/client';
 
 /** Seconds per epoch, or the reason (already in the camper's language) there is no number. */
 export type EstimateAnswer = { seconds: number } | { reason: string } | null;
@@ -11,9 +11,9 @@ export type EstimateAnswer = { seconds: number } | { reason: string } | null;
 /** Errors whose words are worth showing in the summary; others leave the slot empty. */
 const EXPLAINED = new Set(['training.busy', 'spec.too-big', 'estimate.too-slow']);
 
-export async function fetchEstimate(spec: ModelSpec): Promise<EstimateAnswer> {
+export async function fetchEstimate(api: ApiClient, spec: ModelSpec): Promise<EstimateAnswer> {
   try {
-    const { secondsPerEpoch } = await api().invoke('spec:estimate', { spec });
+    const { secondsPerEpoch } = await api.invoke('spec:estimate', { spec });
     return Number.isFinite(secondsPerEpoch) && secondsPerEpoch > 0
       ? { seconds: secondsPerEpoch }
       : null;
@@ -24,8 +24,6 @@ export async function fetchEstimate(spec: ModelSpec): Promise<EstimateAnswer> {
 }
 
 /** Tells the host the measurement under way is not wanted any more. */
-export function cancelEstimate(): void {
-  void api()
-    .invoke('spec:estimate-cancel')
-    .catch(() => undefined);
+export function cancelEstimate(api: ApiClient): void {
+  void api.invoke('spec:estimate-cancel').catch(() => undefined);
 }
