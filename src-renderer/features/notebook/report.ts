@@ -4,7 +4,7 @@
 import type { RunComparison, RunRecord } from '../../../src-main/contract/runs';
 import { summarize, summaryText } from '../../../src-main/core/spec';
 import type { LadderPoint } from '../../../src-main/contract/lessons';
-import { ladderPointOf, ladderSvg } from '../../../src-main/core/lessons';
+import { escapeXml, ladderPointOf, ladderSvg } from '../../../src-main/core/lessons';
 import type { MessageKey } from '../../lib/i18n/en';
 import { formatDate, formatInteger, formatPercent, formatSeconds } from './format';
 import { runStyle } from './run-styles';
@@ -23,17 +23,8 @@ export interface ReportInput {
   charts: { loss: string; acc: string } | null;
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
+/** Text put into the report's HTML (the lessons' report escapes the same way). */
+const escapeHtml = escapeXml;
 
 const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/=]+$/;
 
