@@ -11,8 +11,7 @@ import { LESSON_STEPS } from '../../src-main/core/lessons';
 import { writeMat5 } from '../../src-main/core/mat/write';
 import { RunStore } from '../../src-main/core/runs';
 import { summarize } from '../../src-main/core/spec';
-import { runCli } from '../../src-main/cli/run';
-import { ROOT, cliWithEnv } from '../helpers/cli';
+import { ROOT, cliInProcessWithEnv, cliWithEnv } from '../helpers/cli';
 
 const SAMPLE = path.join(ROOT, 'resources/sample/sample-letters.mat');
 
@@ -43,25 +42,10 @@ async function smallMat(file: string, step: number): Promise<void> {
   );
 }
 
-const run = (...args: string[]) => cliWithEnv({ LETTER_LAB_HOME: home }, 'notebook', ...args);
-
-/** The CLI in this process, as `letter-lab notebook ...args` would run it. */
-async function inProcess(...args: string[]): Promise<{ status: number; stderr: string }> {
-  let stderr = '';
-  const before = process.env.LETTER_LAB_HOME;
-  process.env.LETTER_LAB_HOME = home;
-  try {
-    const status = await runCli(
-      ['notebook', ...args],
-      { out: () => undefined, progress: (text) => (stderr += `${text}\n`) },
-      (line) => (stderr += `${line}\n`),
-    );
-    return { status, stderr };
-  } finally {
-    if (before === undefined) delete process.env.LETTER_LAB_HOME;
-    else process.env.LETTER_LAB_HOME = before;
-  }
-}
+/** `letter-lab notebook ...args` in this process (see spawned() for the real process). */
+const run = (...args: string[]) =>
+  cliInProcessWithEnv({ LETTER_LAB_HOME: home }, 'notebook', ...args);
+const spawned = (...args: string[]) => cliWithEnv({ LETTER_LAB_HOME: home }, 'notebook', ...args);
 
 function oneErrorLine(out: { status: number | null; stderr: string }): string {
   expect(out.status).toBe(2);
@@ -85,7 +69,7 @@ afterAll(async () => {
 describe('letter-lab notebook', () => {
   it('trains the eight networks in order, records each run and writes one report', async () => {
     const report = path.join(dir, 'night-before.html');
-    const out = run('--mat', mat, '--epochs', '1', '--report', report, '--json');
+    const out = await run('--mat', mat, '--epochs', '1', '--report', report, '--json');
     expect(out.stderr).not.toMatch(/error:/);
     expect(out.status).toBe(0);
     const result = JSON.parse(out.stdout) as {
@@ -137,8 +121,8 @@ describe('letter-lab notebook', () => {
     const runs = new RunStore(path.join(home, 'runs'));
     const recorded = (await runs.list()).length;
     // The real process once, for its exit code and stderr.
-    expect(oneErrorLine(run('--epochs', '2'))).toMatch(/--mat FILE/);
-    const bad = async (...args: string[]) => oneErrorLine(await inProcess(...args));
+    expect(oneErrorLine(spawned('--epochs', '2'))).toMatch(/--mat FILE/);
+    const bad = async (...args: string[]) => oneErrorLine(await run(...args));
     expect(await bad('--mat', mat, '--epochs', '0')).toMatch(
       /--epochs must be a whole number from 1 to 1000, got "0"/,
     );

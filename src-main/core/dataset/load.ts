@@ -13,7 +13,8 @@ import type { ByteSource, PrepareFn } from '../mat/source';
 import type { MatData } from '../mat/types';
 import type { ImageLayout } from './images';
 import { PixelConverter, imageLayout } from './images';
-import { checkLabels, classNames } from './labels';
+import { imageSet } from './from-mat';
+import { checkLabels } from './labels';
 import { splitDataset } from './split';
 import type {
   DatasetInfo,
@@ -182,15 +183,7 @@ export async function loadImageSet(
         );
       }
     });
-    const set: ImageSet = {
-      images,
-      labels: labels.labels,
-      count: layout.count,
-      height: layout.height,
-      width: layout.width,
-      classes: labels.classes,
-      classNames: classNames(labels.classes),
-    };
+    const set = imageSet(images, labels, layout);
     const info: Omit<DatasetInfo, 'loadMs'> = {
       fileName: basename(path),
       fileBytes: opened.fileBytes,

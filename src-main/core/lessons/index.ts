@@ -42,4 +42,4 @@ export {
   type PredictionRow,
   type ReportNetwork,
 } from './report/html';
-export { escapeXml } from './escape';
+export { escapeXml } from '../text/escape';

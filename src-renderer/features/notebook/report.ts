@@ -2,9 +2,10 @@
 // PNG data URLs) with the summary table, what changed between the runs, what happened in each
 // run, and each network's layers. Pure: texts come in through `t`, pictures as data URLs.
 import type { RunComparison, RunRecord } from '../../../src-main/contract/runs';
+import { escapeXml as escapeHtml } from '../../../src-main/core/text/escape';
 import { summarize, summaryText } from '../../../src-main/core/spec';
 import type { LadderPoint } from '../../../src-main/contract/lessons';
-import { escapeXml, ladderPointOf, ladderSvg } from '../../../src-main/core/lessons';
+import { ladderPointOf, ladderSvg } from '../../../src-main/core/lessons';
 import type { MessageKey } from '../../lib/i18n/en';
 import { formatDate, formatInteger, formatPercent, formatSeconds } from './format';
 import { runStyle } from './run-styles';
@@ -22,9 +23,6 @@ export interface ReportInput {
   /** The charts as PNG data URLs, or null when they could not be drawn. */
   charts: { loss: string; acc: string } | null;
 }
-
-/** Text put into the report's HTML (the lessons' report escapes the same way). */
-const escapeHtml = escapeXml;
 
 const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/=]+$/;
 
