@@ -110,6 +110,19 @@ export class LessonsState {
     }
   }
 
+  /** Teacher: the lessons start again from step 1 (the runs stay in the lab notebook). */
+  async reset(): Promise<boolean> {
+    this.error = null;
+    try {
+      this.view = await this.#api.invoke('lessons:reset');
+      this.shown = null;
+      return true;
+    } catch (err) {
+      this.error = messageOf(err);
+      return false;
+    }
+  }
+
   dismissError(): void {
     this.error = null;
   }

@@ -192,6 +192,12 @@ export const lessons = defineMessages(
     'lessons.settings.pace': 'Class pace: steps open one at a time',
     'lessons.settings.opened': 'Steps open',
     'lessons.settings.budget': 'Beat the notebook: most parameters',
+    'lessons.settings.reset': 'Start the lessons again (a new group)',
+    'lessons.settings.resetAsk':
+      'Start again from step 1 on this laptop? The trained networks stay in the lab notebook.',
+    'lessons.settings.resetYes': 'Yes, start again',
+    'lessons.settings.resetNo': 'Cancel',
+    'lessons.settings.resetDone': 'The lessons start again from step 1.',
   },
   {
     'nav.lessons': 'Lekcje',
@@ -378,5 +384,11 @@ export const lessons = defineMessages(
     'lessons.settings.pace': 'Tempo klasy: kroki otwierają się po jednym',
     'lessons.settings.opened': 'Otwarte kroki',
     'lessons.settings.budget': 'Pobij notatnik: najwięcej parametrów',
+    'lessons.settings.reset': 'Zacznij lekcje od nowa (nowa grupa)',
+    'lessons.settings.resetAsk':
+      'Zacząć od kroku 1 na tym laptopie? Wytrenowane sieci zostaną w dzienniku.',
+    'lessons.settings.resetYes': 'Tak, zacznij od nowa',
+    'lessons.settings.resetNo': 'Anuluj',
+    'lessons.settings.resetDone': 'Lekcje zaczynają się od kroku 1.',
   },
 );
