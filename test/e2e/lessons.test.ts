@@ -297,7 +297,7 @@ describe('lessons (browser mode)', () => {
     await report.close();
   });
 
-  it('speaks Polish and fits 1280x720 and 1366x768 without scrolling sideways', async () => {
+  it('speaks Polish and fits 1280x720, 1366x768 and 200% zoom without scrolling sideways', async () => {
     await page.getByTestId('language').selectOption('pl');
     await page.getByRole('tab', { name: 'Lekcje' }).waitFor();
     await showStep('mlp');
@@ -315,5 +315,11 @@ describe('lessons (browser mode)', () => {
     await page.getByTestId('language').selectOption('en');
     await shot('12-en-1366');
     expect(await sidewaysOverflow(page)).toBe(0);
+    // The same laptop at 200% zoom: one column, nothing cut off sideways.
+    await page.setViewportSize({ width: 683, height: 384 });
+    await showStep('logistic-regression');
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await shot('13-zoom200');
+    expect(await axe('[data-testid="lessons"]')).toEqual([]);
   });
 });
