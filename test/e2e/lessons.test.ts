@@ -150,6 +150,10 @@ describe('lessons (browser mode)', () => {
 
     await page.getByTestId('lesson-open-build').click();
     await page.getByTestId('stack').waitFor();
+    // The lesson's check comes along to the Build tab.
+    expect(await page.getByTestId('lesson-banner').textContent()).toContain(
+      'Step 2: Something is missing after Flatten.',
+    );
     await page.locator('#block-head-0').press('Enter');
     await page.getByTestId('palette-dense').focus();
     await page.keyboard.press('Enter');
@@ -172,7 +176,11 @@ describe('lessons (browser mode)', () => {
     }
     await page.getByTestId('field-activation').selectOption('tanh');
     await page.getByTestId('compile-optimizer').selectOption('adam');
-    await page.getByRole('tab', { name: 'Lessons' }).click();
+    await expect
+      .poll(() => page.getByTestId('lesson-banner').getAttribute('data-matches'))
+      .toBe('true');
+    await shot('4b-build-banner');
+    await page.getByTestId('lesson-banner-back').click();
     await expect
       .poll(() => page.getByTestId('lesson-check').getAttribute('data-matches'))
       .toBe('true');

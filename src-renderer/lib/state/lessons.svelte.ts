@@ -30,6 +30,8 @@ export class LessonsState {
   pending = $state<LessonAction | null>(null);
   /** The step on screen; null shows the step the host says is current. */
   shown = $state<string | null>(null);
+  /** The step whose network the camper went to build in the Build tab (its check shows there). */
+  building = $state<string | null>(null);
 
   #started = false;
   #request = 0;

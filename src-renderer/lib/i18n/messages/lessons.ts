@@ -44,6 +44,9 @@ export const lessons = defineMessages(
     'lessons.build.locked': 'Your teacher wants everyone to build this network themselves.',
     'lessons.build.loaded': 'Step {n}’s network is now in the Build tab.',
     'lessons.build.whose.built': 'You built it yourself.',
+    'lessons.banner.matches': 'this is the step’s network. Go back to the lesson to train it.',
+    'lessons.banner.back': 'Back to the lesson',
+    'lessons.banner.close': 'Hide the lesson’s check',
     'lessons.build.whose.ready': 'You loaded it ready-made.',
 
     'lessons.train': 'Train it',
@@ -240,6 +243,9 @@ export const lessons = defineMessages(
     'lessons.build.locked': 'Nauczyciel chce, żeby każdy zbudował tę sieć samodzielnie.',
     'lessons.build.loaded': 'Sieć z kroku {n} jest teraz w zakładce Budowanie.',
     'lessons.build.whose.built': 'Zbudowana samodzielnie.',
+    'lessons.banner.matches': 'to już sieć tego kroku. Wróć do lekcji, żeby ją wytrenować.',
+    'lessons.banner.back': 'Wróć do lekcji',
+    'lessons.banner.close': 'Ukryj sprawdzanie lekcji',
     'lessons.build.whose.ready': 'Wczytana gotowa.',
 
     'lessons.train': 'Wytrenuj',
