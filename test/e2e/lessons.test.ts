@@ -150,6 +150,10 @@ describe('lessons (browser mode)', () => {
 
     await page.getByTestId('lesson-open-build').click();
     await page.getByTestId('stack').waitFor();
+    // The lesson's check comes along to the Build tab.
+    expect(await page.getByTestId('lesson-banner').textContent()).toContain(
+      'Step 2: Something is missing after Flatten.',
+    );
     await page.locator('#block-head-0').press('Enter');
     await page.getByTestId('palette-dense').focus();
     await page.keyboard.press('Enter');
@@ -172,7 +176,11 @@ describe('lessons (browser mode)', () => {
     }
     await page.getByTestId('field-activation').selectOption('tanh');
     await page.getByTestId('compile-optimizer').selectOption('adam');
-    await page.getByRole('tab', { name: 'Lessons' }).click();
+    await expect
+      .poll(() => page.getByTestId('lesson-banner').getAttribute('data-matches'))
+      .toBe('true');
+    await shot('4b-build-banner');
+    await page.getByTestId('lesson-banner-back').click();
     await expect
       .poll(() => page.getByTestId('lesson-check').getAttribute('data-matches'))
       .toBe('true');
@@ -297,7 +305,7 @@ describe('lessons (browser mode)', () => {
     await report.close();
   });
 
-  it('speaks Polish and fits 1280x720 and 1366x768 without scrolling sideways', async () => {
+  it('speaks Polish and fits 1280x720, 1366x768 and 200% zoom without scrolling sideways', async () => {
     await page.getByTestId('language').selectOption('pl');
     await page.getByRole('tab', { name: 'Lekcje' }).waitFor();
     await showStep('mlp');
@@ -315,5 +323,11 @@ describe('lessons (browser mode)', () => {
     await page.getByTestId('language').selectOption('en');
     await shot('12-en-1366');
     expect(await sidewaysOverflow(page)).toBe(0);
+    // The same laptop at 200% zoom: one column, nothing cut off sideways.
+    await page.setViewportSize({ width: 683, height: 384 });
+    await showStep('logistic-regression');
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await shot('13-zoom200');
+    expect(await axe('[data-testid="lessons"]')).toEqual([]);
   });
 });

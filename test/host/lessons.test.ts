@@ -191,6 +191,15 @@ describe('lessons (host)', () => {
     expect(html).toContain('<h2>Drabina</h2>');
   });
 
+  it('starts the lessons again for a new group, keeping the runs in the lab notebook', async () => {
+    const view = await host.call('lessons:reset');
+    expect(view.steps.every((s) => s.run === null && !s.done)).toBe(true);
+    expect(view.current).toBe('logistic-regression');
+    expect((await host.call('runs:list')).map((e) => e.id)).toContain(runId);
+    const file = JSON.parse(await readFile(path.join(userData, 'lessons.json'), 'utf8'));
+    expect(file).toEqual({ version: 1, current: null, steps: {} });
+  });
+
   it('starts the lessons again when the progress file is damaged, saying so', async () => {
     await writeFile(path.join(userData, 'lessons.json'), '{ not json');
     const again = await makeHost(userData);
