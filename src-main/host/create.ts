@@ -19,9 +19,9 @@ export function createApi(ctx: HostContext): ApiRegistry {
   setupSettings(registry, ctx);
   setupDataset(registry, ctx);
   setupTraining(registry, ctx);
-  setupModels(registry, ctx);
+  const models = setupModels(registry, ctx);
   setupPredict(registry, ctx);
-  const recorder = setupRuns(registry, ctx);
+  const recorder = setupRuns(registry, ctx, models);
   setupEvaluation(registry, ctx);
   setupLessons(registry, ctx, recorder);
   return registry;

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import type {
   BatchProgress,
@@ -10,6 +9,7 @@ import type {
 import type { ModelSpec } from '../contract/spec';
 import { validateSpec } from '../core/spec';
 import { LetterLabError } from '../core/errors';
+import { newRunId } from '../core/runs';
 import type { HostContext } from './context';
 import type { TrainerConnection } from './trainer-connection';
 
@@ -85,7 +85,7 @@ export class TrainingManager {
         `This network cannot be trained yet${where}: ${errors[0].message}`,
       );
     }
-    const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(3).toString('hex')}`;
+    const runId = newRunId();
     this.state = {
       ...idleState(),
       runId,
@@ -198,6 +198,7 @@ export class TrainingManager {
       this.emitState();
       return;
     }
+    if (message.type === 'estimated' || message.type === 'estimate-failed') return;
     if (message.runId !== this.state.runId) return;
     // A stop that reached the process before its run began (backend still starting) was dropped
     // there: repeat it once the run reports in.

@@ -31,6 +31,16 @@ export function startSession(
         testFraction: message.testFraction,
         onProgress: (fraction, stage) => send({ type: 'loading', runId, stage, fraction }),
       });
+      send({
+        type: 'loaded',
+        runId,
+        dataset: {
+          fileName: info.fileName,
+          fingerprint: info.fingerprint,
+          train: set.train.length,
+          test: set.test.length,
+        },
+      });
       const tensorsBefore = tf.memory().numTensors;
       const resumed = message.resumeFrom ? await loadModel(message.resumeFrom) : null;
       const model = resumed ? resumed.model : buildModel(message.spec, { seed: message.seed });

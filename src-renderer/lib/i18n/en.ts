@@ -9,6 +9,7 @@ import { evaluation } from './messages/evaluation';
 import { models } from './messages/models';
 import { settings } from './messages/settings';
 import { errors } from './messages/errors';
+import { reliability } from './messages/reliability';
 import { lessons } from './messages/lessons';
 
 const features = [
@@ -22,6 +23,7 @@ const features = [
   models,
   settings,
   errors,
+  reliability,
   lessons,
 ] as const;
 
@@ -36,6 +38,7 @@ export const en = {
   ...models.en,
   ...settings.en,
   ...errors.en,
+  ...reliability.en,
   ...lessons.en,
 };
 
