@@ -79,7 +79,15 @@ export type ErrorCode =
   | 'runs.not-found'
   | 'runs.corrupt'
   | 'runs.ambiguous'
-  | 'runs.busy';
+  | 'runs.busy'
+  // --- my letters (core/letters, host/letters*, cli letters) ---
+  | 'letters.bad-file'
+  | 'letters.bad-label'
+  | 'letters.duplicate'
+  | 'letters.not-found'
+  | 'letters.too-many'
+  | 'letters.too-few'
+  | 'letters.write-failed';
 
 export interface ApiError {
   code: ErrorCode;

@@ -4,6 +4,7 @@
 import type { BackendName } from './backend';
 import type { CompileSpec, ModelSpec } from './spec';
 import type { EpochRecord } from './training';
+import type { TeachingInfo } from './letters';
 
 /** How a recorded run ended. */
 export type RunStatus = 'finished' | 'stopped' | 'failed' | 'crashed';
@@ -54,6 +55,8 @@ export interface RunRecord {
   message: string | null;
   /** Epoch of the run's last autosave in model/, 0 when none was written. */
   savedEpoch: number;
+  /** A run that taught a saved network with a letters file: what it learned from, before/after. */
+  teaching?: TeachingInfo;
 }
 
 export type RunVerdictKind =

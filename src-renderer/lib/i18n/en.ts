@@ -9,6 +9,7 @@ import { evaluation } from './messages/evaluation';
 import { models } from './messages/models';
 import { settings } from './messages/settings';
 import { errors } from './messages/errors';
+import { letters } from './messages/letters';
 
 const features = [
   shell,
@@ -21,6 +22,7 @@ const features = [
   models,
   settings,
   errors,
+  letters,
 ] as const;
 
 export const en = {
@@ -34,6 +36,7 @@ export const en = {
   ...models.en,
   ...settings.en,
   ...errors.en,
+  ...letters.en,
 };
 
 export type MessageKey = keyof typeof en;
