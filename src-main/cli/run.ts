@@ -9,6 +9,7 @@ import { evaluateCommand } from './commands/evaluate';
 import { benchCommand } from './commands/bench';
 import { compareCommand, runsCommand } from './commands/runs';
 import { exportCommand } from './commands/export';
+import { lettersCommand } from './commands/letters';
 
 export const COMMANDS: Command[] = [
   infoCommand,
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   evaluateCommand,
   predictCommand,
   exportCommand,
+  lettersCommand,
   runsCommand,
   compareCommand,
   benchCommand,

@@ -136,6 +136,11 @@ export interface TeachPlan {
    * letters stay unseen.
    */
   holdBackByPicture: boolean;
+  /**
+   * Whether the start message's letters file holds font letters to mix in (mixed mode) or to
+   * measure before and after (only mode). False: there is nothing to compare with (the CLI).
+   */
+  withFonts: boolean;
 }
 
 /** Accuracy before or after teaching. */

@@ -82,6 +82,7 @@ export class RunRecorder {
       backend: state.backend,
       message: state.message,
       savedEpoch: state.savedEpoch,
+      teaching: state.teaching ?? null,
     };
     const endedAt = new Date().toISOString();
     const record = await this.store.change(

@@ -8,6 +8,7 @@ import { loadDataset } from '../core/dataset/load';
 import { buildModel, compileModel, loadModel, saveModel } from '../core/model';
 import { TrainControl, train } from '../core/training';
 import { toApiError } from '../core/errors';
+import { startTeaching } from './teach';
 
 export interface RunningSession {
   runId: string;
@@ -25,16 +26,22 @@ export function startSession(
   const { runId } = message;
   const done = (async () => {
     try {
-      const { set, info } = await loadDataset(message.datasetPath, {
-        seed: message.splitSeed,
-        testFraction: message.testFraction,
-        onProgress: (fraction, stage) => send({ type: 'loading', runId, stage, fraction }),
-      });
+      const withFonts = message.teach?.withFonts ?? true;
+      const fonts = withFonts
+        ? await loadDataset(message.datasetPath, {
+            seed: message.splitSeed,
+            testFraction: message.testFraction,
+            onProgress: (fraction, stage) => send({ type: 'loading', runId, stage, fraction }),
+          })
+        : null;
       const tensorsBefore = tf.memory().numTensors;
       const model = message.resumeFrom
         ? (await loadModel(message.resumeFrom)).model
         : buildModel(message.spec, { seed: message.seed });
       if (!message.resumeFrom) compileModel(model, message.spec.compile);
+      const teaching = await startTeaching(message, fonts, model, send);
+      const set = teaching?.data.set ?? (fonts as NonNullable<typeof fonts>).set;
+      const info = fonts?.info ?? { fingerprint: '' };
       control.onPauseChange((paused) => send({ type: paused ? 'paused' : 'resumed', runId }));
       const meta = (history: ModelMeta['history']): ModelMeta => ({
         version: 1,
@@ -46,6 +53,7 @@ export function startSession(
         accuracy: history.at(-1)?.valAcc ?? null,
         backend: backend.name,
         savedAt: new Date().toISOString(),
+        ...(teaching ? { teaching: teaching.meta } : {}),
       });
       const history = [...message.history];
       const result = await train(
@@ -57,6 +65,7 @@ export function startSession(
           seed: message.seed,
           initialEpoch: message.initialEpoch,
           history: message.history,
+          ...(teaching?.data.epochOrder ? { epochOrder: teaching.data.epochOrder } : {}),
         },
         {
           onBatchEnd: (progress) => send({ type: 'batch', runId, progress }),
@@ -82,6 +91,7 @@ export function startSession(
           accuracy: result.valAcc,
         });
       }
+      await teaching?.finish(model);
       // The model does not own an optimizer passed in as an object: free Adam's moments too.
       const optimizer = model.optimizer;
       model.dispose();

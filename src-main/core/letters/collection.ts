@@ -69,7 +69,7 @@ export class LettersCollectionFile {
       if (twin >= 0) {
         throw new LetterLabError(
           'letters.duplicate',
-          `This very picture is already kept (letter ${twin + 1}, a ${letterName(letters[twin].label)}); ` +
+          `This very picture is already kept (letter ${twin + 1} of the file, kept as ${letterName(letters[twin].label)}); ` +
             'draw it again if you want another one.',
         );
       }

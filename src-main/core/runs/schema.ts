@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { RunRecord } from '../../contract/runs';
 import { parseSpec } from '../spec';
 import { RUN_STATUSES } from './record';
+import { teachingSchema } from './teaching-schema';
 
 /** Longest run name and note the notebook keeps. */
 export const MAX_RUN_NAME = 80;
@@ -75,6 +76,7 @@ export const runRecordSchema = z.object({
   status: z.enum(RUN_STATUSES as [string, ...string[]]),
   message: z.string().nullable(),
   savedEpoch: count,
+  teaching: teachingSchema.optional(),
 });
 
 /** The record in `json`, or a plain-words reason why it is not one. */

@@ -38,7 +38,9 @@ describe('a kept-letters collection', () => {
   it('refuses the very same picture twice, bad labels and unknown letters, saying why', async () => {
     const mine = new LettersCollectionFile(path.join(dir, 'twice.mat'));
     await mine.add(picture(5), 1);
-    await expect(mine.add(picture(5), 3)).rejects.toThrow(/already kept \(letter 1, a B\)/);
+    await expect(mine.add(picture(5), 3)).rejects.toThrow(
+      /already kept \(letter 1 of the file, kept as B\)/,
+    );
     await expect(mine.add(picture(6), 10)).rejects.toThrow(/not a letter from A to J/);
     await expect(mine.relabel('0123456789abcdef', 1)).rejects.toThrow(/no kept letter/);
     expect(await mine.read()).toHaveLength(1);
