@@ -60,7 +60,7 @@ describe('buildRecord', () => {
     expect(r.finalValAcc).toBeCloseTo(0.83);
     expect(r.seconds).toBeCloseTo(30.5);
     expect(r.compile).toEqual(r.spec.compile);
-    expect(r.name).toBe('Multilayer perceptron');
+    expect(r.name).toBe('Multilayer perceptron (MLP)');
   });
 
   it('keeps name, star, note, start and time of the earlier sessions when more epochs are trained', () => {
