@@ -2,7 +2,7 @@
 // the class collection merged from campers' files, evaluating a network on every letter of a file,
 // and teaching a saved network with them. Types only; the code is in src-main/core/letters and
 // src-main/host/letters*.ts.
-import type { DatasetInfo } from './dataset';
+import type { DatasetInfo, DatasetSource } from './dataset';
 import type { EvaluatedLetters, EvaluationNumbers } from './evaluation';
 import type { TrainingState } from './training-api';
 
@@ -108,7 +108,7 @@ export interface LettersEvaluation extends EvaluationNumbers {
   heldBack: AccuracyCount;
   /** Its accuracy on the test part of the letters open in the Letters tab (the fonts), or null
    * when it cannot be measured (no letters open, or they do not fit the network). */
-  fonts: (AccuracyCount & { label: string }) | null;
+  fonts: (AccuracyCount & { label: string; source: DatasetSource; fonts?: number }) | null;
   seconds: number;
 }
 

@@ -122,11 +122,13 @@ export class LettersEvaluationService {
 
   /** The network in use on the font letters' test part; null when that cannot be measured. */
   private async fontsAccuracy(): Promise<LettersEvaluation['fonts']> {
-    const label = this.ctx.session.dataset?.info.label;
-    if (!label) return null;
+    const info = this.ctx.session.dataset?.info;
+    if (!info) return null;
     try {
       const result = await this.fonts.run();
-      return { count: result.count, correct: result.correct, accuracy: result.accuracy, label };
+      const { count, correct, accuracy } = result;
+      const set = { label: info.label, source: info.source };
+      return { count, correct, accuracy, ...set, ...(info.fonts ? { fonts: info.fonts } : {}) };
     } catch {
       // The open letters do not fit this network: there is nothing fair to compare with.
       return null;

@@ -43,14 +43,19 @@ export function startSession(
       const set = teaching?.data.set ?? (fonts as NonNullable<typeof fonts>).set;
       const info = fonts?.info ?? { fingerprint: '' };
       control.onPauseChange((paused) => send({ type: paused ? 'paused' : 'resumed', runId }));
-      const meta = (history: ModelMeta['history']): ModelMeta => ({
+      const meta = (
+        history: ModelMeta['history'],
+        fontsAccuracy: number | null = null,
+      ): ModelMeta => ({
         version: 1,
         name: message.spec.name,
         spec: message.spec,
         compile: message.spec.compile,
         history,
         dataset: { fingerprint: info.fingerprint, splitSeed: message.splitSeed },
-        accuracy: history.at(-1)?.valAcc ?? null,
+        // A teaching run checks its epochs on the held-back letters, not on the test split: its
+        // test accuracy is measured on the font letters' test part.
+        accuracy: teaching ? fontsAccuracy : (history.at(-1)?.valAcc ?? null),
         backend: backend.name,
         savedAt: new Date().toISOString(),
         ...(teaching ? { teaching: teaching.meta } : {}),
@@ -72,7 +77,8 @@ export function startSession(
           onEpochEnd: async (record) => {
             history.push(record);
             send({ type: 'epoch', runId, record });
-            await saveModel(message.saveDir, model, meta(history));
+            const fontsAccuracy = teaching ? await teaching.fontsAccuracy(model) : null;
+            await saveModel(message.saveDir, model, meta(history, fontsAccuracy));
             send({
               type: 'saved',
               runId,
@@ -84,14 +90,14 @@ export function startSession(
         },
         control,
       );
+      const after = await teaching?.finish(model);
       if (result.stopped) {
         // Keep the weights of the partial epoch too: a stopped run can be continued or used.
         await saveModel(message.saveDir, model, {
           ...meta(result.history),
-          accuracy: result.valAcc,
+          accuracy: after ? (after.fonts?.accuracy ?? null) : result.valAcc,
         });
       }
-      await teaching?.finish(model);
       // The model does not own an optimizer passed in as an object: free Adam's moments too.
       const optimizer = model.optimizer;
       model.dispose();

@@ -1,7 +1,7 @@
 // A teaching run inside the training process: reads the taught letters, builds what it trains on
 // (core/letters/teach), and measures the network before the first batch and after the last.
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { TeachingInfo } from '../contract/letters';
+import type { TeachMeasure, TeachingInfo } from '../contract/letters';
 import type { FromTrainer, TrainerStartMessage } from '../contract/training-api';
 import type { ModelTeaching } from '../contract/training';
 import type { DatasetInfo, SplitImageSet } from '../core/dataset/types';
@@ -13,13 +13,16 @@ import {
   type TeachingData,
 } from '../core/letters';
 import { basename } from 'node:path';
+import { evaluate } from '../core/training/evaluate';
 
 export interface Teaching {
   data: TeachingData;
   /** What the saved network remembers about its teaching. */
   meta: ModelTeaching;
-  /** Measures the network after training and reports it. */
-  finish(model: tfl.LayersModel): Promise<void>;
+  /** Measures the network after training, reports it and gives it back. */
+  finish(model: tfl.LayersModel): Promise<TeachMeasure>;
+  /** The network's accuracy on the font letters' test part now (null without font letters). */
+  fontsAccuracy(model: tfl.LayersModel): Promise<number | null>;
 }
 
 /** The network's input size and classes. */
@@ -66,11 +69,14 @@ export async function startTeaching(
   const report = async (phase: 'before' | 'after', network: tfl.LayersModel) => {
     const measure = await measureTeaching(network, data);
     send({ type: 'teach', runId: message.runId, phase, measure, letters, fonts: fontsInfo });
+    return measure;
   };
   await report('before', model);
   return {
     data,
     meta: { lettersFile: plan.lettersLabel, mode: plan.mode, share: plan.share },
     finish: (network) => report('after', network),
+    fontsAccuracy: async (network) =>
+      data.fontTest ? ((await evaluate(network, data.set, data.fontTest))?.acc ?? null) : null,
   };
 }
