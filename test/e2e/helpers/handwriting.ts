@@ -179,36 +179,137 @@ export const STYLES: Stroke[][][] = [
   ],
 ];
 
+/** A small dot (the dot of an i or a j), as a tap of the pen makes it. */
+function dot(x: number, y: number): Stroke {
+  return [
+    [x, y],
+    [x + 0.004, y + 0.004],
+  ];
+}
+
+/** Lowercase forms many children write when asked for a letter: a..j (one style each). */
+export const LOWERCASE: Stroke[][] = [
+  // a: a bowl and a stem on its right
+  [
+    arc(0.5, 0.65, 0.16, 0.2, 330, 30),
+    [
+      [0.66, 0.45],
+      [0.66, 0.86],
+    ],
+  ],
+  // b: a tall stem and a bowl at its foot
+  [
+    [
+      [0.36, 0.15],
+      [0.36, 0.86],
+    ],
+    arc(0.52, 0.67, 0.16, 0.19, 180, 540),
+  ],
+  // c: a small C
+  [arc(0.52, 0.65, 0.16, 0.2, 320, 40)],
+  // d: a bowl and a tall stem on its right
+  [
+    arc(0.46, 0.67, 0.16, 0.19, 0, 360),
+    [
+      [0.62, 0.15],
+      [0.62, 0.86],
+    ],
+  ],
+  // e: the bar, then round to the lower right
+  [[[0.34, 0.65], [0.67, 0.65], ...arc(0.5, 0.65, 0.17, 0.2, 360, 40)]],
+  // f: a hooked top, a long stem and a cross bar
+  [
+    [...arc(0.58, 0.27, 0.11, 0.11, 330, 180), [0.47, 0.86]],
+    [
+      [0.33, 0.46],
+      [0.63, 0.46],
+    ],
+  ],
+  // g: a bowl and a stem that hooks left below the line
+  [
+    arc(0.47, 0.55, 0.15, 0.15, 0, 360),
+    [[0.62, 0.42], [0.62, 0.86], ...arc(0.48, 0.86, 0.14, 0.1, 0, 160)],
+  ],
+  // h: a tall stem and an arch
+  [
+    [
+      [0.35, 0.15],
+      [0.35, 0.86],
+    ],
+    [[0.35, 0.62], ...arc(0.5, 0.62, 0.15, 0.13, 180, 360), [0.65, 0.86]],
+  ],
+  // i: a short stem and a dot
+  [
+    [
+      [0.5, 0.45],
+      [0.5, 0.86],
+    ],
+    dot(0.5, 0.28),
+  ],
+  // j: a short stem with a hook below the line, and a dot
+  [[[0.57, 0.45], [0.57, 0.82], ...arc(0.45, 0.82, 0.12, 0.12, 0, 160)], dot(0.57, 0.28)],
+];
+
 export interface Handwriting {
   strokes: Stroke[];
   /** Brush width in pad pixels (the pad's brush slider goes 8..48). */
   brush: number;
 }
 
-/** Letter `label` as a random hand (seed) writes it. */
-export function handwriting(label: number, seed: number): Handwriting {
+/** Points every `step` along a stroke, so a wobble can bend its straight parts. */
+function densify(stroke: Stroke, step: number): Stroke {
+  const out: Stroke = [stroke[0]];
+  for (let i = 1; i < stroke.length; i++) {
+    const [ax, ay] = stroke[i - 1];
+    const [bx, by] = stroke[i];
+    const n = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / step));
+    for (let k = 1; k <= n; k++) out.push([ax + ((bx - ax) * k) / n, ay + ((by - ay) * k) / n]);
+  }
+  return out;
+}
+
+/**
+ * Letter `label` as a random hand (seed) writes it. `mess` 0 is a steady hand; 1 (the default)
+ * writes as a child does with a mouse: lopsided shapes, wobbly lines, strokes that miss each other,
+ * thin or thick ink, slanted and turned. `lowercase` is the chance it writes the small letter.
+ */
+export function handwriting(label: number, seed: number, mess = 1, lowercase = 0): Handwriting {
   const random = mulberry32(seed * 7919 + label * 104729 + 1);
   const between = (a: number, b: number) => a + (b - a) * random();
   const styles = STYLES[label];
-  const style = styles[Math.floor(random() * styles.length)];
-  const scale = between(0.65, 1);
-  const stretch = between(0.8, 1.2);
-  const angle = (between(-12, 12) * Math.PI) / 180;
-  const shear = between(-0.2, 0.2);
+  const small = random() < lowercase;
+  const style = small ? LOWERCASE[label] : styles[Math.floor(random() * styles.length)];
+  const scale = between(0.6, 1);
+  const stretch = between(1 - 0.3 * mess, 1 + 0.3 * mess);
+  const angle = (between(-12 - 8 * mess, 12 + 8 * mess) * Math.PI) / 180;
+  const shear = between(-0.15 - 0.15 * mess, 0.15 + 0.15 * mess);
   const [dx, dy] = [between(-0.08, 0.08), between(-0.08, 0.08)];
-  const wobble = between(0.005, 0.02);
+  // A smooth warp makes the shapes lopsided (one bowl of a B bigger, a leg of an A longer).
+  const warp = [between(-0.06, 0.06), between(-0.06, 0.06)].map((a) => a * mess);
+  const phase = [between(0, 2 * Math.PI), between(0, 2 * Math.PI)];
   const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
   const place = ([x, y]: Point): Point => {
-    const u = (x - 0.5) * stretch + shear * (y - 0.5);
-    const v = y - 0.5;
-    const rx = (u * cos - v * sin) * scale + 0.5 + dx + between(-wobble, wobble);
-    const ry = (u * sin + v * cos) * scale + 0.5 + dy + between(-wobble, wobble);
-    return [Math.min(0.97, Math.max(0.03, rx)), Math.min(0.97, Math.max(0.03, ry))];
+    const wx = x + warp[0] * Math.sin(2 * Math.PI * y + phase[0]);
+    const wy = y + warp[1] * Math.sin(2 * Math.PI * x + phase[1]);
+    const u = (wx - 0.5) * stretch + shear * (wy - 0.5);
+    const v = wy - 0.5;
+    return [(u * cos - v * sin) * scale + 0.5 + dx, (u * sin + v * cos) * scale + 0.5 + dy];
   };
-  return {
-    strokes: style.map((stroke) => stroke.map(place)),
-    brush: [16, 20, 24, 28, 32][Math.floor(random() * 5)],
-  };
+  const clamp = (v: number) => Math.min(0.97, Math.max(0.03, v));
+  const strokes = style.map((stroke) => {
+    // Each stroke lands a little off where it should (strokes miss or cross each other)…
+    const [sx, sy] = [between(-0.035, 0.035) * mess, between(-0.035, 0.035) * mess];
+    // …and wobbles as a mouse does: a random walk pulled back towards the line.
+    let [wx, wy] = [0, 0];
+    const wobble = 0.006 + 0.01 * mess;
+    return densify(stroke.map(place), 0.03).map(([x, y]): Point => {
+      wx = 0.7 * wx + between(-wobble, wobble);
+      wy = 0.7 * wy + between(-wobble, wobble);
+      return [clamp(x + sx + wx), clamp(y + sy + wy)];
+    });
+  });
+  const brushes = mess > 0.5 ? [8, 12, 12, 16, 20, 24, 28] : [16, 20, 24, 28, 32];
+  return { strokes, brush: brushes[Math.floor(random() * brushes.length)] };
 }
 
 /** Draws `strokes` on the canvas `pad` with the mouse, point to point in small steps. */
