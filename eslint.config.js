@@ -66,9 +66,10 @@ export default tseslint.config(
                 '**/src-main/core/*',
                 '!**/src-main/core/spec',
                 '!**/src-main/core/preprocess',
+                '!**/src-main/core/lessons',
               ],
               message:
-                'The renderer may use only src-main/contract (types), src-main/core/spec and src-main/core/preprocess.',
+                'The renderer may use only src-main/contract (types), src-main/core/spec, src-main/core/preprocess and src-main/core/lessons.',
             },
             { group: ['node:*'], message: 'The renderer has no Node.js.' },
           ],
@@ -125,6 +126,56 @@ export default tseslint.config(
               ],
               message:
                 'core/spec and core/preprocess are pure TypeScript shared with the renderer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/core/lessons/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                '@tensorflow/*',
+                'electron',
+                '../*',
+                '!../..',
+                '!../spec',
+                '../../*',
+                '!../../contract',
+              ],
+              message: 'core/lessons is pure TypeScript shared with the renderer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/core/lessons/report/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                '@tensorflow/*',
+                'electron',
+                '../../*',
+                '!../../..',
+                '!../../spec',
+                '../../../*',
+                '!../../../contract',
+              ],
+              message: 'core/lessons is pure TypeScript shared with the renderer.',
             },
           ],
         },

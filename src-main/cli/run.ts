@@ -10,10 +10,13 @@ import { benchCommand } from './commands/bench';
 import { compareCommand, runsCommand } from './commands/runs';
 import { exportCommand } from './commands/export';
 import { lettersCommand } from './commands/letters';
+import { splitCommand } from './commands/split';
+import { notebookCommand } from './commands/notebook';
 
 export const COMMANDS: Command[] = [
   infoCommand,
   inspectCommand,
+  splitCommand,
   presetsCommand,
   summaryCommand,
   trainCommand,
@@ -24,6 +27,7 @@ export const COMMANDS: Command[] = [
   runsCommand,
   compareCommand,
   benchCommand,
+  notebookCommand,
 ];
 
 function help(): string {

@@ -10,6 +10,7 @@ import type { RunsEvents, RunsInvoke } from './runs';
 import type { EvaluationInvoke } from './evaluation';
 import type { SettingsInvoke } from './settings';
 import type { LettersEvents, LettersInvoke } from './letters';
+import type { LessonsEvents, LessonsInvoke } from './lessons';
 
 interface AppInvoke {
   'app:info': { request: void; response: AppInfo };
@@ -30,10 +31,11 @@ export interface InvokeMap
     RunsInvoke,
     EvaluationInvoke,
     SettingsInvoke,
-    LettersInvoke {}
+    LettersInvoke,
+    LessonsInvoke {}
 
 export interface EventMap
-  extends AppEvents, DatasetEvents, TrainingEvents, RunsEvents, LettersEvents {}
+  extends AppEvents, DatasetEvents, TrainingEvents, RunsEvents, LettersEvents, LessonsEvents {}
 
 export type Channel = keyof InvokeMap;
 export type EventName = keyof EventMap;

@@ -54,6 +54,7 @@ export type ErrorCode =
   | 'export.too-large'
   | 'export.unsupported-layer'
   | 'export.invalid-spec'
+  | 'export.not-notmnist'
   // --- settings ---
   | 'settings.corrupt'
   // --- sample (scripts/make-sample) ---
@@ -87,7 +88,13 @@ export type ErrorCode =
   | 'letters.not-found'
   | 'letters.too-many'
   | 'letters.too-few'
-  | 'letters.write-failed';
+  | 'letters.write-failed'
+  // --- lessons (core/lessons, host/lessons, cli notebook) ---
+  | 'lessons.unknown-step'
+  | 'lessons.closed'
+  | 'lessons.locked'
+  | 'lessons.not-the-network'
+  | 'lessons.nothing-done';
 
 export interface ApiError {
   code: ErrorCode;

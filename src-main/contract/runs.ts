@@ -3,8 +3,8 @@
 // code is in src-main/core/runs and src-main/host/runs.ts.
 import type { BackendName } from './backend';
 import type { CompileSpec, ModelSpec } from './spec';
-import type { EpochRecord } from './training';
 import type { TeachingInfo } from './letters';
+import type { EpochRecord, SplitMethod } from './training';
 
 /** How a recorded run ended. */
 export type RunStatus = 'finished' | 'stopped' | 'failed' | 'crashed';
@@ -17,6 +17,8 @@ export interface RunDataset {
   fingerprint: string;
   splitSeed: number;
   testFraction: number;
+  /** 'sklearn': the notebook's split; absent in runs recorded before Letter Lab used it. */
+  split?: SplitMethod;
   /** Letters in the training and test parts of the split. */
   train: number;
   test: number;

@@ -1,4 +1,5 @@
 // Teacher settings: one JSON file in the user's data folder. Types only.
+import type { LessonSettings } from './lessons';
 
 export interface Settings {
   version: 1;
@@ -11,6 +12,8 @@ export interface Settings {
   lockPresets: boolean;
   /** The guided first run was finished or skipped. */
   tourDone: boolean;
+  /** The Lessons tab: which steps are on, the epoch cap, class pace, the challenge's budget. */
+  lessons: LessonSettings;
 }
 
 export interface SettingsView {
@@ -24,6 +27,8 @@ export interface SettingsChange {
   language?: 'en' | 'pl';
   lockPresets?: boolean;
   tourDone?: boolean;
+  /** Only the lesson settings named change. */
+  lessons?: Partial<LessonSettings>;
 }
 
 export interface SettingsInvoke {

@@ -5,6 +5,7 @@ import { setupTraining } from './training';
 import { setupModels } from './models';
 import { setupPredict } from './predict';
 import { setupRuns } from './runs';
+import { setupLessons } from './lessons';
 import { setupEvaluation } from './evaluation';
 import { setupSettings } from './settings-api';
 import type { HostContext } from './context';
@@ -21,8 +22,9 @@ export function createApi(ctx: HostContext): ApiRegistry {
   setupTraining(registry, ctx);
   setupModels(registry, ctx);
   setupPredict(registry, ctx);
-  setupRuns(registry, ctx);
+  const recorder = setupRuns(registry, ctx);
   const evaluation = setupEvaluation(registry, ctx);
+  setupLessons(registry, ctx, recorder);
   setupLetters(registry, ctx, datasets, evaluation);
   return registry;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { SavedModelEntry } from '../contract/training';
 import type { ModelExport } from '../contract/models';
 import { exportKerasFolder } from '../core/export/export-folder';
+import { scriptInputProblem } from '../core/export/keras-script';
 import { namedWeightsOf } from '../core/export/model-weights';
 import { specSchema } from './training';
 import type { TrainingState } from '../contract/training-api';
@@ -181,7 +182,9 @@ export class ModelLibrary {
     const { model, meta } = await loadModel(this.dir(id));
     try {
       const target = await freeFolder(parent, `${meta.name} keras`);
-      await exportKerasFolder(target, meta.spec, await namedWeightsOf(model));
+      await exportKerasFolder(target, meta.spec, await namedWeightsOf(model), {
+        trainedOn: meta.dataset,
+      });
       return target;
     } finally {
       model.optimizer?.dispose();
@@ -230,13 +233,16 @@ export function setupModels(registry: ApiRegistry, ctx: HostContext): ModelLibra
   registry.handle('models:export-keras', z.object({ id: idSchema }), ({ id }) =>
     exportInto('Export for Python (Keras) into…', (parent) => library.exportKerasTo(id, parent)),
   );
-  registry.handle('models:export-spec-keras', z.object({ spec: specSchema }), ({ spec }) =>
-    exportInto('Export the Keras script into…', async (parent) => {
+  registry.handle('models:export-spec-keras', z.object({ spec: specSchema }), ({ spec }) => {
+    // Before the folder dialog: model.py only trains networks that take notMNIST's letters.
+    const problem = scriptInputProblem(spec);
+    if (problem) throw new LetterLabError('export.not-notmnist', problem);
+    return exportInto('Export the Keras script into…', async (parent) => {
       const target = await freeFolder(parent, `${spec.name} keras`);
       await exportKerasFolder(target, spec, null);
       return target;
-    }),
-  );
+    });
+  });
   registry.handle('models:import', z.undefined(), async () => {
     if (!ctx.platform.chooseFolder) {
       throw new LetterLabError(

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { RunDataset, RunEntry, RunRecord } from '../contract/runs';
 import type { TrainingState } from '../contract/training-api';
+import { SPLIT_METHOD } from '../core/dataset/split';
 import { LetterLabError } from '../core/errors';
 import {
   MAX_COMPARE,
@@ -39,6 +40,7 @@ function datasetOf(ctx: HostContext): RunDataset | null {
     fingerprint: info.fingerprint,
     splitSeed: info.split.seed,
     testFraction: info.split.testFraction,
+    split: SPLIT_METHOD,
     train: info.split.train,
     test: info.split.test,
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SettingsView } from '../contract/settings';
 import { DEFAULT_SETTINGS } from '../core/settings/store';
+import { lessonSettingsChangeSchema } from '../core/lessons/settings';
 import { LetterLabError } from '../core/errors';
 import type { ApiRegistry } from './registry';
 import type { HostContext } from './context';
@@ -17,10 +18,14 @@ export function setupSettings(registry: ApiRegistry, ctx: HostContext): void {
         language: z.enum(['en', 'pl']).optional(),
         lockPresets: z.boolean().optional(),
         tourDone: z.boolean().optional(),
+        lessons: lessonSettingsChangeSchema.optional(),
       })
       .strict(),
-    async (change) => {
-      await ctx.settings.update(change);
+    async ({ lessons, ...change }) => {
+      await ctx.settings.update(
+        lessons ? { ...change, lessons: { ...ctx.settings.get().lessons, ...lessons } } : change,
+      );
+      ctx.events.emit('lessons:changed', { at: new Date().toISOString() });
       return view();
     },
   );

@@ -5,6 +5,7 @@ import type { BackendInfo } from '../contract/backend';
 import type { FromTrainer, TrainerStartMessage } from '../contract/training-api';
 import type { ModelMeta } from '../contract/training';
 import { loadDataset } from '../core/dataset/load';
+import { datasetRef } from '../core/dataset/split';
 import { buildModel, compileModel, loadModel, saveModel } from '../core/model';
 import { TrainControl, train } from '../core/training';
 import { toApiError } from '../core/errors';
@@ -35,13 +36,25 @@ export function startSession(
           })
         : null;
       const tensorsBefore = tf.memory().numTensors;
-      const model = message.resumeFrom
-        ? (await loadModel(message.resumeFrom)).model
-        : buildModel(message.spec, { seed: message.seed });
+      const resumed = message.resumeFrom ? await loadModel(message.resumeFrom) : null;
+      const model = resumed ? resumed.model : buildModel(message.spec, { seed: message.seed });
+      // A network that already learned from other letters or another split stays marked so (a
+      // teaching run starts from a saved network: it is compared with what that learned from).
+      const before =
+        resumed && (message.history.length > 0 || message.teach) ? resumed.meta.dataset : undefined;
+      const dataset = fonts
+        ? datasetRef(
+            {
+              fingerprint: fonts.info.fingerprint,
+              seed: message.splitSeed,
+              testFraction: fonts.set.testFraction,
+            },
+            before,
+          )
+        : (resumed?.meta.dataset ?? null);
       if (!message.resumeFrom) compileModel(model, message.spec.compile);
       const teaching = await startTeaching(message, fonts, model, send);
       const set = teaching?.data.set ?? (fonts as NonNullable<typeof fonts>).set;
-      const info = fonts?.info ?? { fingerprint: '' };
       control.onPauseChange((paused) => send({ type: paused ? 'paused' : 'resumed', runId }));
       const meta = (
         history: ModelMeta['history'],
@@ -52,7 +65,7 @@ export function startSession(
         spec: message.spec,
         compile: message.spec.compile,
         history,
-        dataset: { fingerprint: info.fingerprint, splitSeed: message.splitSeed },
+        dataset,
         // A teaching run checks its epochs on the held-back letters, not on the test split: its
         // test accuracy is measured on the font letters' test part.
         accuracy: teaching ? fontsAccuracy : (history.at(-1)?.valAcc ?? null),

@@ -21,7 +21,7 @@ const TEST_FRACTION = 0.2;
 /** A progress line every this share of an epoch's batches. */
 const PROGRESS_STEP = 0.1;
 
-async function checkMat(file: string | undefined, usage: string): Promise<string> {
+export async function checkMat(file: string | undefined, usage: string): Promise<string> {
   if (file === undefined) {
     throw new LetterLabError('cli.usage', `Give the letters file with --mat FILE. Usage: ${usage}`);
   }

@@ -5,6 +5,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ModelSpec } from '../../contract/spec';
+import type { DatasetRef } from '../../contract/training';
 import { LetterLabError } from '../errors';
 import { SCRIPT_MARKER, WEIGHTS_FILE_NAME, kerasScript } from './keras-script';
 import { encodeNpz } from './npz';
@@ -17,6 +18,8 @@ export type { NamedWeight } from './weights-order';
 export interface ExportOptions {
   /** Where the dataset is on this machine; model.py falls back to it. */
   datasetFile?: string;
+  /** What the weights were trained on (meta.json `dataset`): model.py uses that split. */
+  trainedOn?: DatasetRef | null;
 }
 
 export const SCRIPT_FILE_NAME = 'model.py';
@@ -104,8 +107,9 @@ export async function exportKerasFolder(
   const script = kerasScript(spec, {
     hasWeights: ordered !== null,
     datasetFile: options.datasetFile,
+    trainedOn: options.trainedOn,
   });
-  const readme = exportReadme(spec, ordered !== null);
+  const readme = exportReadme(spec, ordered !== null, options.trainedOn);
   const npz = ordered ? encodeNpz(ordered.map((w) => ({ shape: w.shape, data: w.data }))) : null;
 
   const dir = resolve(outDir);

@@ -64,6 +64,7 @@ export const runRecordSchema = z.object({
       fingerprint: z.string(),
       splitSeed: z.number(),
       testFraction: z.number().min(0).max(1),
+      split: z.literal('sklearn').optional(),
       train: count,
       test: count,
     })

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../../contract/settings';
+import { DEFAULT_LESSON_SETTINGS, lessonSettingsSchema } from '../lessons/settings';
 
 export const DEFAULT_SETTINGS: Settings = {
   version: 1,
@@ -10,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lastDataset: null,
   lockPresets: false,
   tourDone: false,
+  lessons: DEFAULT_LESSON_SETTINGS,
 };
 
 const MAX_SETTINGS_BYTES = 64 * 1024;
@@ -21,6 +23,7 @@ export const settingsSchema = z.object({
   lastDataset: z.string().max(4096).nullable(),
   lockPresets: z.boolean(),
   tourDone: z.boolean(),
+  lessons: lessonSettingsSchema,
 });
 
 export interface LoadedSettings {

@@ -10,12 +10,12 @@ import type {
   CompileSpec,
   InputSpec,
   LayerSpec,
-  LayerType,
   ModelSpec,
   OptimizerName,
   Padding,
 } from '../../contract/spec';
 import { DEFAULT_LEARNING_RATE } from './defaults';
+import { LAYER_TYPES } from './layer-types';
 import { SpecError } from './spec-error';
 
 export { defaultLayer } from './defaults';
@@ -35,18 +35,6 @@ export const SPEC_LIMITS = {
   batchSize: 4096,
 } as const;
 
-const LAYER_TYPES: readonly LayerType[] = [
-  'conv2d',
-  'maxPool2d',
-  'averagePool2d',
-  'flatten',
-  'dense',
-  'dropout',
-  'batchNormalization',
-  'globalMaxPool2d',
-  'globalAveragePool2d',
-  'activation',
-];
 const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'softmax', 'linear'];
 const PADDINGS: readonly Padding[] = ['valid', 'same'];
 const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'adam', 'rmsprop'];

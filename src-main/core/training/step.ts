@@ -5,6 +5,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { withShardStats, type ShardGather } from '../backend/kernels/batch-norm-train';
 import { trainingForward } from './forward';
 
 /** tfjs-layers' Dropout reads `seed` on every call; we set one per shard and batch (a fixed seed
@@ -50,7 +51,8 @@ function argMax(values: Float32Array | Int32Array | Uint8Array, row: number, cla
 /**
  * Gradients of `scale` times the mean loss of `model` on images `x` with one-hot labels `y`
  * (training mode: dropout masks from `dropoutSeeds`, one per Dropout layer; batch normalisation
- * uses this shard's statistics and updates its moving averages). Weights are not changed.
+ * takes the statistics of the whole batch, gathered from the other shards by `gather` when the
+ * batch is split between threads, and updates its moving averages). Weights are not changed.
  */
 export async function shardGradients(
   model: tfl.LayersModel,
@@ -59,6 +61,7 @@ export async function shardGradients(
   labels: Uint8Array,
   scale: number,
   dropoutSeeds: number[],
+  gather: ShardGather | null = null,
 ): Promise<ShardGradients> {
   const dropouts = dropoutLayers(model);
   const variables = trainableVariables(model);
@@ -67,13 +70,15 @@ export async function shardGradients(
   dropouts.forEach((d, i) => (d.seed = dropoutSeeds[i]));
   let result: { value: tf.Scalar; grads: tf.NamedTensorMap };
   try {
-    result = tf.variableGrads(() => {
-      const out = trainingForward(model, x);
-      probs = tf.keep(out);
-      let loss = tf.mul(tf.mean(lossFn(y, out)), scale) as tf.Scalar;
-      for (const penalty of model.calculateLosses()) loss = tf.add(loss, tf.mul(penalty, scale));
-      return loss;
-    }, variables);
+    result = withShardStats(gather, () =>
+      tf.variableGrads(() => {
+        const out = trainingForward(model, x);
+        probs = tf.keep(out);
+        let loss = tf.mul(tf.mean(lossFn(y, out)), scale) as tf.Scalar;
+        for (const penalty of model.calculateLosses()) loss = tf.add(loss, tf.mul(penalty, scale));
+        return loss;
+      }, variables),
+    );
   } catch (err) {
     if (probs) tf.dispose(probs);
     throw err;

@@ -10,6 +10,7 @@ import { models } from './messages/models';
 import { settings } from './messages/settings';
 import { errors } from './messages/errors';
 import { letters } from './messages/letters';
+import { lessons } from './messages/lessons';
 
 const features = [
   shell,
@@ -23,6 +24,7 @@ const features = [
   settings,
   errors,
   letters,
+  lessons,
 ] as const;
 
 export const en = {
@@ -37,6 +39,7 @@ export const en = {
   ...settings.en,
   ...errors.en,
   ...letters.en,
+  ...lessons.en,
 };
 
 export type MessageKey = keyof typeof en;

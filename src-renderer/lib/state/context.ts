@@ -21,6 +21,7 @@ import { AppState } from './app.svelte';
 import { BuilderState } from './builder.svelte';
 import { DatasetState } from './dataset.svelte';
 import { EvaluationState } from './evaluation.svelte';
+import { LessonsState } from './lessons.svelte';
 import { ModelsState } from './models.svelte';
 import { NotebookState } from './notebook.svelte';
 import { PredictState } from './predict.svelte';
@@ -47,6 +48,7 @@ export interface AppStates {
   letters: LettersState;
   lettersCheck: LettersCheckState;
   classLetters: ClassLettersState;
+  lessons: LessonsState;
 }
 
 /** Builds the states on one client; `language` is the UI language the settings may switch. */
@@ -68,6 +70,7 @@ export function createAppStates(api: ApiClient, language: I18n = i18n): AppState
     letters: new LettersState(api),
     lettersCheck: new LettersCheckState(api),
     classLetters: new ClassLettersState(api, app),
+    lessons: new LessonsState(api),
   };
 }
 

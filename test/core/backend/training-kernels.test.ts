@@ -120,9 +120,10 @@ describe('batchNormTrain', () => {
       for (const xShape of [
         [4, 5, 5, 3],
         [6, 7],
+        [3, 6, 5, 8], // channels in fours: the SIMD kernels on wasm
       ]) {
         const axes = xShape.slice(0, -1).map((_, i) => i);
-        const ours = run((x, g, b) => batchNormTrain(x, g, b, 1e-3), xShape);
+        const ours = run((x, g, b) => batchNormTrain(x, g, b, 1e-3).slice(0, 3), xShape);
         const reference = run((x, g, b) => {
           const { mean, variance } = tf.moments(x, axes);
           return [tf.batchNorm(x, mean, variance, b, g, 1e-3), mean, variance];
@@ -134,6 +135,24 @@ describe('batchNormTrain', () => {
           });
         });
       }
+    });
+  }
+});
+
+describe('batchNormTrain moving variance target', () => {
+  for (const backend of ['wasm', 'cpu'] as const) {
+    it(`${backend}: is the batch variance times m / (m - 1.001), as Keras 2.1.4 moves towards`, async () => {
+      await initBackend(backend);
+      const xShape = [3, 4, 5, 8];
+      const [variance, movingVariance] = tf.tidy(() => {
+        const x = tf.tensor(seededFloats(size(xShape), 31, -1, 2), xShape);
+        const [, , v, mv] = batchNormTrain(x, tf.ones([8]), tf.zeros([8]), 1e-3);
+        return [v.dataSync(), mv.dataSync()];
+      });
+      const m = 3 * 4 * 5;
+      const expected = Array.from(variance, (v) => (v * m) / (m - 1.001));
+      expect(relativeMaxError(movingVariance, expected)).toBeLessThan(1e-6);
+      expect(movingVariance[0]).toBeGreaterThan(variance[0]);
     });
   }
 });

@@ -39,10 +39,39 @@ export interface SimdKernels {
     channels: number,
     relu: number,
   ): void;
+  /** `center` 0 = none; `square` 1 = sums of squares. Sums are float64. */
+  channelSums(
+    x: number,
+    center: number,
+    sums: number,
+    pixels: number,
+    channels: number,
+    square: number,
+  ): void;
+  batchNormGradSums(
+    dy: number,
+    x: number,
+    mean: number,
+    invStd: number,
+    sums: number,
+    pixels: number,
+    channels: number,
+  ): void;
+  /** out = a u + b v + k per channel; `v` 0 = none. */
+  channelAffine(
+    u: number,
+    v: number,
+    a: number,
+    b: number,
+    k: number,
+    out: number,
+    pixels: number,
+    channels: number,
+  ): void;
 }
 
 interface WasmInternals {
-  wasm: { asm?: { memory?: unknown } };
+  wasm: { asm?: { memory?: { buffer: ArrayBuffer } } };
   dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
 }
 
@@ -128,4 +157,56 @@ export function convArgs(info: backend_util.Conv2DInfo): ConvShape {
     info.padInfo.top,
     info.padInfo.left,
   ];
+}
+
+/**
+ * Per-channel scratch arrays on the backend's heap for one kernel call: `f64` float64 values
+ * (the kernels' sums) then `f32` float32 values, each array `channels` long. Allocate it after the
+ * kernel's outputs, take views only after that (an allocation may grow the heap and detach older
+ * views), and free it before returning.
+ */
+export class HeapScratch {
+  private readonly info: TensorInfo;
+  private readonly base: number;
+  private readonly f32Start: number;
+
+  constructor(
+    private readonly backend: BackendWasm,
+    private readonly channels: number,
+    f64Arrays: number,
+    f32Arrays: number,
+  ) {
+    // Two extra floats so the float64 part can start on an 8-byte boundary.
+    this.info = backend.makeOutput([channels * (2 * f64Arrays + f32Arrays) + 2], 'float32');
+    this.base = Math.ceil(heapPointer(backend, this.info) / 8) * 8;
+    this.f32Start = this.base + channels * 8 * f64Arrays;
+  }
+
+  /** Byte offset of the i-th float64 array. */
+  f64Pointer(i: number): number {
+    return this.base + i * this.channels * 8;
+  }
+
+  /** Byte offset of the i-th float32 array. */
+  f32Pointer(i: number): number {
+    return this.f32Start + i * this.channels * 4;
+  }
+
+  f64(i: number): Float64Array {
+    return new Float64Array(this.buffer(), this.f64Pointer(i), this.channels);
+  }
+
+  f32(i: number): Float32Array {
+    return new Float32Array(this.buffer(), this.f32Pointer(i), this.channels);
+  }
+
+  free(): void {
+    this.backend.disposeData(this.info.dataId);
+  }
+
+  private buffer(): ArrayBuffer {
+    const memory = (this.backend as unknown as WasmInternals).wasm.asm?.memory;
+    if (!memory) throw new Error("the wasm backend's memory is not reachable");
+    return memory.buffer;
+  }
 }

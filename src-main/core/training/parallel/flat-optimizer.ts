@@ -1,9 +1,10 @@
 // The optimizer step of the data-parallel loop on plain Float32Arrays in the training thread:
 // ~0.3 ms per step instead of ~4 ms for tfjs's ~100 tiny kernels (Adam), time in which every
-// worker would wait. It mirrors tfjs's Adam, SGD and RMSProp (uncentred) op by op in float32
-// (Math.fround after each operation), starts from the tfjs optimizer's own state, and writes
-// weights and state back (sync) before anything reads them: validation, autosave, the end of
-// the run, so saving and continuing a run see exactly what tfjs's optimizer would hold.
+// worker would wait. It mirrors the model's optimizer op by op in float32 (Math.fround after
+// each operation): Adam and RMSprop as Keras 2.1.4 updates (core/model/keras-optimizers), SGD;
+// it starts from the tfjs optimizer's own state, and writes weights and state back (sync)
+// before anything reads them: validation, autosave, the end of the run, so saving and
+// continuing a run see exactly what the optimizer would hold.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -115,9 +116,10 @@ export class FlatOptimizer {
       const oneMinusB1 = f(1 - (o.beta1 as number));
       const oneMinusB2 = f(1 - (o.beta2 as number));
       const eps = f(o.epsilon as number);
-      const negLr = f(-o.learningRate);
-      const oneMinusAcc1 = f(1 - this.accBeta1);
-      const oneMinusAcc2 = f(1 - this.accBeta2);
+      // Keras 2.1.4 (core/model/keras-optimizers): lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t).
+      const lrT = f(
+        f(f(Math.sqrt(f(1 - this.accBeta2))) * f(o.learningRate)) / f(1 - this.accBeta1),
+      );
       const [ms, vs] = this.slots;
       grads.forEach((g, i) => {
         const w = this.weights[i];
@@ -129,9 +131,7 @@ export class FlatOptimizer {
           const vk = f(f(v[k] * b2) + f(f(gk * gk) * oneMinusB2));
           m[k] = mk;
           v[k] = vk;
-          const mHat = f(mk / oneMinusAcc1);
-          const vHat = f(vk / oneMinusAcc2);
-          w[k] = f(f(f(mHat / f(f(Math.sqrt(vHat)) + eps)) * negLr) + w[k]);
+          w[k] = f(w[k] - f(f(mk * lrT) / f(f(Math.sqrt(vk)) + eps)));
         }
       });
       this.accBeta1 = f(this.accBeta1 * b1);
@@ -150,7 +150,7 @@ export class FlatOptimizer {
         for (let k = 0; k < w.length; k++) {
           const gk = g[k];
           const sk = f(f(s[k] * decay) + f(f(gk * gk) * oneMinusDecay));
-          const mk = f(f(mo[k] * momentum) + f(f(gk * lr) / f(Math.sqrt(f(sk + eps)))));
+          const mk = f(f(mo[k] * momentum) + f(f(gk * lr) / f(f(Math.sqrt(sk)) + eps)));
           s[k] = sk;
           mo[k] = mk;
           w[k] = f(w[k] - mk);

@@ -4,15 +4,12 @@
 // gradients of its shard's mean loss, scaled by the shard's share of the batch, at the same
 // weights; the training thread adds them up (in a fixed order, so runs repeat exactly) and
 // applies the sum with the model's optimizer. This is synchronous SGD: the same update as one
-// thread computing the whole batch, up to float rounding, except for the two layers whose
-// training behaviour depends on the batch itself:
+// thread computing the whole batch, up to float rounding. Two layers depend on the batch itself:
 //   Dropout             each shard draws its own masks (seeded per shard, so still repeatable);
-//   BatchNormalization  each shard is normalised with its own mean and variance, as in PyTorch's
-//                       DataParallel; the moving mean and variance then become the average of
-//                       the shards' updated values weighted by shard size (for the mean this is
-//                       exactly the update with the batch mean; the variance misses the spread
-//                       between shard means). PyTorch keeps replica 0's instead; averaging keeps
-//                       every sample's statistics.
+//   BatchNormalization  as in Keras, the whole batch's mean and variance: the shards exchange
+//                       their per-channel sums mid-step (./shard-exchange), so every shard
+//                       normalises with the same statistics and moves the moving averages the
+//                       same way; the training thread keeps its own.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -27,9 +24,10 @@ import {
 } from '../stepper';
 import type { WorkerPool } from './pool';
 import { FlatOptimizer } from './flat-optimizer';
+import { ShardExchange } from './shard-exchange';
 import { releaseWorkers } from './shared';
 import { predictShard, runShard } from './shard';
-import { readWeights, writeWeights } from './weights';
+import { readWeights } from './weights';
 
 /**
  * Runs `work` while `pending` (requests already sent) go on; if `work` fails, waits for them to
@@ -70,9 +68,21 @@ export interface ImageShape {
   classes: number;
 }
 
+/** The most values one batch norm exchange sends: [count, sums..., second sums...]. */
+function exchangeValues(model: tfl.LayersModel): number {
+  let channels = 0;
+  for (const layer of model.layers) {
+    if (layer.getClassName() !== 'BatchNormalization') continue;
+    const shape = layer.outputShape as (number | null)[];
+    channels = Math.max(channels, shape.at(-1) ?? 0);
+  }
+  return channels === 0 ? 0 : 1 + 2 * channels;
+}
+
 export class ParallelStepper implements Stepper {
   private readonly dropoutCount: number;
   private released = false;
+  private readonly removeHook: () => void;
 
   private constructor(
     private readonly model: tfl.LayersModel,
@@ -80,8 +90,12 @@ export class ParallelStepper implements Stepper {
     private readonly shape: ImageShape,
     /** The optimizer on flat arrays, or null to use the model's tfjs optimizer every step. */
     private flat: FlatOptimizer | null,
+    /** Batch norm's statistics exchange, null for models without batch norm. */
+    private readonly exchange: ShardExchange | null,
   ) {
     this.dropoutCount = dropoutLayers(model).length;
+    // A pool shut down mid-step must not leave this thread waiting for its workers' statistics.
+    this.removeHook = pool.onTerminate(() => exchange?.abort());
   }
 
   /** Loads `model` into every worker of `pool`; the stepper owns the pool from then on. */
@@ -94,14 +108,18 @@ export class ParallelStepper implements Stepper {
     if (typeof loss !== 'string') {
       throw new Error('only models compiled with a loss given by name train on several threads');
     }
+    const values = exchangeValues(model);
+    const exchange = values > 0 ? ShardExchange.create(pool.size + 1, values) : null;
     await pool.loadModel({
       type: 'load-model',
       topology: model.toJSON(null, false) as object,
       loss,
       weightShapes: model.weights.map((w) => w.shape as number[]),
       ...shape,
+      exchange: exchange?.buffer ?? null,
+      exchangeShards: pool.size + 1,
     });
-    return new ParallelStepper(model, pool, shape, FlatOptimizer.from(model));
+    return new ParallelStepper(model, pool, shape, FlatOptimizer.from(model), exchange);
   }
 
   /** The training thread and the workers. */
@@ -149,6 +167,8 @@ export class ParallelStepper implements Stepper {
     const pixels = this.shape.height * this.shape.width;
     const weights = this.currentWeights();
     const shards = shardRanges(n, this.threads);
+    if (this.pool.broken) throw new Error('a worker thread stopped');
+    if (this.exchange?.aborted) throw new Error('a worker thread failed during a step');
     // The workers' shards go out first, so they compute while this thread does shard 0.
     const remote = shards.slice(1).map(([start, end], i) => {
       // Copies of just the shard (cloning a subarray would send the whole batch).
@@ -163,21 +183,30 @@ export class ParallelStepper implements Stepper {
           labels,
           scale: (end - start) / n,
           dropoutSeeds: dropoutSeeds(seedParts, i + 1, this.dropoutCount),
+          shard: i + 1,
+          shards: shards.length,
         },
         [images.buffer, labels.buffer],
       );
     });
     const [start, end] = shards[0];
-    const local = await settleOnError(remote, () =>
-      runShard(this.model, {
-        weights: this.flat ? weights : null,
-        images: batch.images.subarray(start * pixels, end * pixels),
-        labels: batch.labels.subarray(start, end),
-        scale: (end - start) / n,
-        dropoutSeeds: dropoutSeeds(seedParts, 0, this.dropoutCount),
-        ...this.shape,
-      }),
-    );
+    const exchange = this.exchange;
+    const local = await settleOnError(remote, async () => {
+      try {
+        return await runShard(this.model, {
+          weights: this.flat ? weights : null,
+          images: batch.images.subarray(start * pixels, end * pixels),
+          labels: batch.labels.subarray(start, end),
+          scale: (end - start) / n,
+          dropoutSeeds: dropoutSeeds(seedParts, 0, this.dropoutCount),
+          ...this.shape,
+          gather: exchange && ((mine) => exchange.gather(0, shards.length, mine)),
+        });
+      } catch (err) {
+        exchange?.abort(); // the workers would wait for this shard's statistics
+        throw err;
+      }
+    });
     const replies = [local, ...(await Promise.all(remote))];
     // Sum the shards' gradients in shard order (the same order every run).
     const sums = this.model.trainableWeights.map((_, j) => {
@@ -197,20 +226,9 @@ export class ParallelStepper implements Stepper {
     }
     if (this.flat) this.flat.apply(sums as Float32Array[]);
     else this.applyWithTfjs(sums);
-    const states = this.model.nonTrainableWeights;
-    if (states.length > 0) {
-      const averaged = states.map((_, j) => {
-        const acc = new Float64Array(replies[0].state[j].length);
-        replies.forEach((reply, s) => {
-          const share = (shards[s][1] - shards[s][0]) / n;
-          const v = reply.state[j];
-          for (let k = 0; k < acc.length; k++) acc[k] += share * v[k];
-        });
-        return Float32Array.from(acc);
-      });
-      if (this.flat) this.flat.setState(averaged);
-      else writeWeights(states, averaged);
-    }
+    // Every shard moved batch norm's averages with the same whole-batch statistics: this
+    // thread's model holds them already; the flat optimizer's copy takes them over.
+    if (this.flat && this.model.nonTrainableWeights.length > 0) this.flat.setState(local.state);
     let loss = 0;
     let correct = 0;
     for (const reply of replies) {
@@ -237,6 +255,7 @@ export class ParallelStepper implements Stepper {
   release(): void {
     if (this.released) return;
     this.released = true;
+    this.removeHook();
     this.sync();
     releaseWorkers(this.pool);
   }

@@ -17,6 +17,10 @@ export interface LoadModelRequest {
   height: number;
   width: number;
   classes: number;
+  /** The batch norm statistics exchange of the run (./shard-exchange), null without batch norm. */
+  exchange: SharedArrayBuffer | null;
+  /** Shards the exchange was made for. */
+  exchangeShards: number;
 }
 
 /** Gradients of one shard of a batch at the given weights. */
@@ -32,6 +36,9 @@ export interface StepRequest {
   scale: number;
   /** One per Dropout layer, in order. */
   dropoutSeeds: number[];
+  /** This shard's index in the batch (0 is the training thread's) and the shard count. */
+  shard: number;
+  shards: number;
 }
 
 /** Output probabilities of a model at the given weights (inference mode). */

@@ -4,6 +4,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ShardGather } from '../../backend/kernels/batch-norm-train';
 import { batchTensors } from '../batches';
 import { shardGradients } from '../step';
 import { ownedValues, readWeights, writeWeights } from './weights';
@@ -19,6 +20,8 @@ export interface ShardInput {
   height: number;
   width: number;
   classes: number;
+  /** Gathers batch norm statistics from every shard of the batch (null: no other shards). */
+  gather: ShardGather | null;
 }
 
 export interface ShardResult {
@@ -43,7 +46,15 @@ export async function runShard(model: tfl.LayersModel, input: ShardInput): Promi
   );
   let grads: (tf.Tensor | null)[] = [];
   try {
-    const shard = await shardGradients(model, x, y, input.labels, input.scale, input.dropoutSeeds);
+    const shard = await shardGradients(
+      model,
+      x,
+      y,
+      input.labels,
+      input.scale,
+      input.dropoutSeeds,
+      input.gather,
+    );
     grads = shard.grads;
     return {
       loss: shard.loss,

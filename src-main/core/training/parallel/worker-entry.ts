@@ -15,12 +15,14 @@ import type {
   WorkerStart,
 } from './protocol';
 import { predictShard, runShard } from './shard';
+import { ShardExchange } from './shard-exchange';
 
 interface Loaded {
   model: tfl.LayersModel;
   height: number;
   width: number;
   classes: number;
+  exchange: ShardExchange | null;
 }
 
 const port = parentPort;
@@ -45,7 +47,13 @@ async function loadModel(request: LoadModelRequest): Promise<void> {
     model.dispose();
     throw new Error(`the worker's model weights [${shapes}] differ from the training thread's`);
   }
-  loaded = { model, height: request.height, width: request.width, classes: request.classes };
+  loaded = {
+    model,
+    height: request.height,
+    width: request.width,
+    classes: request.classes,
+    exchange: request.exchange && new ShardExchange(request.exchange, request.exchangeShards),
+  };
 }
 
 function need(): Loaded {
@@ -54,8 +62,17 @@ function need(): Loaded {
 }
 
 async function step(request: StepRequest): Promise<void> {
-  const { model, height, width, classes } = need();
-  const result = await runShard(model, { ...request, height, width, classes });
+  const { model, height, width, classes, exchange } = need();
+  const gather = exchange
+    ? (mine: Float64Array) => exchange.gather(request.shard, request.shards, mine)
+    : null;
+  let result: Awaited<ReturnType<typeof runShard>>;
+  try {
+    result = await runShard(model, { ...request, height, width, classes, gather });
+  } catch (err) {
+    exchange?.abort(); // the other shards would wait for this one's statistics
+    throw err;
+  }
   const transfer = [...result.grads, ...result.state]
     .filter((v): v is Float32Array => v !== null)
     .map((v) => v.buffer as ArrayBuffer);

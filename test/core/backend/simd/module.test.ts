@@ -10,6 +10,7 @@ import {
   conv2dTrain,
   type ConvTrainAttrs,
 } from '../../../../src-main/core/backend/kernels/conv-train';
+import { batchNormTrain } from '../../../../src-main/core/backend/kernels/batch-norm-train';
 import { wasmApi } from '../../../../src-main/core/backend/simd/wasm-api';
 import { relativeMaxError, seededFloats, size } from '../numeric';
 
@@ -49,7 +50,15 @@ describe('the kernels module', () => {
       wasmApi.Module.exports(module)
         .map((e) => e.name)
         .sort(),
-    ).toEqual(['biasActivationGrad', 'conv2d', 'convFilterGrad', 'maxPoolGrad2x2']);
+    ).toEqual([
+      'batchNormGradSums',
+      'biasActivationGrad',
+      'channelAffine',
+      'channelSums',
+      'conv2d',
+      'convFilterGrad',
+      'maxPoolGrad2x2',
+    ]);
     const ids = sectionIds(bytes);
     expect(ids).not.toContain(5); // memory section
     expect(ids).not.toContain(11); // data section
@@ -119,6 +128,44 @@ describe('SIMD kernels give what the other wasm path gives', () => {
       const other = onWasm(false, () => convTrain(xShape, wShape, attrs));
       expect(tf.memory().numTensors).toBe(before);
       ['y', 'dx', 'dw', 'db'].forEach((name, i) => {
+        expect({ name, close: relativeMaxError(ours[i], other[i]) < TOLERANCE }).toEqual({
+          name,
+          close: true,
+        });
+      });
+    });
+  }
+
+  for (const xShape of [
+    [4, 26, 26, 16],
+    [5, 8],
+    [2, 3, 3, 4],
+  ]) {
+    it(`batchNormTrain x=[${xShape}]: outputs and gradients`, () => {
+      const c = xShape[xShape.length - 1];
+      const run = () => {
+        // an offset far from zero checks that the variance does not lose digits to it
+        const x = tf.tensor(seededFloats(size(xShape), 41, 9, 11), xShape);
+        const gamma = tf.tensor(seededFloats(c, 42, 0.5, 1.5), [c]);
+        const beta = tf.tensor(seededFloats(c, 43), [c]);
+        const outs = batchNormTrain(x, gamma, beta, 1e-3);
+        const weights = outs
+          .slice(0, 3)
+          .map((t, i) => tf.tensor(seededFloats(t.size, 44 + i), t.shape));
+        const g = tf.grads((xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) =>
+          tf.addN(
+            batchNormTrain(xx, gg, bb, 1e-3)
+              .slice(0, 3)
+              .map((t, i) => tf.sum(tf.mul(t, weights[i]))),
+          ),
+        )([x, gamma, beta]);
+        return [...outs, ...g].map((t) => t.dataSync() as Float32Array);
+      };
+      const before = tf.memory().numTensors;
+      const ours = onWasm(true, run);
+      const other = onWasm(false, run);
+      expect(tf.memory().numTensors).toBe(before);
+      ['y', 'mean', 'variance', 'movingVariance', 'dx', 'dgamma', 'dbeta'].forEach((name, i) => {
         expect({ name, close: relativeMaxError(ours[i], other[i]) < TOLERANCE }).toEqual({
           name,
           close: true,

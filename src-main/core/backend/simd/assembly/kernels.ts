@@ -168,6 +168,24 @@ export function convFilterGrad(
 }
 
 /**
+ * Adds the float32 partial sums of four channels in `s` to the float64 running sums at `acc`
+ * (two lanes per vector), which hold the channels [g, g + 4) of a float64 array.
+ */
+function addToF64(acc: usize, s: v128): void {
+  v128.store(acc, f64x2.add(v128.load(acc), f64x2.promote_low_f32x4(s)));
+  v128.store(
+    acc,
+    f64x2.add(
+      v128.load(acc, 16),
+      f64x2.promote_low_f32x4(
+        v128.swizzle(s, i8x16(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)),
+      ),
+    ),
+    16,
+  );
+}
+
+/**
  * dyAct = dy where y > 0 (relu) or dy (linear), and bias[ch] = dyAct summed over every pixel
  * (`pixels` rows of `channels`, a multiple of 4). The sums are kept in float64 at `scratch`
  * (channels * 8 bytes) between blocks of float32 partial sums.
@@ -200,18 +218,7 @@ export function biasActivationGrad(
         s = f32x4.add(s, v);
         at += rowBytes;
       }
-      const acc = scratch + (lane << 1);
-      v128.store(acc, f64x2.add(v128.load(acc), f64x2.promote_low_f32x4(s)));
-      v128.store(
-        acc,
-        f64x2.add(
-          v128.load(acc, 16),
-          f64x2.promote_low_f32x4(
-            v128.swizzle(s, i8x16(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)),
-          ),
-        ),
-        16,
-      );
+      addToF64(scratch + (lane << 1), s);
     }
   }
   for (let ch = 0; ch < channels; ch++) {
@@ -428,6 +435,115 @@ export function maxPoolGrad2x2(
           v128.store(dx + p3, v128.and(g0, w3));
         }
         d += pixel;
+      }
+    }
+  }
+}
+
+/**
+ * sums[ch] (float64, overwritten) = sum over the `pixels` rows of x[p, ch] - center[ch]
+ * (squared when `square` is 1); `center` 0 means none. Float32 partial sums over blocks of
+ * BLOCK_PIXELS rows, then float64. `channels` must be a multiple of 4.
+ */
+export function channelSums(
+  x: usize,
+  center: usize,
+  sums: usize,
+  pixels: i32,
+  channels: i32,
+  square: i32,
+): void {
+  const rowBytes = (<usize>channels) << 2;
+  memory.fill(sums, 0, (<usize>channels) << 3);
+  const zeroV = f32x4.splat(0);
+  for (let p0 = 0; p0 < pixels; p0 += BLOCK_PIXELS) {
+    const p1 = min(pixels, p0 + BLOCK_PIXELS);
+    for (let g = 0; g < channels; g += 4) {
+      const lane = (<usize>g) << 2;
+      const c = center ? v128.load(center + lane) : zeroV;
+      let s = zeroV;
+      let at = <usize>p0 * rowBytes + lane;
+      for (let p = p0; p < p1; p++) {
+        const d = f32x4.sub(v128.load(x + at), c);
+        s = f32x4.add(s, square ? f32x4.mul(d, d) : d);
+        at += rowBytes;
+      }
+      addToF64(sums + (lane << 1), s);
+    }
+  }
+}
+
+/**
+ * The two sums of the batch normalisation gradient, per channel (float64, overwritten):
+ * sums[ch] = sum of dy[p, ch] and sums[channels + ch] = sum of dy[p, ch] * (x[p, ch] - mean[ch])
+ * * invStd[ch], over the `pixels` rows. `channels` must be a multiple of 4.
+ */
+export function batchNormGradSums(
+  dy: usize,
+  x: usize,
+  mean: usize,
+  invStd: usize,
+  sums: usize,
+  pixels: i32,
+  channels: i32,
+): void {
+  const rowBytes = (<usize>channels) << 2;
+  memory.fill(sums, 0, (<usize>channels) << 4);
+  const zeroV = f32x4.splat(0);
+  const second = (<usize>channels) << 3;
+  for (let p0 = 0; p0 < pixels; p0 += BLOCK_PIXELS) {
+    const p1 = min(pixels, p0 + BLOCK_PIXELS);
+    for (let g = 0; g < channels; g += 4) {
+      const lane = (<usize>g) << 2;
+      const m = v128.load(mean + lane);
+      const r = v128.load(invStd + lane);
+      let s = zeroV;
+      let t = zeroV;
+      let at = <usize>p0 * rowBytes + lane;
+      for (let p = p0; p < p1; p++) {
+        const d = v128.load(dy + at);
+        s = f32x4.add(s, d);
+        t = f32x4.add(t, f32x4.mul(d, f32x4.mul(f32x4.sub(v128.load(x + at), m), r)));
+        at += rowBytes;
+      }
+      addToF64(sums + (lane << 1), s);
+      addToF64(sums + second + (lane << 1), t);
+    }
+  }
+}
+
+/**
+ * out[p, ch] = a[ch] * u[p, ch] + b[ch] * v[p, ch] + k[ch] over the `pixels` rows; `v` 0 means
+ * none (then `b` is not read). The normalisation (a = scale, k = shift) and the input gradient of
+ * batch normalisation (u = dy, v = x). `channels` must be a multiple of 4.
+ */
+export function channelAffine(
+  u: usize,
+  v: usize,
+  a: usize,
+  b: usize,
+  k: usize,
+  out: usize,
+  pixels: i32,
+  channels: i32,
+): void {
+  const rowBytes = (<usize>channels) << 2;
+  for (let g = 0; g < channels; g += 4) {
+    const lane = (<usize>g) << 2;
+    const av = v128.load(a + lane);
+    const kv = v128.load(k + lane);
+    let at = lane;
+    if (v) {
+      const bv = v128.load(b + lane);
+      for (let p = 0; p < pixels; p++) {
+        const y = f32x4.add(f32x4.mul(av, v128.load(u + at)), f32x4.mul(bv, v128.load(v + at)));
+        v128.store(out + at, f32x4.add(y, kv));
+        at += rowBytes;
+      }
+    } else {
+      for (let p = 0; p < pixels; p++) {
+        v128.store(out + at, f32x4.add(f32x4.mul(av, v128.load(u + at)), kv));
+        at += rowBytes;
       }
     }
   }
