@@ -15,7 +15,7 @@ import {
 } from '../../src-main/core/letters';
 import { readModelMeta } from '../../src-main/core/model';
 import { preprocessRGBA, toGreyLevels } from '../../src-main/core/preprocess';
-import { cli, ROOT } from '../helpers/cli';
+import { cli, cliInProcess, expectRefused, ROOT } from '../helpers/cli';
 
 const SAMPLE = path.join(ROOT, 'resources', 'sample', 'sample-letters.mat');
 let tmp: string;
@@ -38,15 +38,6 @@ async function letterPng(letter: string, file: string, size = 160, angle = 0): P
   return file;
 }
 
-function oneErrorLine(run: ReturnType<typeof cli>, pattern: RegExp): void {
-  expect(run.status).toBe(2);
-  expect(run.stdout).toBe('');
-  const lines = run.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^error: /);
-  expect(lines[0]).toMatch(pattern);
-}
-
 /** Sample letters turned left to right, as a letters file. */
 async function mirroredLetters(file: string, count: number): Promise<void> {
   const { set } = await loadDataset(SAMPLE, { fingerprint: false });
@@ -66,7 +57,7 @@ async function mirroredLetters(file: string, count: number): Promise<void> {
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'letter-lab-cli-letters-'));
   model = path.join(tmp, 'model');
-  const run = cli(
+  const run = await cliInProcess(
     'train',
     '--mat',
     SAMPLE,
@@ -88,7 +79,7 @@ describe('letter-lab letters add', () => {
     for (const [i, letter] of ['A', 'B', 'C'].entries()) {
       const png = await letterPng(letter, path.join(tmp, `${letter}.png`), 120 + 40 * i);
       pictures.push(png);
-      const run = cli(
+      const run = await cliInProcess(
         'letters',
         'add',
         '--to',
@@ -128,26 +119,45 @@ describe('letter-lab letters add', () => {
     const file = path.join(tmp, 'ola.mat');
     const before = await readFile(file);
     const png = path.join(tmp, 'A.png');
-    oneErrorLine(
+    // As a real process: exit code 2 and one line on stderr.
+    expectRefused(
       cli('letters', 'add', '--to', file, '--image', png, '--label', 'A'),
       /already kept/,
     );
-    oneErrorLine(
-      cli('letters', 'add', '--to', file, '--image', png, '--label', 'K'),
+    expectRefused(
+      await cliInProcess('letters', 'add', '--to', file, '--image', png, '--label', 'K'),
       /--label must be one of the letters A to J/,
     );
-    oneErrorLine(
-      cli('letters', 'add', '--to', file, '--image', path.join(tmp, 'nope.png'), '--label', 'A'),
+    expectRefused(
+      await cliInProcess(
+        'letters',
+        'add',
+        '--to',
+        file,
+        '--image',
+        path.join(tmp, 'nope.png'),
+        '--label',
+        'A',
+      ),
       /no file/,
     );
-    oneErrorLine(cli('letters', 'add', '--to', file, '--image', file, '--label', 'A'), /not a PNG/);
-    oneErrorLine(cli('letters', 'add', '--to', tmp, '--image', png, '--label', 'A'), /is a folder/);
-    oneErrorLine(cli('letters', 'add', '--image', png, '--label', 'A'), /--to FILE.mat/);
-    oneErrorLine(cli('letters', 'sort'), /takes "add" or "merge"/);
+    expectRefused(
+      await cliInProcess('letters', 'add', '--to', file, '--image', file, '--label', 'A'),
+      /not a PNG/,
+    );
+    expectRefused(
+      await cliInProcess('letters', 'add', '--to', tmp, '--image', png, '--label', 'A'),
+      /is a folder/,
+    );
+    expectRefused(
+      await cliInProcess('letters', 'add', '--image', png, '--label', 'A'),
+      /--to FILE.mat/,
+    );
+    expectRefused(await cliInProcess('letters', 'sort'), /takes "add" or "merge"/);
     const notes = path.join(tmp, 'notes.mat');
     await writeFile(notes, 'my homework');
-    oneErrorLine(
-      cli('letters', 'add', '--to', notes, '--image', png, '--label', 'A'),
+    expectRefused(
+      await cliInProcess('letters', 'add', '--to', notes, '--image', png, '--label', 'A'),
       /not a MATLAB MAT-file/,
     );
     expect(await readFile(notes, 'utf8')).toBe('my homework');
@@ -161,13 +171,25 @@ describe('letter-lab letters merge', () => {
     for (const letter of ['D', 'E']) {
       const png = await letterPng(letter, path.join(tmp, `k${letter}.png`), 140, 0.2);
       expect(
-        cli('letters', 'add', '--to', kuba, '--image', png, '--label', letter, '--camper', 'Kuba')
-          .status,
+        (
+          await cliInProcess(
+            'letters',
+            'add',
+            '--to',
+            kuba,
+            '--image',
+            png,
+            '--label',
+            letter,
+            '--camper',
+            'Kuba',
+          )
+        ).status,
       ).toBe(0);
     }
     const ola = path.join(tmp, 'ola.mat');
     const classFile = path.join(tmp, 'class.mat');
-    const run = cli('letters', 'merge', ola, kuba, ola, '--to', classFile, '--json');
+    const run = await cliInProcess('letters', 'merge', ola, kuba, ola, '--to', classFile, '--json');
     expect(run.status, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as {
       count: number;
@@ -186,14 +208,19 @@ describe('letter-lab letters merge', () => {
       { name: 'ola', count: 3 },
       { name: 'Kuba', count: 2 },
     ]);
-    const again = JSON.parse(cli('letters', 'merge', kuba, '--to', classFile, '--json').stdout) as {
+    const again = JSON.parse(
+      (await cliInProcess('letters', 'merge', kuba, '--to', classFile, '--json')).stdout,
+    ) as {
       added: number;
       duplicates: number;
     };
     expect(again).toMatchObject({ added: 0, duplicates: 2 });
-    oneErrorLine(cli('letters', 'merge', '--to', classFile), /at least one letters file/);
-    oneErrorLine(
-      cli('letters', 'merge', path.join(tmp, 'A.png'), '--to', classFile),
+    expectRefused(
+      await cliInProcess('letters', 'merge', '--to', classFile),
+      /at least one letters file/,
+    );
+    expectRefused(
+      await cliInProcess('letters', 'merge', path.join(tmp, 'A.png'), '--to', classFile),
       /not a MATLAB MAT-file/,
     );
   });
@@ -203,7 +230,7 @@ describe('letter-lab evaluate --all', () => {
   it('checks a saved network on every letter of a file, with the held-back ones apart', async () => {
     const mine = path.join(tmp, 'mirrored.mat');
     await mirroredLetters(mine, 40);
-    const run = cli('evaluate', '--model', model, '--mat', mine, '--all', '--json');
+    const run = await cliInProcess('evaluate', '--model', model, '--mat', mine, '--all', '--json');
     expect(run.status, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as {
       count: number;
@@ -216,11 +243,11 @@ describe('letter-lab evaluate --all', () => {
     expect(out.heldBack.count).toBe(letters.filter((l) => isHeldBack(l.id)).length);
     expect(out.confusion.flat().reduce((a, b) => a + b, 0)).toBe(40);
     const whole = JSON.parse(
-      cli('evaluate', '--model', model, '--mat', SAMPLE, '--all', '--json').stdout,
+      (await cliInProcess('evaluate', '--model', model, '--mat', SAMPLE, '--all', '--json')).stdout,
     ) as { count: number };
     expect(whole.count).toBe(3500);
-    oneErrorLine(
-      cli('evaluate', '--model', model, '--mat', path.join(tmp, 'A.png'), '--all'),
+    expectRefused(
+      await cliInProcess('evaluate', '--model', model, '--mat', path.join(tmp, 'A.png'), '--all'),
       /not a MATLAB MAT-file/,
     );
   });
@@ -238,7 +265,7 @@ describe('letter-lab train --from', () => {
   it('teaches a saved network with extra letters mixed into the fonts, measured before and after', async () => {
     const mine = path.join(tmp, 'mirrored.mat');
     const out = path.join(tmp, 'taught');
-    const run = cli(
+    const run = await cliInProcess(
       'train',
       '--from',
       model,
@@ -274,40 +301,52 @@ describe('letter-lab train --from', () => {
   it('goes on with the letters file alone, or on the same file with the split it was trained with', async () => {
     const mine = path.join(tmp, 'mirrored.mat');
     const alone = JSON.parse(
-      cli('train', '--from', model, '--mat', mine, '--epochs', '1', '--json').stdout,
+      (await cliInProcess('train', '--from', model, '--mat', mine, '--epochs', '1', '--json'))
+        .stdout,
     ) as TeachJson;
     expect(alone.before.fonts).toBeNull();
     expect(alone.after.heldBack.count).toBe(alone.letters.heldBack);
     const same = JSON.parse(
-      cli('train', '--from', model, '--mat', SAMPLE, '--epochs', '1', '--json').stdout,
+      (await cliInProcess('train', '--from', model, '--mat', SAMPLE, '--epochs', '1', '--json'))
+        .stdout,
     ) as TeachJson;
     expect(same.letters).toMatchObject({ train: 2800, heldBack: 700 });
   });
 
-  it('refuses bad combinations with one clear line', () => {
-    oneErrorLine(
-      cli('train', '--from', model, '--mat', SAMPLE, '--preset', 'mlp'),
+  it('refuses bad combinations with one clear line', async () => {
+    expectRefused(
+      await cliInProcess('train', '--from', model, '--mat', SAMPLE, '--preset', 'mlp'),
       /no --preset or --spec/,
     );
-    oneErrorLine(
-      cli('train', '--from', model, '--mat', SAMPLE, '--share', '0.3'),
+    expectRefused(
+      await cliInProcess('train', '--from', model, '--mat', SAMPLE, '--share', '0.3'),
       /give --extra FILE too/,
     );
-    oneErrorLine(
-      cli('train', '--from', model, '--mat', SAMPLE, '--extra', SAMPLE, '--share', '2'),
+    expectRefused(
+      await cliInProcess(
+        'train',
+        '--from',
+        model,
+        '--mat',
+        SAMPLE,
+        '--extra',
+        SAMPLE,
+        '--share',
+        '2',
+      ),
       /--share must be a number from 0.05 to 0.75/,
     );
-    oneErrorLine(
-      cli('train', '--mat', SAMPLE, '--preset', 'mlp', '--extra', SAMPLE),
+    expectRefused(
+      await cliInProcess('train', '--mat', SAMPLE, '--preset', 'mlp', '--extra', SAMPLE),
       /go with --from/,
     );
-    oneErrorLine(
-      cli('train', '--from', path.join(tmp, 'nothing'), '--mat', SAMPLE),
+    expectRefused(
+      await cliInProcess('train', '--from', path.join(tmp, 'nothing'), '--mat', SAMPLE),
       /no saved model/,
     );
     const few = path.join(tmp, 'ola.mat');
-    oneErrorLine(
-      cli('train', '--from', model, '--mat', SAMPLE, '--extra', few),
+    expectRefused(
+      await cliInProcess('train', '--from', model, '--mat', SAMPLE, '--extra', few),
       /teaching needs at least 5|held back/,
     );
   });
