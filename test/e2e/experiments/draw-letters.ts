@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     await page.getByTestId('letters-view').waitFor();
     const slider = page.getByTestId('keep-panel').getByRole('slider');
     const pad = page.getByTestId('letters-canvas');
+    const saved = path.join(app.home, 'my-letters', 'my-letters.mat');
     let kept = 0;
     for (let round = 0; round < perLetter; round++) {
       for (let label = 0; label < 10; label++) {
@@ -42,11 +43,10 @@ async function main(): Promise<void> {
           .filter({ hasText: `Letters in your collection: ${kept}.` })
           .waitFor();
       }
-      process.stderr.write(`${kept} letters drawn and kept\n`);
+      // After every round, so a long run that is cut short keeps what it drew.
+      await copyFile(saved, path.resolve(out));
+      process.stderr.write(`${kept} letters drawn and kept, copied to ${path.resolve(out)}\n`);
     }
-    const saved = path.join(app.home, 'my-letters', 'my-letters.mat');
-    await copyFile(saved, path.resolve(out));
-    process.stderr.write(`copied ${saved} to ${path.resolve(out)}\n`);
   } finally {
     await browser.close();
     await app.stop();
