@@ -127,10 +127,11 @@ describe('browser mode: My letters', () => {
     expect(letters.map((l) => l.label)).toEqual(
       Array.from({ length: total }, (_, i) => Math.floor(i / PER_LETTER)),
     );
-    // Bright ink on a black background, like the teacher's file.
+    // Bright ink on a black background, like the teacher's file (thin strokes come out grey).
     for (const letter of letters) {
-      expect(letter.pixels[0]).toBe(0);
-      expect(Math.max(...letter.pixels)).toBe(255);
+      const corners = [0, 27, 27 * 28, 28 * 28 - 1].map((i) => letter.pixels[i]);
+      expect(Math.max(...corners)).toBeLessThan(64);
+      expect(Math.max(...letter.pixels)).toBeGreaterThan(160);
     }
     await expect.poll(() => page.getByTestId('kept-letter').count()).toBe(total);
     const top = shotPath('letters-top');

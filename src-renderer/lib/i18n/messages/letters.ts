@@ -18,6 +18,7 @@ export const letters = defineMessages(
     'error.letters.write-failed':
       'Letter Lab could not save the letters. Check that the disk is not full, then try again.',
     'nav.mine': 'My handwriting',
+    'letters.check.cellEmpty': 'None of these letters landed in this cell.',
     'letters.run.mixed':
       'Taught from “{from}” with {train} letters of {file}, mixed into the printed letters ({percent} of every batch).',
     'letters.run.only': 'Taught from “{from}” with {train} letters of {file} alone.',
@@ -197,6 +198,7 @@ export const letters = defineMessages(
     'error.letters.write-failed':
       'Letter Lab nie zdołał zapisać liter. Sprawdź, czy dysk nie jest pełny, i spróbuj jeszcze raz.',
     'nav.mine': 'Moje pismo',
+    'letters.check.cellEmpty': 'Żadna z tych liter nie trafiła do tej komórki.',
     'letters.run.mixed':
       'Uczona od „{from}” na {train} literach z: {file}, wymieszanych z literami drukowanymi ({percent} każdej paczki).',
     'letters.run.only': 'Uczona od „{from}” tylko na {train} literach z: {file}.',
