@@ -67,9 +67,10 @@ export default tseslint.config(
                 '!**/src-main/core/spec',
                 '!**/src-main/core/preprocess',
                 '!**/src-main/core/lessons',
+                '!**/src-main/core/text',
               ],
               message:
-                'The renderer may use only src-main/contract (types), src-main/core/spec, src-main/core/preprocess and src-main/core/lessons.',
+                'The renderer may use only src-main/contract (types), src-main/core/spec, src-main/core/preprocess, src-main/core/lessons and src-main/core/text.',
             },
             { group: ['node:*'], message: 'The renderer has no Node.js.' },
           ],
@@ -107,7 +108,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/core/spec/**', 'src-main/core/preprocess/**'],
+    files: ['src-main/core/spec/**', 'src-main/core/preprocess/**', 'src-main/core/text/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -120,12 +121,13 @@ export default tseslint.config(
                 'electron',
                 '../*',
                 '!../errors',
+                '!../text',
                 '!../..',
                 '../../*',
                 '!../../contract',
               ],
               message:
-                'core/spec and core/preprocess are pure TypeScript shared with the renderer.',
+                'core/spec, core/preprocess and core/text are pure TypeScript shared with the renderer.',
             },
           ],
         },
@@ -147,6 +149,7 @@ export default tseslint.config(
                 '../*',
                 '!../..',
                 '!../spec',
+                '!../text',
                 '../../*',
                 '!../../contract',
               ],
@@ -172,6 +175,7 @@ export default tseslint.config(
                 '../../*',
                 '!../../..',
                 '!../../spec',
+                '!../../text',
                 '../../../*',
                 '!../../../contract',
               ],

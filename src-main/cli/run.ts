@@ -1,4 +1,4 @@
-import { LetterLabError } from '../core/errors';
+import { LetterLabError, diskFullError } from '../core/errors';
 import type { CliIo, Command } from './command';
 import { infoCommand } from './commands/info';
 import { inspectCommand } from './commands/inspect';
@@ -67,8 +67,12 @@ export async function runCli(
     await command.run(args, io);
     return 0;
   } catch (err) {
-    const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
-    if (err instanceof LetterLabError) {
+    const known = diskFullError(err) ?? err;
+    const message = (known instanceof Error ? known.message : String(known)).replace(
+      /\s*\n\s*/g,
+      ' ',
+    );
+    if (known instanceof LetterLabError) {
       errorOut(`error: ${message}`);
       return 2;
     }

@@ -1,16 +1,16 @@
 // `letter-lab train --from DIR --mat FILE [--extra FILE]`: goes on training a saved network, in a
-// training process as the app does. With --extra, the network learns from FILE's training part
+// training process as the app does, recorded in the lab notebook as a new run (--no-record: not). With --extra, the network learns from FILE's training part
 // (the split it was trained with) with the extra letters mixed into every batch; without, from
 // FILE's letters alone. The taught letters held back for testing (by their picture; or FILE's own
 // test split when FILE is the file the network was trained on) are measured before and after.
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { TeachMeasure, TeachPlan, TeachingInfo } from '../contract/letters';
 import type { EpochRecord } from '../contract/training';
 import { LetterLabError } from '../core/errors';
-import { MAX_SHARE, MIN_SHARE } from '../core/letters';
+import { MAX_SHARE, MIN_SHARE, readLettersFile, writeLettersFile } from '../core/letters';
+import { TAUGHT_LETTERS } from '../host/letters-teach';
+import { NotebookRun } from './notebook-run';
 import { openMat } from '../core/mat/open';
 import { readModelMeta } from '../core/model';
 import { intOption, json, type CliIo } from './command';
@@ -22,6 +22,7 @@ const MAX_EPOCHS = 1000;
 
 export interface TeachValues {
   from?: string;
+  'no-record'?: boolean;
   mat: string;
   extra?: string;
   share?: string;
@@ -93,12 +94,26 @@ export async function teachFromCli(values: TeachValues, io: CliIo): Promise<void
     withFonts: mixed,
   };
   const spec = { ...meta.spec, compile: { ...meta.compile, epochs } };
-  const scratch = values.save ? null : await mkdtemp(path.join(os.tmpdir(), 'letter-lab-teach-'));
   const teaching: Partial<TeachingInfo> = {};
+  const notebook = await NotebookRun.open(values['no-record'] === true, values.save, spec);
+  // A recorded run keeps a copy of the letters it learned from, as the app's teaching runs do.
+  if (notebook.folder && plan.holdBackByPicture) {
+    const copy = path.join(notebook.folder, TAUGHT_LETTERS);
+    await writeLettersFile(copy, await readLettersFile(taught, Number.MAX_SAFE_INTEGER));
+    plan.lettersPath = copy;
+  }
+  notebook.live.teaching = {
+    plan,
+    from: { name: meta.name, source: 'saved', epochs: meta.history.length },
+    letters: { fileName: plan.lettersLabel, train: 0, heldBack: 0 },
+    fonts: null,
+    before: null,
+    after: null,
+  };
   const run = runTrainer(
     {
       type: 'start',
-      runId: 'cli',
+      runId: notebook.runId,
       datasetPath: values.mat,
       splitSeed,
       testFraction: 0.2,
@@ -107,15 +122,19 @@ export async function teachFromCli(values: TeachValues, io: CliIo): Promise<void
       resumeFrom: from,
       initialEpoch: 0,
       epochs,
-      saveDir: values.save ?? path.join(scratch as string, 'model'),
+      saveDir: notebook.modelDir,
       history: [],
       teach: plan,
     },
     {
+      onReady: (name) => (notebook.live.backend = name),
+      onLoaded: (d) => notebook.loaded(d, splitSeed),
+      onSaved: (epoch) => notebook.saved(epoch),
       onTeach: (m) => {
         teaching.letters = m.letters;
         teaching.fonts = m.fonts;
         teaching[m.phase] = m.measure;
+        notebook.taught(m);
         for (const line of measureLines(m.phase, m.measure)) io.progress(line);
         if (m.phase === 'before') {
           io.progress(
@@ -126,11 +145,13 @@ export async function teachFromCli(values: TeachValues, io: CliIo): Promise<void
           );
         }
       },
-      onEpoch: (r: EpochRecord) =>
+      onEpoch: (r: EpochRecord) => {
+        notebook.live.history = [...notebook.live.history, r];
         io.progress(
           `epoch ${r.epoch}/${epochs}  loss ${r.loss.toFixed(4)}  acc ${r.acc.toFixed(4)}  ` +
             `held-back acc ${r.valAcc?.toFixed(4) ?? '-'}`,
-        ),
+        );
+      },
     },
   );
   const stop = () => {
@@ -139,7 +160,19 @@ export async function teachFromCli(values: TeachValues, io: CliIo): Promise<void
   };
   process.once('SIGINT', stop);
   try {
-    const result = await run.done;
+    let result;
+    try {
+      result = await run.done;
+    } catch (err) {
+      await notebook.failed(err);
+      throw err;
+    }
+    const recorded = await notebook.ended(result.history, result.stopped);
+    if (recorded) {
+      io.progress(
+        `Recorded in the lab notebook as run ${notebook.runId} (see \`letter-lab runs\`).`,
+      );
+    }
     const report = {
       backend: result.backend,
       from,
@@ -151,6 +184,7 @@ export async function teachFromCli(values: TeachValues, io: CliIo): Promise<void
       epochs: result.history,
       stopped: result.stopped,
       savedTo: values.save,
+      runId: recorded ? notebook.runId : null,
     };
     if (values.json) {
       io.out(json(report));
@@ -165,6 +199,6 @@ export async function teachFromCli(values: TeachValues, io: CliIo): Promise<void
     );
   } finally {
     process.off('SIGINT', stop);
-    if (scratch) await rm(scratch, { recursive: true, force: true });
+    await notebook.close();
   }
 }

@@ -18,6 +18,10 @@ export interface RunnerListener {
   onEpoch?(record: EpochRecord): void;
   /** A teaching run measured its network (before the first batch, after the last). */
   onTeach?(message: Extract<FromTrainer, { type: 'teach' }>): void;
+  /** The letters were read (file name, fingerprint, split sizes). */
+  onLoaded?(dataset: { fileName: string; fingerprint: string; train: number; test: number }): void;
+  /** The model was autosaved after `epoch`. */
+  onSaved?(epoch: number): void;
 }
 
 export interface RunnerResult {
@@ -66,6 +70,12 @@ export function runTrainer(
           break;
         case 'teach':
           listener.onTeach?.(message);
+          break;
+        case 'loaded':
+          listener.onLoaded?.(message.dataset);
+          break;
+        case 'saved':
+          listener.onSaved?.(message.epoch);
           break;
         case 'done':
           end(() =>

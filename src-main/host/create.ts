@@ -20,9 +20,9 @@ export function createApi(ctx: HostContext): ApiRegistry {
   setupSettings(registry, ctx);
   const datasets = setupDataset(registry, ctx);
   setupTraining(registry, ctx);
-  setupModels(registry, ctx);
+  const models = setupModels(registry, ctx);
   setupPredict(registry, ctx);
-  const recorder = setupRuns(registry, ctx);
+  const recorder = setupRuns(registry, ctx, models);
   const evaluation = setupEvaluation(registry, ctx);
   setupLessons(registry, ctx, recorder);
   setupLetters(registry, ctx, datasets, evaluation);

@@ -19,7 +19,7 @@ import {
   type LessonStep,
   type OpenLetters,
 } from '../core/lessons';
-import { ProgressStore } from '../core/progress/store';
+import { ProgressStore, emptyProgress } from '../core/progress/store';
 import { buildReport, reportFileName, type ReportRun } from '../core/report/build';
 import type { HostContext } from './context';
 import type { ApiRegistry } from './registry';
@@ -93,6 +93,14 @@ export class LessonsHost {
     this.checkOpen(step);
     const store = await this.progress;
     await store.change((p) => ({ ...p, current: step.id }));
+    return this.view();
+  }
+
+  /** The lessons start again for a new group; the runs stay in the lab notebook. */
+  async reset(): Promise<LessonsView> {
+    const store = await this.progress;
+    await store.change(() => emptyProgress());
+    this.changed();
     return this.view();
   }
 
@@ -208,6 +216,7 @@ export function setupLessons(
   registry.handle('lessons:select', z.object({ step: stepSchema }).strict(), ({ step }) =>
     lessons.select(step),
   );
+  registry.handle('lessons:reset', z.undefined(), () => lessons.reset());
   registry.handle(
     'lessons:train',
     z

@@ -17,11 +17,11 @@ import {
   writeLettersFile,
 } from '../core/letters';
 import { MAX_NAME_LENGTH } from '../core/model/store';
+import { newRunId } from '../core/runs';
 import type { HostContext } from './context';
 import { LABELS, type LettersService } from './letters';
 import type { ApiRegistry } from './registry';
 import { RUNS_FOLDER } from './runs';
-import { newRunId } from './training-run';
 
 /** The copy of the taught letters inside the run's folder. */
 export const TAUGHT_LETTERS = 'taught-letters.mat';

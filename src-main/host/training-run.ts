@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import type {
   BatchProgress,
@@ -11,6 +10,7 @@ import type { ModelSpec } from '../contract/spec';
 import type { TeachingInfo } from '../contract/letters';
 import { validateSpec } from '../core/spec';
 import { LetterLabError } from '../core/errors';
+import { newRunId } from '../core/runs';
 import type { HostContext } from './context';
 import type { TrainerConnection } from './trainer-connection';
 
@@ -31,11 +31,6 @@ function idleState(): TrainingState {
     message: null,
     savedEpoch: 0,
   };
-}
-
-/** A new run's id: its start time and a random suffix (also its folder name). */
-export function newRunId(): string {
-  return `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(3).toString('hex')}`;
 }
 
 /** Keeps every other point once the curve is full, so long runs stay light. */
@@ -229,6 +224,7 @@ export class TrainingManager {
       this.emitState();
       return;
     }
+    if (message.type === 'estimated' || message.type === 'estimate-failed') return;
     if (message.runId !== this.state.runId) return;
     // A stop that reached the process before its run began (backend still starting) was dropped
     // there: repeat it once the run reports in.

@@ -35,6 +35,18 @@ export function startSession(
             onProgress: (fraction, stage) => send({ type: 'loading', runId, stage, fraction }),
           })
         : null;
+      if (fonts) {
+        send({
+          type: 'loaded',
+          runId,
+          dataset: {
+            fileName: fonts.info.fileName,
+            fingerprint: fonts.info.fingerprint,
+            train: fonts.set.train.length,
+            test: fonts.set.test.length,
+          },
+        });
+      }
       const tensorsBefore = tf.memory().numTensors;
       const resumed = message.resumeFrom ? await loadModel(message.resumeFrom) : null;
       const model = resumed ? resumed.model : buildModel(message.spec, { seed: message.seed });

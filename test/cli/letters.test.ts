@@ -15,7 +15,8 @@ import {
 } from '../../src-main/core/letters';
 import { readModelMeta } from '../../src-main/core/model';
 import { preprocessRGBA, toGreyLevels } from '../../src-main/core/preprocess';
-import { cli, cliInProcess, expectRefused, ROOT } from '../helpers/cli';
+import { cli, cliInProcess, cliTestHome, expectRefused, ROOT } from '../helpers/cli';
+import type { RunRecord } from '../../src-main/contract/runs';
 
 const SAMPLE = path.join(ROOT, 'resources', 'sample', 'sample-letters.mat');
 let tmp: string;
@@ -260,6 +261,7 @@ describe('letter-lab train --from', () => {
     letters: { train: number; heldBack: number };
     epochs: { valAcc: number }[];
     savedTo: string | null;
+    runId: string | null;
   }
 
   it('teaches a saved network with extra letters mixed into the fonts, measured before and after', async () => {
@@ -291,6 +293,13 @@ describe('letter-lab train --from', () => {
     expect(result.after.fonts?.count).toBe(700);
     expect(result.epochs).toHaveLength(2);
     expect(result.epochs[1].valAcc).toBeCloseTo(result.after.heldBack.accuracy, 6);
+    // Recorded in the lab notebook as a new run, with what it learned from and before/after.
+    const runDir = path.join(cliTestHome(), 'runs', result.runId as string);
+    const record = JSON.parse(await readFile(path.join(runDir, 'run.json'), 'utf8')) as RunRecord;
+    expect(record.status).toBe('finished');
+    expect(record.teaching?.after).toEqual(result.after);
+    expect(record.teaching?.before).toEqual(result.before);
+    expect(await readLettersFile(path.join(runDir, 'taught-letters.mat'), 100)).toHaveLength(40);
     expect((await readModelMeta(out)).teaching).toEqual({
       lettersFile: 'mirrored.mat',
       mode: 'mixed',

@@ -75,7 +75,7 @@ async function add(args: string[], io: CliIo): Promise<void> {
     );
   }
   const image = path.resolve(values.image);
-  const pixels = await decodePng(image, await readPng(image));
+  const pixels = await decodePng(image, (await readPng(image)).bytes);
   const prepared = preparedOrThrow(
     preprocessRGBA(pixels.data, pixels.width, pixels.height, { background }),
     `The picture ${image}`,

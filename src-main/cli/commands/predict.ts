@@ -34,7 +34,7 @@ export const predictCommand: Command = {
       );
     }
     const file = path.resolve(values.image);
-    const pixels = await decodePng(file, await readPng(file));
+    const pixels = await decodePng(file, (await readPng(file)).bytes);
     await initBackend('auto');
     const { model, meta } = await loadModel(values.model);
     try {

@@ -32,8 +32,4 @@ export function formatRatio(value: number, lang: LessonLang): string {
 }
 
 /** Fills `{name}` placeholders from `params`; unknown ones stay visible. */
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+export { fillPlaceholders as fill } from '../text/placeholders';

@@ -1,9 +1,12 @@
 // The lessons' pure logic, shared by the host, the CLI and the renderer: the eight steps, the
 // "build it" check, the results and the ladder, "what happened", beat the notebook, the report.
 export {
+  DEFAULT_BUDGET,
   LESSON_STEPS,
   LESSON_STEP_IDS,
+  MAX_BUDGET,
   MAX_EPOCH_CAP,
+  MIN_BUDGET,
   lessonStep,
   stepEpochs,
   stepSpec,
@@ -39,4 +42,4 @@ export {
   type PredictionRow,
   type ReportNetwork,
 } from './report/html';
-export { escapeXml } from './escape';
+export { escapeXml } from '../text/escape';

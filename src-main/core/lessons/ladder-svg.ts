@@ -1,7 +1,7 @@
 // The ladder as one self-contained SVG string, for the HTML reports (no scripts, no styles from
 // outside: presentation attributes only, so it shows the same in any browser, offline).
 
-import { escapeXml } from './escape';
+import { escapeXml } from '../text/escape';
 import type { LessonLang } from './format';
 import { formatAccuracy } from './format';
 import { ladderLayout, type LadderLayout } from './ladder';

@@ -90,7 +90,8 @@ function stepRun(step: LessonStep, input: LessonsInput): StepRun | null {
   return {
     runId: record.id,
     origin: entry.origin,
-    status: training ? 'training' : record.status,
+    // 'running': a run another process is training (the CLI); it is not done either.
+    status: training || record.status === 'running' ? 'training' : record.status,
     epochs: record.history.length,
     targetEpochs: record.compile.epochs,
     params: record.params,

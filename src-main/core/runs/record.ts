@@ -9,9 +9,12 @@ import type { ModelSpec } from '../../contract/spec';
 import type { EpochRecord } from '../../contract/training';
 import { summarize } from '../spec';
 
+/** How a run can end. */
 export const RUN_STATUSES: readonly RunStatus[] = ['finished', 'stopped', 'failed', 'crashed'];
+/** Every status a record may have: the ends, a run training now, and one cut off by a crash. */
+export const RECORD_STATUSES: readonly RunStatus[] = [...RUN_STATUSES, 'running', 'interrupted'];
 
-/** What the training manager knows when a run ends (a subset of TrainingState). */
+/** What the training manager knows about a run (a subset of TrainingState). */
 export interface EndedRun {
   runId: string;
   spec: ModelSpec;
@@ -95,6 +98,11 @@ export function buildRecord(
     status: run.status,
     message: run.message,
     savedEpoch: run.savedEpoch,
-    ...(run.teaching ? { teaching: run.teaching } : {}),
+    // A teaching run trained more keeps what it learned from (and its first "before").
+    ...(run.teaching
+      ? { teaching: run.teaching }
+      : previous?.teaching
+        ? { teaching: previous.teaching }
+        : {}),
   };
 }

@@ -2,6 +2,7 @@
 // PNG data URLs) with the summary table, what changed between the runs, what happened in each
 // run, and each network's layers. Pure: texts come in through `t`, pictures as data URLs.
 import type { RunComparison, RunRecord } from '../../../src-main/contract/runs';
+import { escapeXml as escapeHtml } from '../../../src-main/core/text/escape';
 import { summarize, summaryText } from '../../../src-main/core/spec';
 import type { LadderPoint } from '../../../src-main/contract/lessons';
 import { ladderPointOf, ladderSvg } from '../../../src-main/core/lessons';
@@ -21,18 +22,6 @@ export interface ReportInput {
   comparison: RunComparison | null;
   /** The charts as PNG data URLs, or null when they could not be drawn. */
   charts: { loss: string; acc: string } | null;
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/=]+$/;

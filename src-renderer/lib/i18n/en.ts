@@ -10,6 +10,7 @@ import { models } from './messages/models';
 import { settings } from './messages/settings';
 import { errors } from './messages/errors';
 import { letters } from './messages/letters';
+import { reliability } from './messages/reliability';
 import { lessons } from './messages/lessons';
 
 const features = [
@@ -24,6 +25,7 @@ const features = [
   settings,
   errors,
   letters,
+  reliability,
   lessons,
 ] as const;
 
@@ -39,6 +41,7 @@ export const en = {
   ...settings.en,
   ...errors.en,
   ...letters.en,
+  ...reliability.en,
   ...lessons.en,
 };
 

@@ -30,6 +30,8 @@ export class LessonsState {
   pending = $state<LessonAction | null>(null);
   /** The step on screen; null shows the step the host says is current. */
   shown = $state<string | null>(null);
+  /** The step whose network the camper went to build in the Build tab (its check shows there). */
+  building = $state<string | null>(null);
 
   #started = false;
   #request = 0;
@@ -107,6 +109,19 @@ export class LessonsState {
       return null;
     } finally {
       this.pending = null;
+    }
+  }
+
+  /** Teacher: the lessons start again from step 1 (the runs stay in the lab notebook). */
+  async reset(): Promise<boolean> {
+    this.error = null;
+    try {
+      this.view = await this.#api.invoke('lessons:reset');
+      this.shown = null;
+      return true;
+    } catch (err) {
+      this.error = messageOf(err);
+      return false;
     }
   }
 

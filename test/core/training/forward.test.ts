@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { initBackend } from '../../../src-main/core/backend';
-import { trainingForward } from '../../../src-main/core/training/forward';
+import { trainingForward, trainingLoss } from '../../../src-main/core/training/forward';
 import { trainableVariables } from '../../../src-main/core/training/step';
 
 const TOLERANCE = 2e-5;
@@ -205,6 +205,98 @@ describe('trainingForward', () => {
           const err = relativeMaxError(g, theirs.grads[i]);
           worst[backend] = Math.max(worst[backend] ?? 0, err, outErr);
           expect(err).toBeLessThan(TOLERANCE);
+        });
+      });
+    }
+  }
+});
+
+describe('trainingLoss', () => {
+  /** Softmax output models compiled as Letter Lab compiles them. */
+  const LOSS_MODELS: Record<string, () => tfl.Sequential> = {
+    'flatten -> dense tanh -> dense softmax': () =>
+      tfl.sequential({
+        layers: [
+          tfl.layers.flatten({ inputShape: [6, 6, 1] }),
+          tfl.layers.dense({ units: 8, activation: 'tanh' }),
+          tfl.layers.dense({ units: 4, activation: 'softmax' }),
+        ],
+      }),
+    'conv relu -> conv relu -> global max pool -> dense softmax': () =>
+      tfl.sequential({
+        layers: [
+          tfl.layers.conv2d({
+            inputShape: [6, 6, 1],
+            filters: 4,
+            kernelSize: 3,
+            activation: 'relu',
+          }),
+          tfl.layers.conv2d({ filters: 8, kernelSize: 3, activation: 'relu' }),
+          tfl.layers.globalMaxPooling2d({}),
+          tfl.layers.dense({ units: 4, activation: 'softmax' }),
+        ],
+      }),
+    'conv relu -> flatten -> dense relu -> dropout -> dense softmax': () =>
+      tfl.sequential({
+        layers: [
+          tfl.layers.conv2d({
+            inputShape: [6, 6, 1],
+            filters: 4,
+            kernelSize: 3,
+            activation: 'relu',
+          }),
+          tfl.layers.flatten(),
+          tfl.layers.dense({ units: 6, activation: 'relu' }),
+          tfl.layers.dropout({ rate: 0.5, seed: 3 }),
+          tfl.layers.dense({ units: 4, activation: 'softmax' }),
+        ],
+      }),
+  };
+
+  for (const backend of ['wasm', 'cpu'] as const) {
+    for (const [name, make] of Object.entries(LOSS_MODELS)) {
+      it(`${backend}: ${name}: the compiled loss and its gradients, as one op`, async () => {
+        await initBackend(backend);
+        const before = tf.memory().numTensors;
+        const run = (loss: (m: tfl.Sequential, x: tf.Tensor, y: tf.Tensor) => tf.Scalar) => {
+          const model = make();
+          model.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
+          const initial = model.weights.map((w, i) =>
+            tf.tensor(seeded(w.read().size, 200 + i), w.shape as number[]),
+          );
+          model.setWeights(initial);
+          const x = tf.tensor(seeded(BATCH * 36, 11), [BATCH, 6, 6, 1]);
+          const y = tf.tidy(() =>
+            tf.cast(tf.oneHot(tf.tensor1d([0, 3, 1, 3], 'int32'), 4), 'float32'),
+          );
+          let kernels: string[] = [];
+          const { value, grads } = tf.variableGrads(() => {
+            const l = loss(model, x, y);
+            kernels = tapeKernels();
+            return l;
+          }, trainableVariables(model));
+          const out = [value, ...trainableVariables(model).map((v) => grads[v.name])].map(
+            (t) => t.dataSync() as Float32Array,
+          );
+          tf.dispose([...initial, x, y, value, ...Object.values(grads)]);
+          model.dispose();
+          return { out, kernels };
+        };
+        const ours = run((m, x, y) => trainingLoss(m, x, y, 0.25).loss);
+        const theirs = run((m, x, y) => {
+          // the loss compile() chose (a Sequential keeps its compiled model inside)
+          type Compiled = { lossFunctions: ((t: tf.Tensor, p: tf.Tensor) => tf.Tensor)[] };
+          const lossFn = (m as unknown as { model: Compiled }).model.lossFunctions[0];
+          return tf.mul(tf.mean(lossFn(y, m.apply(x, { training: true }) as tf.Tensor)), 0.25);
+        });
+        expect(tf.memory().numTensors).toBe(before);
+        expect(ours.kernels).toContain('LetterLabSoftmaxCrossEntropy');
+        const dense = name.split('dense').length - 1;
+        expect(ours.kernels.filter((k) => k === 'LetterLabDenseTrain')).toHaveLength(dense);
+        if (name.includes('global max pool'))
+          expect(ours.kernels).toContain('LetterLabGlobalPoolTrain');
+        ours.out.forEach((values, i) => {
+          expect(relativeMaxError(values, theirs.out[i])).toBeLessThan(TOLERANCE);
         });
       });
     }

@@ -37,7 +37,8 @@ export interface SimdKernels {
     scratch: number,
     pixels: number,
     channels: number,
-    relu: number,
+    /** 0 linear, 1 relu, 2 tanh */
+    activation: number,
   ): void;
   /** `center` 0 = none; `square` 1 = sums of squares. Sums are float64. */
   channelSums(
@@ -56,6 +57,39 @@ export interface SimdKernels {
     sums: number,
     pixels: number,
     channels: number,
+  ): void;
+  denseWeightGrad(
+    x: number,
+    dy: number,
+    dw: number,
+    rows: number,
+    inputs: number,
+    outputs: number,
+  ): void;
+  denseInputGrad(
+    dy: number,
+    w: number,
+    dx: number,
+    scratch: number,
+    rows: number,
+    inputs: number,
+    outputs: number,
+  ): void;
+  adamUpdate(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    wOut: number,
+    mOut: number,
+    vOut: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    lrT: number,
+    epsilon: number,
   ): void;
   /** out = a u + b v + k per channel; `v` 0 = none. */
   channelAffine(

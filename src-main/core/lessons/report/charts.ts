@@ -2,7 +2,7 @@
 // letters per epoch) and show_predictions' bars (the right letter beside the network's answer).
 
 import type { EpochRecord } from '../../../contract/training';
-import { escapeXml } from '../escape';
+import { escapeXml } from '../../text/escape';
 
 const W = 340;
 const H = 200;

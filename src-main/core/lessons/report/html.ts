@@ -8,7 +8,7 @@ import type { LadderPoint } from '../../../contract/lessons';
 import type { RunRecord } from '../../../contract/runs';
 import { summarize, summaryText } from '../../spec';
 import { changeSentence } from '../changes';
-import { escapeXml as esc } from '../escape';
+import { escapeXml as esc } from '../../text/escape';
 import { formatAccuracy, formatCount, formatDuration, type LessonLang } from '../format';
 import { ladderSvg } from '../ladder-svg';
 import { trainingSeconds } from '../results';

@@ -1,13 +1,16 @@
 // The optimizer step of the data-parallel loop on plain Float32Arrays in the training thread:
 // ~0.3 ms per step instead of ~4 ms for tfjs's ~100 tiny kernels (Adam), time in which every
-// worker would wait. It mirrors the model's optimizer op by op in float32 (Math.fround after
-// each operation): Adam and RMSprop as Keras 2.1.4 updates (core/model/keras-optimizers), SGD;
-// it starts from the tfjs optimizer's own state, and writes weights and state back (sync)
-// before anything reads them: validation, autosave, the end of the run, so saving and
-// continuing a run see exactly what the optimizer would hold.
+// worker would wait. It mirrors the model's optimizer op by op in float32: SGD, and Adam and
+// RMSprop as Keras 2.1.4 updates (core/model/keras-optimizers), through kernels/optimizer-update's
+// updateArrays, which the one-thread loop's kernel uses too. It starts from the tfjs optimizer's
+// own state, and writes weights and state back (sync) before anything reads them: validation,
+// autosave, the end of the run, so saving and continuing a run see exactly what the optimizer
+// would hold.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { updateArrays, type OptimizerUpdateAttrs } from '../../backend/kernels/optimizer-update';
+import { updateKind } from '../optimizer-step';
 import { readWeights, writeWeights } from './weights';
 
 const f = Math.fround;
@@ -37,15 +40,15 @@ interface TfjsOptimizerState {
   accumulatedMoments?: (Slot | undefined)[];
 }
 
-type Kind = 'Adam' | 'SGD' | 'RMSProp';
+type Kind = OptimizerUpdateAttrs['kind'];
 /** The tfjs slot arrays of each kind and the suffix tfjs gives their variables. */
 const SLOTS: Record<Kind, [keyof TfjsOptimizerState, string][]> = {
-  Adam: [
+  adam: [
     ['accumulatedFirstMoment', 'm'],
     ['accumulatedSecondMoment', 'v'],
   ],
-  SGD: [],
-  RMSProp: [
+  sgd: [],
+  rmsprop: [
     ['accumulatedMeanSquares', 'rms'],
     ['accumulatedMoments', 'momentum'],
   ],
@@ -80,7 +83,7 @@ export class FlatOptimizer {
         return values.slice();
       });
     });
-    if (kind === 'Adam') {
+    if (kind === 'adam') {
       this.accBeta1 = (optimizer.accBeta1 as tf.Variable).dataSync()[0];
       this.accBeta2 = (optimizer.accBeta2 as tf.Variable).dataSync()[0];
     }
@@ -93,8 +96,8 @@ export class FlatOptimizer {
   static from(model: tfl.LayersModel): FlatOptimizer | null {
     const optimizer = model.optimizer as unknown as (TfjsOptimizerState & tf.Optimizer) | null;
     if (!optimizer) return null;
-    const kind = optimizer.getClassName() as Kind;
-    if (!(kind in SLOTS) || (kind === 'RMSProp' && optimizer.centered)) return null;
+    const kind = updateKind(optimizer);
+    if (kind === null) return null;
     const trainable = model.trainableWeights;
     if (!trainable.every((w, i) => model.weights[i] === w)) return null;
     return new FlatOptimizer(model, optimizer, kind);
@@ -103,61 +106,41 @@ export class FlatOptimizer {
   /** One update with the summed gradients of every trainable weight, in order. */
   apply(grads: Float32Array[]): void {
     if (grads.length !== this.trainable) throw new Error('one gradient per trainable weight');
-    const o = this.optimizer;
-    if (this.kind === 'SGD') {
-      const c = f(-o.learningRate);
-      grads.forEach((g, i) => {
-        const w = this.weights[i];
-        for (let k = 0; k < w.length; k++) w[k] = f(f(c * g[k]) + w[k]);
-      });
-    } else if (this.kind === 'Adam') {
-      const b1 = f(o.beta1 as number);
-      const b2 = f(o.beta2 as number);
-      const oneMinusB1 = f(1 - (o.beta1 as number));
-      const oneMinusB2 = f(1 - (o.beta2 as number));
-      const eps = f(o.epsilon as number);
-      // Keras 2.1.4 (core/model/keras-optimizers): lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t).
-      const lrT = f(
-        f(f(Math.sqrt(f(1 - this.accBeta2))) * f(o.learningRate)) / f(1 - this.accBeta1),
-      );
-      const [ms, vs] = this.slots;
-      grads.forEach((g, i) => {
-        const w = this.weights[i];
-        const m = ms[i];
-        const v = vs[i];
-        for (let k = 0; k < w.length; k++) {
-          const gk = g[k];
-          const mk = f(f(m[k] * b1) + f(gk * oneMinusB1));
-          const vk = f(f(v[k] * b2) + f(f(gk * gk) * oneMinusB2));
-          m[k] = mk;
-          v[k] = vk;
-          w[k] = f(w[k] - f(f(mk * lrT) / f(f(Math.sqrt(vk)) + eps)));
-        }
-      });
-      this.accBeta1 = f(this.accBeta1 * b1);
-      this.accBeta2 = f(this.accBeta2 * b2);
-    } else {
-      const decay = f(o.decay as number);
-      const oneMinusDecay = f(1 - (o.decay as number));
-      const momentum = f(o.momentum as number);
-      const eps = f(o.epsilon as number);
-      const lr = f(o.learningRate);
-      const [squares, moments] = this.slots;
-      grads.forEach((g, i) => {
-        const w = this.weights[i];
-        const s = squares[i];
-        const mo = moments[i];
-        for (let k = 0; k < w.length; k++) {
-          const gk = g[k];
-          const sk = f(f(s[k] * decay) + f(f(gk * gk) * oneMinusDecay));
-          const mk = f(f(mo[k] * momentum) + f(f(gk * lr) / f(f(Math.sqrt(sk)) + eps)));
-          s[k] = sk;
-          mo[k] = mk;
-          w[k] = f(w[k] - mk);
-        }
-      });
+    const attrs = this.attrs();
+    grads.forEach((g, i) => {
+      const w = this.weights[i];
+      const state = this.slots.map((slots) => slots[i]);
+      updateArrays(attrs, w, g, state, [w, ...state]);
+    });
+    if (attrs.kind === 'adam') {
+      this.accBeta1 = f(this.accBeta1 * f(attrs.beta1));
+      this.accBeta2 = f(this.accBeta2 * f(attrs.beta2));
     }
     this.steps++;
+  }
+
+  /** The optimizer's settings as kernels/optimizer-update takes them. */
+  private attrs(): OptimizerUpdateAttrs {
+    const o = this.optimizer;
+    if (this.kind === 'sgd') return { kind: 'sgd', learningRate: o.learningRate };
+    if (this.kind === 'adam') {
+      return {
+        kind: 'adam',
+        learningRate: o.learningRate,
+        beta1: o.beta1 as number,
+        beta2: o.beta2 as number,
+        epsilon: o.epsilon as number,
+        accBeta1: this.accBeta1,
+        accBeta2: this.accBeta2,
+      };
+    }
+    return {
+      kind: 'rmsprop',
+      learningRate: o.learningRate,
+      decay: o.decay as number,
+      momentum: o.momentum as number,
+      epsilon: o.epsilon as number,
+    };
   }
 
   /** Replaces the non-trainable weights (batch norm's moving averages), in order. */
@@ -183,7 +166,7 @@ export class FlatOptimizer {
         t.dispose();
       });
     });
-    if (this.kind === 'Adam') {
+    if (this.kind === 'adam') {
       tf.tidy(() => {
         (o.accBeta1 as tf.Variable).assign(tf.scalar(this.accBeta1));
         (o.accBeta2 as tf.Variable).assign(tf.scalar(this.accBeta2));

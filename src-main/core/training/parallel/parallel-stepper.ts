@@ -15,16 +15,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Predictor } from '../evaluate';
 import { dropoutLayers } from '../step';
-import {
-  applyGradients,
-  dropoutSeeds,
-  type Batch,
-  type StepResult,
-  type Stepper,
-} from '../stepper';
+import type { ImageSet } from '../../dataset/types';
+import { applyGradients, dropoutSeeds, type StepResult, type Stepper } from '../stepper';
 import type { WorkerPool } from './pool';
 import { FlatOptimizer } from './flat-optimizer';
 import { ShardExchange } from './shard-exchange';
+import { sharedImages, type SharedImages } from './shared-data';
 import { releaseWorkers } from './shared';
 import { predictShard, runShard } from './shard';
 import { readWeights } from './weights';
@@ -62,12 +58,6 @@ export function shardRanges(n: number, workers: number, minShard = MIN_SHARD): [
   return ranges;
 }
 
-export interface ImageShape {
-  height: number;
-  width: number;
-  classes: number;
-}
-
 /** The most values one batch norm exchange sends: [count, sums..., second sums...]. */
 function exchangeValues(model: tfl.LayersModel): number {
   let channels = 0;
@@ -87,7 +77,8 @@ export class ParallelStepper implements Stepper {
   private constructor(
     private readonly model: tfl.LayersModel,
     private readonly pool: WorkerPool,
-    private readonly shape: ImageShape,
+    /** The data set, in shared memory: batches are positions in it. */
+    private readonly data: SharedImages,
     /** The optimizer on flat arrays, or null to use the model's tfjs optimizer every step. */
     private flat: FlatOptimizer | null,
     /** Batch norm's statistics exchange, null for models without batch norm. */
@@ -98,16 +89,19 @@ export class ParallelStepper implements Stepper {
     this.removeHook = pool.onTerminate(() => exchange?.abort());
   }
 
-  /** Loads `model` into every worker of `pool`; the stepper owns the pool from then on. */
+  /**
+   * Loads `model` and `set` into every worker of `pool`; the stepper owns the pool from then on.
+   */
   static async create(
     model: tfl.LayersModel,
     pool: WorkerPool,
-    shape: ImageShape,
+    set: ImageSet,
   ): Promise<ParallelStepper> {
     const loss = model.loss;
     if (typeof loss !== 'string') {
       throw new Error('only models compiled with a loss given by name train on several threads');
     }
+    const data = sharedImages(set);
     const values = exchangeValues(model);
     const exchange = values > 0 ? ShardExchange.create(pool.size + 1, values) : null;
     await pool.loadModel({
@@ -115,11 +109,11 @@ export class ParallelStepper implements Stepper {
       topology: model.toJSON(null, false) as object,
       loss,
       weightShapes: model.weights.map((w) => w.shape as number[]),
-      ...shape,
+      data,
       exchange: exchange?.buffer ?? null,
       exchangeShards: pool.size + 1,
     });
-    return new ParallelStepper(model, pool, shape, FlatOptimizer.from(model), exchange);
+    return new ParallelStepper(model, pool, data, FlatOptimizer.from(model), exchange);
   }
 
   /** The training thread and the workers. */
@@ -128,28 +122,19 @@ export class ParallelStepper implements Stepper {
   }
 
   /** Validation on every thread: each predicts a share of the images at the current weights. */
-  readonly predict: Predictor = async (images, count) => {
-    const { height, width, classes } = this.shape;
-    const pixels = height * width;
+  readonly predict: Predictor = async (indices) => {
+    const classes = this.data.classes;
     const weights = this.currentWeights();
-    const shards = shardRanges(count, this.threads);
-    const remote = shards.slice(1).map(([start, end], i) => {
-      const shard = images.slice(start * pixels, end * pixels);
-      return this.pool.predict(i, { type: 'predict', weights, images: shard, count: end - start }, [
-        shard.buffer,
-      ]);
-    });
-    const out = new Float32Array(count * classes);
+    const shards = shardRanges(indices.length, this.threads);
+    const remote = shards
+      .slice(1)
+      .map(([start, end], i) =>
+        this.pool.predict(i, { type: 'predict', weights, indices: indices.slice(start, end) }, []),
+      );
+    const out = new Float32Array(indices.length * classes);
     const [start, end] = shards[0];
     const local = await settleOnError(remote, () =>
-      predictShard(
-        this.model,
-        this.flat ? weights : null,
-        images.subarray(start * pixels, end * pixels),
-        end - start,
-        height,
-        width,
-      ),
+      predictShard(this.model, this.flat ? weights : null, this.data, indices.subarray(start, end)),
     );
     out.set(local, start * classes);
     const parts = await Promise.all(remote);
@@ -162,44 +147,40 @@ export class ParallelStepper implements Stepper {
     return this.flat ? this.flat.weights : readWeights(this.model.weights);
   }
 
-  async step(batch: Batch, seedParts: number[]): Promise<StepResult> {
-    const n = batch.labels.length;
-    const pixels = this.shape.height * this.shape.width;
+  async step(indices: Uint32Array, seedParts: number[]): Promise<StepResult> {
+    const n = indices.length;
     const weights = this.currentWeights();
     const shards = shardRanges(n, this.threads);
     if (this.pool.broken) throw new Error('a worker thread stopped');
     if (this.exchange?.aborted) throw new Error('a worker thread failed during a step');
     // The workers' shards go out first, so they compute while this thread does shard 0.
-    const remote = shards.slice(1).map(([start, end], i) => {
-      // Copies of just the shard (cloning a subarray would send the whole batch).
-      const images = batch.images.slice(start * pixels, end * pixels);
-      const labels = batch.labels.slice(start, end);
-      return this.pool.step(
+    const remote = shards.slice(1).map(([start, end], i) =>
+      this.pool.step(
         i,
         {
           type: 'step',
           weights,
-          images,
-          labels,
+          // the shard's positions in the shared data set (a copy: cloning a subarray would
+          // send the whole array)
+          indices: indices.slice(start, end),
           scale: (end - start) / n,
           dropoutSeeds: dropoutSeeds(seedParts, i + 1, this.dropoutCount),
           shard: i + 1,
           shards: shards.length,
         },
-        [images.buffer, labels.buffer],
-      );
-    });
+        [],
+      ),
+    );
     const [start, end] = shards[0];
     const exchange = this.exchange;
     const local = await settleOnError(remote, async () => {
       try {
         return await runShard(this.model, {
           weights: this.flat ? weights : null,
-          images: batch.images.subarray(start * pixels, end * pixels),
-          labels: batch.labels.subarray(start, end),
+          data: this.data,
+          indices: indices.subarray(start, end),
           scale: (end - start) / n,
           dropoutSeeds: dropoutSeeds(seedParts, 0, this.dropoutCount),
-          ...this.shape,
           gather: exchange && ((mine) => exchange.gather(0, shards.length, mine)),
         });
       } catch (err) {

@@ -44,6 +44,9 @@ export const lessons = defineMessages(
     'lessons.build.locked': 'Your teacher wants everyone to build this network themselves.',
     'lessons.build.loaded': 'Step {n}’s network is now in the Build tab.',
     'lessons.build.whose.built': 'You built it yourself.',
+    'lessons.banner.matches': 'this is the step’s network. Go back to the lesson to train it.',
+    'lessons.banner.back': 'Back to the lesson',
+    'lessons.banner.close': 'Hide the lesson’s check',
     'lessons.build.whose.ready': 'You loaded it ready-made.',
 
     'lessons.train': 'Train it',
@@ -185,13 +188,19 @@ export const lessons = defineMessages(
     'lessons.settings.title': 'Lessons',
     'lessons.settings.steps': 'Steps the campers do',
     'lessons.settings.cap': 'Most epochs per step (for slow laptops)',
-    'lessons.settings.capNone': 'the notebook’s',
+    'lessons.settings.capNone': 'none',
     'lessons.settings.capHelp': 'Empty: each step trains for the notebook’s epochs (10, or 20).',
     'lessons.settings.lock':
       'Campers must build every network themselves (no “load it ready-made”)',
     'lessons.settings.pace': 'Class pace: steps open one at a time',
     'lessons.settings.opened': 'Steps open',
     'lessons.settings.budget': 'Beat the notebook: most parameters',
+    'lessons.settings.reset': 'Start the lessons again (a new group)',
+    'lessons.settings.resetAsk':
+      'Start again from step 1 on this laptop? The trained networks stay in the lab notebook.',
+    'lessons.settings.resetYes': 'Yes, start again',
+    'lessons.settings.resetNo': 'Cancel',
+    'lessons.settings.resetDone': 'The lessons start again from step 1.',
   },
   {
     'nav.lessons': 'Lekcje',
@@ -234,6 +243,9 @@ export const lessons = defineMessages(
     'lessons.build.locked': 'Nauczyciel chce, żeby każdy zbudował tę sieć samodzielnie.',
     'lessons.build.loaded': 'Sieć z kroku {n} jest teraz w zakładce Budowanie.',
     'lessons.build.whose.built': 'Zbudowana samodzielnie.',
+    'lessons.banner.matches': 'to już sieć tego kroku. Wróć do lekcji, żeby ją wytrenować.',
+    'lessons.banner.back': 'Wróć do lekcji',
+    'lessons.banner.close': 'Ukryj sprawdzanie lekcji',
     'lessons.build.whose.ready': 'Wczytana gotowa.',
 
     'lessons.train': 'Wytrenuj',
@@ -371,12 +383,18 @@ export const lessons = defineMessages(
     'lessons.settings.title': 'Lekcje',
     'lessons.settings.steps': 'Kroki, które robią uczestnicy',
     'lessons.settings.cap': 'Najwięcej epok na krok (dla wolnych laptopów)',
-    'lessons.settings.capNone': 'jak w notatniku',
+    'lessons.settings.capNone': 'brak',
     'lessons.settings.capHelp':
       'Puste pole: każdy krok trenuje się tyle epok, ile w notatniku (10 albo 20).',
     'lessons.settings.lock': 'Uczestnicy muszą sami zbudować każdą sieć (bez „Wczytaj gotową”)',
     'lessons.settings.pace': 'Tempo klasy: kroki otwierają się po jednym',
     'lessons.settings.opened': 'Otwarte kroki',
     'lessons.settings.budget': 'Pobij notatnik: najwięcej parametrów',
+    'lessons.settings.reset': 'Zacznij lekcje od nowa (nowa grupa)',
+    'lessons.settings.resetAsk':
+      'Zacząć od kroku 1 na tym laptopie? Wytrenowane sieci zostaną w dzienniku.',
+    'lessons.settings.resetYes': 'Tak, zacznij od nowa',
+    'lessons.settings.resetNo': 'Anuluj',
+    'lessons.settings.resetDone': 'Lekcje zaczynają się od kroku 1.',
   },
 );

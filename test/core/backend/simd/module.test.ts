@@ -11,6 +11,7 @@ import {
   type ConvTrainAttrs,
 } from '../../../../src-main/core/backend/kernels/conv-train';
 import { batchNormTrain } from '../../../../src-main/core/backend/kernels/batch-norm-train';
+import { denseTrain } from '../../../../src-main/core/backend/kernels/dense-train';
 import { wasmApi } from '../../../../src-main/core/backend/simd/wasm-api';
 import { relativeMaxError, seededFloats, size } from '../numeric';
 
@@ -51,12 +52,15 @@ describe('the kernels module', () => {
         .map((e) => e.name)
         .sort(),
     ).toEqual([
+      'adamUpdate',
       'batchNormGradSums',
       'biasActivationGrad',
       'channelAffine',
       'channelSums',
       'conv2d',
       'convFilterGrad',
+      'denseInputGrad',
+      'denseWeightGrad',
       'maxPoolGrad2x2',
     ]);
     const ids = sectionIds(bytes);
@@ -166,6 +170,39 @@ describe('SIMD kernels give what the other wasm path gives', () => {
       const other = onWasm(false, run);
       expect(tf.memory().numTensors).toBe(before);
       ['y', 'mean', 'variance', 'movingVariance', 'dx', 'dgamma', 'dbeta'].forEach((name, i) => {
+        expect({ name, close: relativeMaxError(ours[i], other[i]) < TOLERANCE }).toEqual({
+          name,
+          close: true,
+        });
+      });
+    });
+  }
+
+  // rows x inputs -> outputs: the presets' dense layers, and odd sizes (blocks of 4, one output)
+  for (const [rows, inputs, outputs, activation] of [
+    [128, 784, 128, 'tanh'],
+    [64, 2704, 10, 'linear'],
+    [7, 36, 5, 'relu'],
+    [3, 8, 1, 'relu'],
+  ] as const) {
+    it(`denseTrain ${rows}x${inputs} -> ${outputs} ${activation}: output and gradients`, () => {
+      const run = () => {
+        const x = tf.tensor(seededFloats(rows * inputs, 51), [rows, inputs]);
+        const w = tf.tensor(seededFloats(inputs * outputs, 52, -0.2, 0.2), [inputs, outputs]);
+        const b = tf.tensor(seededFloats(outputs, 53), [outputs]);
+        const attrs = { activation };
+        const y = denseTrain(x, w, b, attrs);
+        const dy = tf.tensor(seededFloats(y.size, 54), y.shape);
+        const g = tf.grads((xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) =>
+          tf.sum(tf.mul(denseTrain(xx, ww, bb, attrs), dy)),
+        )([x, w, b]);
+        return [y, ...g].map((t) => t.dataSync() as Float32Array);
+      };
+      const before = tf.memory().numTensors;
+      const ours = onWasm(true, run);
+      const other = onWasm(false, run);
+      expect(tf.memory().numTensors).toBe(before);
+      ['y', 'dx', 'dw', 'db'].forEach((name, i) => {
         expect({ name, close: relativeMaxError(ours[i], other[i]) < TOLERANCE }).toEqual({
           name,
           close: true,

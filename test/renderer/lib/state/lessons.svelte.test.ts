@@ -99,6 +99,15 @@ describe('LessonsState', () => {
     expect(bridge.count('lessons:state')).toBe(1);
   });
 
+  it('starts the lessons again for a teacher, back on the first step', async () => {
+    bridge.answer('lessons:state', view({}, 'mlp'));
+    await lessons.refresh();
+    await lessons.show('conv');
+    bridge.answer('lessons:reset', view());
+    expect(await lessons.reset()).toBe(true);
+    expect(lessons.step?.id).toBe('logistic-regression');
+  });
+
   it('returns the report, or null with the host’s reason', async () => {
     bridge.answer('lessons:report', { html: '<!doctype html>', fileName: 'r.html' });
     expect(await lessons.report('pl')).toEqual({ html: '<!doctype html>', fileName: 'r.html' });

@@ -185,8 +185,14 @@ function addToF64(acc: usize, s: v128): void {
   );
 }
 
+/** The `activation` argument of biasActivationGrad and denseForward. */
+const LINEAR: i32 = 0;
+const RELU: i32 = 1;
+const TANH: i32 = 2;
+
 /**
- * dyAct = dy where y > 0 (relu) or dy (linear), and bias[ch] = dyAct summed over every pixel
+ * dyAct = dy times the activation's derivative, from its output y: dy where y > 0 (relu),
+ * dy * (1 - y * y) (tanh), or dy (linear); and bias[ch] = dyAct summed over every pixel
  * (`pixels` rows of `channels`, a multiple of 4). The sums are kept in float64 at `scratch`
  * (channels * 8 bytes) between blocks of float32 partial sums.
  */
@@ -198,7 +204,7 @@ export function biasActivationGrad(
   scratch: usize,
   pixels: i32,
   channels: i32,
-  relu: i32,
+  activation: i32,
 ): void {
   const rowBytes = (<usize>channels) << 2;
   memory.fill(scratch, 0, (<usize>channels) << 3);
@@ -212,8 +218,13 @@ export function biasActivationGrad(
       let at = <usize>p0 * rowBytes + lane;
       for (let p = p0; p < p1; p++) {
         let v = v128.load(dy + at);
-        // dy * (y > 0 ? 1 : 0) rather than a bit mask, so NaN in dy stays NaN as in tfjs's mul(dy, step(y))
-        if (relu) v = f32x4.mul(v, v128.and(f32x4.gt(v128.load(y + at), zeroV), oneV));
+        if (activation == RELU) {
+          // dy * (y > 0 ? 1 : 0) rather than a bit mask, so NaN in dy stays NaN as in tfjs's mul(dy, step(y))
+          v = f32x4.mul(v, v128.and(f32x4.gt(v128.load(y + at), zeroV), oneV));
+        } else if (activation == TANH) {
+          const t = v128.load(y + at);
+          v = f32x4.mul(v, f32x4.sub(oneV, f32x4.mul(t, t)));
+        }
         v128.store(dyAct + at, v);
         s = f32x4.add(s, v);
         at += rowBytes;
@@ -546,5 +557,203 @@ export function channelAffine(
         at += rowBytes;
       }
     }
+  }
+}
+
+/**
+ * The weight gradient of a dense layer: dw[i, o] = sum over r of x[r, i] * dy[r, o], with x
+ * `rows` x `inputs` and dy `rows` x `outputs`, both row-major. Vectorised over the inputs (a
+ * multiple of 4) in blocks of 16 whose rows of x stay in the L1 cache while every pair of outputs
+ * walks them; written to dw ([inputs, outputs]) lane by lane, so any number of outputs works.
+ */
+export function denseWeightGrad(
+  x: usize,
+  dy: usize,
+  dw: usize,
+  rows: i32,
+  inputs: i32,
+  outputs: i32,
+): void {
+  const xRow = (<usize>inputs) << 2;
+  const dyRow = (<usize>outputs) << 2;
+  for (let ib = 0; ib < inputs;) {
+    const wide = inputs - ib >= 16;
+    for (let o = 0; o < outputs; o += 2) {
+      const pair = o + 1 < outputs;
+      const zeroV = f32x4.splat(0);
+      let a0 = zeroV;
+      let a1 = zeroV;
+      let a2 = zeroV;
+      let a3 = zeroV;
+      let b0 = zeroV;
+      let b1 = zeroV;
+      let b2 = zeroV;
+      let b3 = zeroV;
+      let xp = x + ((<usize>ib) << 2);
+      let dp = dy + ((<usize>o) << 2);
+      for (let r = 0; r < rows; r++) {
+        const d0 = v128.load32_splat(dp);
+        const d1 = pair ? v128.load32_splat(dp, 4) : zeroV;
+        const x0 = v128.load(xp);
+        a0 = f32x4.add(a0, f32x4.mul(x0, d0));
+        b0 = f32x4.add(b0, f32x4.mul(x0, d1));
+        if (wide) {
+          const x1 = v128.load(xp, 16);
+          const x2 = v128.load(xp, 32);
+          const x3 = v128.load(xp, 48);
+          a1 = f32x4.add(a1, f32x4.mul(x1, d0));
+          a2 = f32x4.add(a2, f32x4.mul(x2, d0));
+          a3 = f32x4.add(a3, f32x4.mul(x3, d0));
+          b1 = f32x4.add(b1, f32x4.mul(x1, d1));
+          b2 = f32x4.add(b2, f32x4.mul(x2, d1));
+          b3 = f32x4.add(b3, f32x4.mul(x3, d1));
+        }
+        xp += xRow;
+        dp += dyRow;
+      }
+      const out = dw + ((<usize>(ib * outputs + o)) << 2);
+      storeColumn(out, dyRow, a0, b0, pair);
+      if (wide) {
+        storeColumn(out + 4 * dyRow, dyRow, a1, b1, pair);
+        storeColumn(out + 8 * dyRow, dyRow, a2, b2, pair);
+        storeColumn(out + 12 * dyRow, dyRow, a3, b3, pair);
+      }
+    }
+    ib += wide ? 16 : 4;
+  }
+}
+
+/** Stores the lanes of `a` (and of `b`, one float further, when `pair`) down a column. */
+function storeColumn(out: usize, step: usize, a: v128, b: v128, pair: bool): void {
+  store<f32>(out, f32x4.extract_lane(a, 0));
+  store<f32>(out + step, f32x4.extract_lane(a, 1));
+  store<f32>(out + 2 * step, f32x4.extract_lane(a, 2));
+  store<f32>(out + 3 * step, f32x4.extract_lane(a, 3));
+  if (pair) {
+    store<f32>(out, f32x4.extract_lane(b, 0), 4);
+    store<f32>(out + step, f32x4.extract_lane(b, 1), 4);
+    store<f32>(out + 2 * step, f32x4.extract_lane(b, 2), 4);
+    store<f32>(out + 3 * step, f32x4.extract_lane(b, 3), 4);
+  }
+}
+
+/**
+ * The input gradient of a dense layer: dx[r, i] = sum over o of dy[r, o] * w[i, o], with dy
+ * `rows` x `outputs` and w `inputs` x `outputs`. Vectorised over the inputs (a multiple of 4) in
+ * blocks of 16: the block's columns of w are first copied into `scratch` (outputs * 16 floats)
+ * as rows, then every pair of rows of dy runs over them.
+ */
+export function denseInputGrad(
+  dy: usize,
+  w: usize,
+  dx: usize,
+  scratch: usize,
+  rows: i32,
+  inputs: i32,
+  outputs: i32,
+): void {
+  const dxRow = (<usize>inputs) << 2;
+  const dyRow = (<usize>outputs) << 2;
+  for (let ib = 0; ib < inputs;) {
+    const width = min(16, inputs - ib);
+    // scratch[o, k] = w[ib + k, o]
+    for (let k = 0; k < width; k++) {
+      const from = w + ((<usize>((ib + k) * outputs)) << 2);
+      for (let o = 0; o < outputs; o++) {
+        store<f32>(scratch + ((<usize>(o * 16 + k)) << 2), load<f32>(from + ((<usize>o) << 2)));
+      }
+    }
+    const wide = width == 16;
+    for (let r = 0; r < rows; r += 2) {
+      const pair = r + 1 < rows;
+      const zeroV = f32x4.splat(0);
+      let a0 = zeroV;
+      let a1 = zeroV;
+      let a2 = zeroV;
+      let a3 = zeroV;
+      let b0 = zeroV;
+      let b1 = zeroV;
+      let b2 = zeroV;
+      let b3 = zeroV;
+      const dp = dy + <usize>r * dyRow;
+      for (let o = 0; o < outputs; o++) {
+        const sp = scratch + ((<usize>(o * 16)) << 2);
+        const d0 = v128.load32_splat(dp + ((<usize>o) << 2));
+        const d1 = pair ? v128.load32_splat(dp + dyRow + ((<usize>o) << 2)) : zeroV;
+        const w0 = v128.load(sp);
+        a0 = f32x4.add(a0, f32x4.mul(w0, d0));
+        b0 = f32x4.add(b0, f32x4.mul(w0, d1));
+        if (wide) {
+          const w1 = v128.load(sp, 16);
+          const w2 = v128.load(sp, 32);
+          const w3 = v128.load(sp, 48);
+          a1 = f32x4.add(a1, f32x4.mul(w1, d0));
+          a2 = f32x4.add(a2, f32x4.mul(w2, d0));
+          a3 = f32x4.add(a3, f32x4.mul(w3, d0));
+          b1 = f32x4.add(b1, f32x4.mul(w1, d1));
+          b2 = f32x4.add(b2, f32x4.mul(w2, d1));
+          b3 = f32x4.add(b3, f32x4.mul(w3, d1));
+        }
+      }
+      const out = dx + <usize>r * dxRow + ((<usize>ib) << 2);
+      if (wide) {
+        store16(out, a0, a1, a2, a3, 0);
+        if (pair) store16(out + dxRow, b0, b1, b2, b3, 0);
+      } else {
+        v128.store(out, a0);
+        if (pair) v128.store(out + dxRow, b0);
+      }
+    }
+    ib += wide ? 16 : 4;
+  }
+}
+
+/**
+ * One Adam step over `n` values, float32 operation for operation as Keras 2.1.4 computes it
+ * (core/model/keras-optimizers): m' = m b1 + g (1 - b1); v' = v b2 + g g (1 - b2);
+ * w' = w - m' lrT / (sqrt(v') + eps), lrT the step's bias-corrected rate. Writes w', m', v' to
+ * their own outputs (new tensors: the inputs stay as they are).
+ */
+export function adamUpdate(
+  w: usize,
+  g: usize,
+  m: usize,
+  v: usize,
+  wOut: usize,
+  mOut: usize,
+  vOut: usize,
+  n: i32,
+  beta1: f32,
+  oneMinusBeta1: f32,
+  beta2: f32,
+  oneMinusBeta2: f32,
+  lrT: f32,
+  epsilon: f32,
+): void {
+  const b1 = f32x4.splat(beta1);
+  const c1 = f32x4.splat(oneMinusBeta1);
+  const b2 = f32x4.splat(beta2);
+  const c2 = f32x4.splat(oneMinusBeta2);
+  const lr = f32x4.splat(lrT);
+  const e = f32x4.splat(epsilon);
+  const vectors = n & ~3;
+  for (let i = 0; i < vectors; i += 4) {
+    const at = (<usize>i) << 2;
+    const gi = v128.load(g + at);
+    const mi = f32x4.add(f32x4.mul(v128.load(m + at), b1), f32x4.mul(gi, c1));
+    const vi = f32x4.add(f32x4.mul(v128.load(v + at), b2), f32x4.mul(f32x4.mul(gi, gi), c2));
+    const step = f32x4.div(f32x4.mul(mi, lr), f32x4.add(f32x4.sqrt(vi), e));
+    v128.store(mOut + at, mi);
+    v128.store(vOut + at, vi);
+    v128.store(wOut + at, f32x4.sub(v128.load(w + at), step));
+  }
+  for (let i = vectors; i < n; i++) {
+    const at = (<usize>i) << 2;
+    const gi = load<f32>(g + at);
+    const mi = load<f32>(m + at) * beta1 + gi * oneMinusBeta1;
+    const vi = load<f32>(v + at) * beta2 + gi * gi * oneMinusBeta2;
+    store<f32>(mOut + at, mi);
+    store<f32>(vOut + at, vi);
+    store<f32>(wOut + at, load<f32>(w + at) - (mi * lrT) / (Mathf.sqrt(vi) + epsilon));
   }
 }

@@ -1,4 +1,5 @@
 // Text put into HTML or SVG: the five characters that could end an element or an attribute.
+// Shared by the lessons' report and the renderer's notebook report.
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
