@@ -3,6 +3,7 @@
 // code is in src-main/core/runs and src-main/host/runs.ts.
 import type { BackendName } from './backend';
 import type { CompileSpec, ModelSpec } from './spec';
+import type { TeachingInfo } from './letters';
 import type { EpochRecord, SavedModelEntry, SplitMethod } from './training';
 
 /**
@@ -67,6 +68,8 @@ export interface RunRecord {
   message: string | null;
   /** Epoch of the run's last autosave in model/, 0 when none was written. */
   savedEpoch: number;
+  /** A run that taught a saved network with a letters file: what it learned from, before/after. */
+  teaching?: TeachingInfo;
   /** Who is writing the record while the run trains; absent once it ended. */
   owner?: RunOwner;
 }

@@ -44,6 +44,7 @@ function liveRun(state: TrainingState): LiveRun {
     backend: state.backend,
     message: state.message,
     savedEpoch: state.savedEpoch,
+    teaching: state.teaching ?? null,
   };
 }
 

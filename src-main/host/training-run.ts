@@ -7,6 +7,7 @@ import type {
   TrainingStatus,
 } from '../contract/training-api';
 import type { ModelSpec } from '../contract/spec';
+import type { TeachingInfo } from '../contract/letters';
 import { validateSpec } from '../core/spec';
 import { LetterLabError } from '../core/errors';
 import { newRunId } from '../core/runs';
@@ -94,6 +95,30 @@ export class TrainingManager {
       targetEpochs: spec.compile.epochs,
     };
     this.launch(seed, null, spec.compile.epochs);
+    return this.snapshot();
+  }
+
+  /**
+   * A new run that starts from the saved network in `resumeFrom` and learns from a letters file
+   * (My letters): `runId` comes from newRunId(), its folder may already hold the letters' copy.
+   */
+  teach(run: {
+    runId: string;
+    spec: ModelSpec;
+    resumeFrom: string;
+    epochs: number;
+    teaching: TeachingInfo;
+  }): TrainingState {
+    this.checkCanStart();
+    this.state = {
+      ...idleState(),
+      runId: run.runId,
+      status: 'starting',
+      spec: run.spec,
+      targetEpochs: run.epochs,
+      teaching: run.teaching,
+    };
+    this.launch(42, run.resumeFrom, run.epochs);
     return this.snapshot();
   }
 
@@ -188,6 +213,7 @@ export class TrainingManager {
       epochs,
       saveDir: this.modelDir(runId) as string,
       history: this.state.history,
+      ...(this.state.teaching ? { teach: this.state.teaching.plan } : {}),
     });
     this.emitState();
   }
@@ -224,6 +250,16 @@ export class TrainingManager {
       case 'saved':
         this.state.savedEpoch = message.epoch;
         this.emitState();
+        break;
+      case 'teach':
+        if (this.state.teaching) {
+          const { phase, measure, letters, fonts } = message;
+          const earlier = this.state.teaching.before;
+          const before = phase === 'before' ? (earlier ?? measure) : earlier;
+          const after = phase === 'after' ? measure : this.state.teaching.after;
+          this.state.teaching = { ...this.state.teaching, letters, fonts, before, after };
+          this.emitState();
+        }
         break;
       case 'paused':
         this.setStatus('paused');

@@ -3,6 +3,7 @@
 // earlier record of the same run when more epochs were trained (name, star, note, start, time).
 
 import type { BackendName } from '../../contract/backend';
+import type { TeachingInfo } from '../../contract/letters';
 import type { RunDataset, RunRecord, RunStatus } from '../../contract/runs';
 import type { ModelSpec } from '../../contract/spec';
 import type { EpochRecord } from '../../contract/training';
@@ -22,6 +23,8 @@ export interface EndedRun {
   status: RunStatus;
   message: string | null;
   savedEpoch: number;
+  /** A teaching run (My letters): what it learned from and how it did. */
+  teaching?: TeachingInfo | null;
 }
 
 /** One training session of the run: a start, or a "train N more epochs". */
@@ -95,5 +98,11 @@ export function buildRecord(
     status: run.status,
     message: run.message,
     savedEpoch: run.savedEpoch,
+    // A teaching run trained more keeps what it learned from (and its first "before").
+    ...(run.teaching
+      ? { teaching: run.teaching }
+      : previous?.teaching
+        ? { teaching: previous.teaching }
+        : {}),
   };
 }
