@@ -94,7 +94,7 @@ describe('a host killed while it trains', () => {
     await card.getByTestId('run-keep-model').click();
     await expect
       .poll(() => card.getByTestId('run-model-kept').textContent())
-      .toMatch(/Saved as “Multilayer perceptron”/);
+      .toMatch(/Saved as “Multilayer perceptron/);
     await shot(page, 'interrupted');
     const models = await again('models:list');
     expect(models).toHaveLength(1);

@@ -6,7 +6,7 @@
 //   Keras RMSprop  p   -= lr * g / (sqrt(a_t) + epsilon)
 //   tfjs RMSProp   p   -= lr * g / sqrt(a_t + epsilon)
 // with epsilon = K.epsilon() = 1e-7. These classes keep tfjs's state layout (moments, accBeta1/2,
-// iterations), so saving, loading and the data-parallel FlatOptimizer see the same fields; they
+// iterations), so saving, loading and the training loop's one-kernel step see the same fields; they
 // are registered under tfjs's class names, so a saved model loads with them.
 
 import * as tf from '@tensorflow/tfjs-core';

@@ -8,6 +8,8 @@
 // backward pass:
 //   Conv2D              relu or linear (kernels/conv-train)
 //   Dense               relu, tanh or linear, on rows (kernels/dense-train)
+//   GlobalMaxPooling2D, GlobalAveragePooling2D (kernels/global-pool-train: the maximum's
+//                       gradient shared between ties, as TensorFlow's)
 //   the output          Dense with softmax, and the categorical cross-entropy the model was
 //                       compiled with, as Keras computes it (kernels/softmax-cross-entropy)
 // Every other layer runs as tfjs-layers runs it; other models use model.apply and the compiled
@@ -22,6 +24,11 @@ import {
 } from '../backend/kernels/batch-norm-train';
 import { conv2dTrain, hasConvTrain, type ConvTrainAttrs } from '../backend/kernels/conv-train';
 import { denseTrain, hasDenseTrain, type DenseTrainAttrs } from '../backend/kernels/dense-train';
+import {
+  globalPoolTrain,
+  hasGlobalPoolTrain,
+  type GlobalPoolAttrs,
+} from '../backend/kernels/global-pool-train';
 import {
   hasSoftmaxCrossEntropy,
   softmaxCrossEntropy,
@@ -48,7 +55,12 @@ interface DensePlan {
   bias: LayerVariable | null;
 }
 
-type Plan = { conv: ConvTrainAttrs } | { batchNorm: BatchNormPlan } | { dense: DensePlan } | null;
+type Plan =
+  | { conv: ConvTrainAttrs }
+  | { batchNorm: BatchNormPlan }
+  | { dense: DensePlan }
+  | { globalPool: GlobalPoolAttrs }
+  | null;
 
 /** How a layer runs: as one of our ops (with what it needs) or as itself (null). */
 const plans = new WeakMap<Layer, Plan>();
@@ -130,6 +142,11 @@ function planOf(layer: Layer, model: tfl.LayersModel): Plan {
   } else if (kind === 'Dense') {
     const dense = densePlan(layer);
     plan = dense ? { dense } : null;
+  } else if (kind === 'GlobalMaxPooling2D' || kind === 'GlobalAveragePooling2D') {
+    const { dataFormat } = layer.getConfig() as { dataFormat?: string };
+    const channelsLast = (dataFormat ?? 'channelsLast') === 'channelsLast';
+    const pool: GlobalPoolAttrs = { kind: kind === 'GlobalMaxPooling2D' ? 'max' : 'avg' };
+    plan = channelsLast ? { globalPool: pool } : null;
   } else if (kind === 'BatchNormalization') {
     const batchNorm = batchNormPlan(layer);
     // One moving-average update per training step, so far as many as the optimizer's steps.
@@ -184,6 +201,7 @@ interface OwnOps {
   conv: boolean;
   dense: boolean;
   batchNorm: boolean;
+  globalPool: boolean;
 }
 
 function ownOps(): OwnOps {
@@ -192,6 +210,7 @@ function ownOps(): OwnOps {
     conv: hasConvTrain(backend),
     dense: hasDenseTrain(backend),
     batchNorm: hasBatchNormTrain(backend),
+    globalPool: hasGlobalPoolTrain(backend),
   };
 }
 
@@ -207,6 +226,7 @@ function layerForward(layer: Layer, x: tf.Tensor, own: OwnOps, model: tfl.Layers
     return denseTrain(x, kernel.read(), bias?.read() ?? null, { activation });
   }
   if (plan && 'batchNorm' in plan) return batchNormForward(x, plan.batchNorm, own.batchNorm);
+  if (plan && 'globalPool' in plan && own.globalPool) return globalPoolTrain(x, plan.globalPool);
   return layer.apply(x, { training: true }) as tf.Tensor;
 }
 

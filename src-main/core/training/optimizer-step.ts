@@ -90,22 +90,26 @@ function slot(o: TfjsOptimizer, field: string, suffix: string, i: number, variab
 }
 
 /**
- * Applies `grads` (one per variable, in order) to `variables` with `optimizer` in one kernel call
- * per variable; false (nothing done) when this optimizer or backend has no such path.
+ * Applies the gradients of `variables` with `optimizer` in one kernel call per variable;
+ * `shards[s][i]` is shard s's gradient of variable i (one shard, or the shards of a batch split
+ * between threads, added in shard order). Returns false (nothing done) when this optimizer or
+ * backend has no such path, or a gradient is missing.
  */
 export function applyWithOneKernel(
   optimizer: tf.Optimizer,
   variables: tf.Variable[],
-  grads: (tf.Tensor | null)[],
+  shards: (tf.Tensor | null)[][],
 ): boolean {
   const kind = updateKind(optimizer);
-  if (!kind || !hasOptimizerUpdate(tf.getBackend()) || grads.some((g) => g === null)) return false;
+  const complete = shards.every((grads) => grads.every((g) => g !== null));
+  if (!kind || !hasOptimizerUpdate(tf.getBackend()) || !complete) return false;
   const o = optimizer as unknown as TfjsOptimizer;
   const attrs = attrsOf(kind, o);
   tf.tidy(() => {
     variables.forEach((variable, i) => {
       const state = SLOTS[kind].map(([field, suffix]) => slot(o, field, suffix, i, variable));
-      const [value, ...next] = optimizerUpdate(attrs, variable, grads[i] as tf.Tensor, state);
+      const gradients = shards.map((grads) => grads[i] as tf.Tensor);
+      const [value, ...next] = optimizerUpdate(attrs, variable, gradients, state);
       state.forEach((s, k) => s.assign(next[k]));
       variable.assign(value);
     });

@@ -49,16 +49,34 @@ export function optimizerOf(model: tfl.LayersModel): tf.Optimizer {
 /**
  * Applies gradients (in trainableVariables order; null = no gradient) with the model's optimizer,
  * handing them over in the same order trainOnBatch does, so optimizer state lines up either way.
+ * `shards` lists the gradients of each shard of a batch split between threads (one list for a
+ * whole batch); they are added in shard order.
  */
-export function applyGradients(model: tfl.LayersModel, grads: (tf.Tensor | null)[]): void {
+export function applyShardGradients(model: tfl.LayersModel, shards: (tf.Tensor | null)[][]): void {
   const variables = trainableVariables(model);
-  if (applyWithOneKernel(optimizerOf(model), variables, grads)) return;
+  if (applyWithOneKernel(optimizerOf(model), variables, shards)) return;
+  const summed: tf.Tensor[] = [];
   const named: { name: string; tensor: tf.Tensor }[] = [];
   variables.forEach((v, i) => {
-    const g = grads[i];
-    if (g) named.push({ name: v.name, tensor: g });
+    const parts = shards.map((grads) => grads[i]).filter((g): g is tf.Tensor => g !== null);
+    if (parts.length === 0) return;
+    const sum = parts.slice(1).reduce((acc, g) => {
+      const next = tf.add(acc, g);
+      summed.push(next);
+      return next;
+    }, parts[0]);
+    named.push({ name: v.name, tensor: sum });
   });
-  optimizerOf(model).applyGradients(named);
+  try {
+    optimizerOf(model).applyGradients(named);
+  } finally {
+    tf.dispose(summed);
+  }
+}
+
+/** Applies one whole batch's gradients (see applyShardGradients). */
+export function applyGradients(model: tfl.LayersModel, grads: (tf.Tensor | null)[]): void {
+  applyShardGradients(model, [grads]);
 }
 
 /** Computes every batch in the calling thread. */

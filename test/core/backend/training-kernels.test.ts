@@ -11,6 +11,7 @@ import {
 } from '../../../src-main/core/backend/kernels/conv-train';
 import { batchNormTrain } from '../../../src-main/core/backend/kernels/batch-norm-train';
 import { denseTrain } from '../../../src-main/core/backend/kernels/dense-train';
+import { globalPoolTrain } from '../../../src-main/core/backend/kernels/global-pool-train';
 import { softmaxCrossEntropy } from '../../../src-main/core/backend/kernels/softmax-cross-entropy';
 import { relativeMaxError, seededFloats, size } from './numeric';
 
@@ -180,6 +181,42 @@ describe('softmaxCrossEntropy', () => {
         const row = (a: Float32Array) => Array.from(a.subarray(r * classes, (r + 1) * classes));
         expect(relativeMaxError(row(ours[2]), row(onlyProbs))).toBeLessThan(TOLERANCE);
       }
+    });
+  }
+});
+
+describe('globalPoolTrain', () => {
+  for (const backend of ['wasm', 'cpu'] as const) {
+    for (const kind of ['max', 'avg'] as const) {
+      it(`${backend}: ${kind} equals tf.${kind === 'max' ? 'max' : 'mean'} over rows and columns, value and gradient`, async () => {
+        await initBackend(backend);
+        const before = tf.memory().numTensors;
+        const run = (op: (x: tf.Tensor) => tf.Tensor) =>
+          tf.tidy(() => {
+            const x = tf.tensor(seededFloats(3 * 4 * 5 * 6, 81), [3, 4, 5, 6]);
+            const dy = tf.tensor(seededFloats(3 * 6, 82), [3, 6]);
+            const dx = tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(op(xx), dy)))(x);
+            return [op(x), dx].map((t) => t.dataSync() as Float32Array);
+          });
+        const ours = run((x) => globalPoolTrain(x, { kind }));
+        const reference = run((x) => (kind === 'max' ? tf.max(x, [1, 2]) : tf.mean(x, [1, 2])));
+        expect(tf.memory().numTensors).toBe(before);
+        expect(relativeMaxError(ours[0], reference[0])).toBeLessThan(TOLERANCE);
+        expect(relativeMaxError(ours[1], reference[1])).toBeLessThan(TOLERANCE);
+      });
+    }
+
+    it(`${backend}: the maximum's gradient is shared between tying positions, as tf.reduce_max's`, async () => {
+      await initBackend(backend);
+      const dx = tf.tidy(() => {
+        // one image, 2x2 pixels, 2 channels: channel 0 has 3 tying maxima, channel 1 one
+        const x = tf.tensor([5, 1, 5, 2, 0, 7, 5, 3], [1, 2, 2, 2]);
+        const dy = tf.tensor([[6, 10]]);
+        return tf
+          .grad((xx: tf.Tensor) => tf.sum(tf.mul(globalPoolTrain(xx, { kind: 'max' }), dy)))(x)
+          .dataSync();
+      });
+      expect(Array.from(dx)).toEqual([2, 0, 2, 0, 0, 10, 2, 0]);
     });
   }
 });

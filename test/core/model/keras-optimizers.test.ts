@@ -1,6 +1,6 @@
 // The optimizers update weights exactly as Keras 2.1.4 does (epsilon outside the square root, after
-// Adam's bias correction is folded into the learning rate), in the training thread's tfjs
-// optimizer and in the data-parallel FlatOptimizer alike. The reference is Keras's formulas
+// Adam's bias correction is folded into the learning rate), in the optimizer's applyGradients and
+// in the training loop's one-kernel step alike. The reference is Keras's formulas
 // written out with PyTorch float32 tensors (fixtures/make-optimizer-fixtures.py), not our code.
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
@@ -12,7 +12,8 @@ import type { ModelSpec, OptimizerName } from '../../../src-main/contract/spec';
 import { buildModel, compileModel, makeOptimizer } from '../../../src-main/core/model/build';
 import { KerasAdam, KerasRMSprop } from '../../../src-main/core/model/keras-optimizers';
 import { loadModel, saveModel } from '../../../src-main/core/model/store';
-import { FlatOptimizer } from '../../../src-main/core/training/parallel/flat-optimizer';
+import { initBackend } from '../../../src-main/core/backend';
+import { applyWithOneKernel } from '../../../src-main/core/training/optimizer-step';
 
 type Weights = Record<'kernel' | 'bias', number[]>;
 interface Fixtures {
@@ -32,7 +33,7 @@ const CASES = Object.keys(FIX.after).map((key) => {
 });
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await initBackend('cpu'); // with Letter Lab's kernels, the training loop's optimizer step among them
 });
 
 /** Largest |ours - reference| relative to the size of the step the reference took. */
@@ -87,18 +88,18 @@ describe('Keras 2.1.4 update rules', () => {
       expect(worstError(ours, FIX.after[c.key])).toBeLessThan(1e-4);
     });
 
-    it(`${c.key}: the data-parallel FlatOptimizer matches Keras's formula`, () => {
-      const spec = tinySpec(c.optimizer, c.learningRate);
-      const model = buildModel(spec, { seed: 1 });
-      compileModel(model, spec.compile);
-      model.setWeights(NAMES.map((n) => tf.tensor(FIX.initial[n], FIX.shapes[n])));
-      const flat = FlatOptimizer.from(model);
-      expect(flat).not.toBeNull();
-      for (const step of FIX.gradients) flat!.apply(NAMES.map((n) => Float32Array.from(step[n])));
-      const ours = { kernel: Array.from(flat!.weights[0]), bias: Array.from(flat!.weights[1]) };
+    it(`${c.key}: the training loop's one-kernel optimizer step matches Keras's formula`, () => {
+      const optimizer = makeOptimizer({ ...tinySpec(c.optimizer, c.learningRate).compile });
+      const vars = NAMES.map((n) => tf.variable(tf.tensor(FIX.initial[n], FIX.shapes[n])));
+      for (const step of FIX.gradients) {
+        const grads = NAMES.map((n) => tf.tensor(step[n], FIX.shapes[n]));
+        expect(applyWithOneKernel(optimizer, vars, [grads])).toBe(true);
+        tf.dispose(grads);
+      }
+      const ours = { kernel: Array.from(vars[0].dataSync()), bias: Array.from(vars[1].dataSync()) };
       expect(worstError(ours, FIX.after[c.key])).toBeLessThan(1e-4);
-      model.optimizer.dispose();
-      model.dispose();
+      tf.dispose(vars);
+      optimizer.dispose();
     });
   }
 

@@ -20,7 +20,7 @@ async function steps(optimizer: tf.Optimizer, oneKernel: boolean): Promise<numbe
     const grads = SHAPES.map((s, i) =>
       tf.tensor(seededFloats(tf.util.sizeFromShape(s), 90 + 10 * step + i, -2, 2), s),
     );
-    if (oneKernel) expect(applyWithOneKernel(optimizer, variables, grads)).toBe(true);
+    if (oneKernel) expect(applyWithOneKernel(optimizer, variables, [grads])).toBe(true);
     else optimizer.applyGradients(variables.map((v, i) => ({ name: v.name, tensor: grads[i] })));
     tf.dispose(grads);
     const state = await optimizer.getWeights();
@@ -53,6 +53,25 @@ describe('applyWithOneKernel', () => {
     }
   }
 
+  for (const backend of ['wasm', 'cpu'] as const) {
+    it(`${backend}: adds the shards' gradients in shard order first`, async () => {
+      await initBackend(backend);
+      const compile = { optimizer: 'adam' as const, learningRate: 0.01, epochs: 1, batchSize: 8 };
+      const run = (split: boolean) => {
+        const optimizer = makeOptimizer(compile);
+        const v = tf.tidy(() => tf.variable(tf.tensor(seededFloats(37, 1), [37])));
+        const parts = [2, 3, 4].map((seed) => tf.tensor(seededFloats(37, seed, -1, 1), [37]));
+        const whole = tf.tidy(() => tf.add(tf.add(parts[0], parts[1]), parts[2]));
+        applyWithOneKernel(optimizer, [v], split ? parts.map((p) => [p]) : [[whole]]);
+        const values = Array.from(v.dataSync());
+        tf.dispose([v, whole, ...parts]);
+        optimizer.dispose();
+        return values;
+      };
+      expect(run(true)).toEqual(run(false));
+    });
+  }
+
   it('leaves other optimizers, subclasses and missing gradients to tfjs', async () => {
     await initBackend('cpu');
     class Custom extends tf.AdamOptimizer {}
@@ -67,9 +86,10 @@ describe('applyWithOneKernel', () => {
       null,
     ]);
     const v = tf.variable(tf.zeros([2]));
-    expect(applyWithOneKernel(tf.train.sgd(0.1), [v], [null])).toBe(false);
-    expect(applyWithOneKernel(momentum, [v], [tf.ones([2])])).toBe(false);
+    expect(applyWithOneKernel(tf.train.sgd(0.1), [v], [[null]])).toBe(false);
+    const g = tf.ones([2]);
+    expect(applyWithOneKernel(momentum, [v], [[g]])).toBe(false);
     expect(Array.from(v.dataSync())).toEqual([0, 0]);
-    tf.dispose([v]);
+    tf.dispose([v, g]);
   });
 });

@@ -20,7 +20,7 @@ import type {
 import { backend_util, engine, getKernel, util } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { BIAS_ACTIVATION_GRAD } from './bias-activation-grad';
-import { convArgs, heapPointer, simdConvFits, simdKernels } from '../simd/module';
+import { simdConvFits, simdConvolution, simdKernels } from '../simd/module';
 
 export const CONV_TRAIN = 'LetterLabConv2DTrain';
 
@@ -81,16 +81,7 @@ function convTrainWasm(args: Parameters<KernelFunc>[0]): TensorInfo | TensorInfo
     'channelsLast',
   );
   if (!simd || !simdConvFits(info)) return fusedConvWasm(args);
-  const y = backend.makeOutput(info.outShape, 'float32');
-  simd.conv2d(
-    heapPointer(backend, x),
-    heapPointer(backend, filter),
-    bias ? heapPointer(backend, bias) : 0,
-    heapPointer(backend, y),
-    attrs.activation === 'relu' ? 1 : 0,
-    ...convArgs(info),
-  );
-  return y;
+  return simdConvolution(simd, backend, x, filter, bias ?? null, attrs.activation === 'relu', info);
 }
 
 export const convTrainConfigs: readonly KernelConfig[] = [

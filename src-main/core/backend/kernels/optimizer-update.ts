@@ -9,8 +9,7 @@
 //            m' = m b1 + g (1 - b1); v' = v b2 + g^2 (1 - b2); w' = w - m' lrT / (sqrt(v') + eps)
 //   rmsprop  ms' = ms decay + g^2 (1 - decay); mom' = mom momentum + g lr / (sqrt(ms') + eps);
 //            w' = w - mom'
-// The same functions on plain arrays serve the data-parallel loop's optimizer
-// (core/training/parallel/flat-optimizer), so both make the same updates.
+// A batch split between threads hands in every shard's gradient; they are added in shard order.
 
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type {
@@ -131,32 +130,81 @@ function adamSimd(
   return true;
 }
 
+/** The gradient inputs of an update, in shard order (see optimizerUpdate). */
+function gradientsOf(inputs: Record<string, TensorInfo>): TensorInfo[] {
+  const out: TensorInfo[] = [];
+  for (let i = 0; inputs[`g${i}`]; i++) out.push(inputs[`g${i}`]);
+  return out;
+}
+
+/** a + b, ... for several arrays, added left to right in float32. */
+function sumInto(parts: Float32Array[], out: Float32Array): void {
+  out.set(parts[0]);
+  for (const p of parts.slice(1)) for (let k = 0; k < out.length; k++) out[k] += p[k];
+}
+
+function updateWasm(
+  backend: BackendWasm,
+  attrs: OptimizerUpdateAttrs,
+  value: TensorInfo,
+  gradients: TensorInfo[],
+  state: TensorInfo[],
+): TensorInfo[] {
+  const shape = value.shape;
+  const outputs = [value, ...state].map(() => backend.makeOutput(shape, 'float32'));
+  // The shards' gradients added up (in shard order) into a scratch tensor.
+  const sum = gradients.length > 1 ? backend.makeOutput(shape, 'float32') : null;
+  try {
+    const simd = simdKernels(backend);
+    if (sum) {
+      const n = util.sizeFromShape(shape);
+      if (simd) {
+        const [first, ...rest] = gradients.map((g) => heapPointer(backend, g));
+        const to = heapPointer(backend, sum);
+        simd.addArrays(first, rest[0], to, n);
+        for (const g of rest.slice(1)) simd.addArrays(to, g, to, n);
+      } else {
+        sumInto(
+          gradients.map((g) => wasmF32(backend, g)),
+          wasmF32(backend, sum),
+        );
+      }
+    }
+    const inputs = [value, sum ?? gradients[0], ...state];
+    if (attrs.kind === 'adam' && adamSimd(backend, attrs, inputs, outputs)) return outputs;
+    const [w, g, ...s] = inputs.map((t) => wasmF32(backend, t));
+    updateArrays(
+      attrs,
+      w,
+      g,
+      s,
+      outputs.map((t) => wasmF32(backend, t)),
+    );
+    return outputs;
+  } finally {
+    if (sum) backend.disposeData(sum.dataId);
+  }
+}
+
 function updateKernel(backendName: string): KernelFunc {
   return (args) => {
     const attrs = args.attrs as unknown as OptimizerUpdateAttrs;
-    const { value, gradient, s0, s1 } = args.inputs as Record<string, TensorInfo>;
-    const state = [s0, s1].slice(0, STATE_SLOTS[attrs.kind]);
-    const inputs = [value, gradient, ...state];
-    const shape = value.shape;
+    const inputs = args.inputs as Record<string, TensorInfo>;
+    const state = [inputs.s0, inputs.s1].slice(0, STATE_SLOTS[attrs.kind]);
+    const gradients = gradientsOf(inputs);
     if (backendName === 'wasm') {
-      const backend = args.backend as BackendWasm;
-      const outputs = [value, ...state].map(() => backend.makeOutput(shape, 'float32'));
-      if (attrs.kind === 'adam' && adamSimd(backend, attrs, inputs, outputs)) return outputs;
-      const [w, g, ...s] = inputs.map((t) => wasmF32(backend, t));
-      updateArrays(
-        attrs,
-        w,
-        g,
-        s,
-        outputs.map((t) => wasmF32(backend, t)),
-      );
-      return outputs;
+      return updateWasm(args.backend as BackendWasm, attrs, inputs.value, gradients, state);
     }
     const backend = args.backend as KernelBackend;
-    const [w, g, ...s] = inputs.map((t) => cpuF32(backend, t));
+    const [w, ...s] = [inputs.value, ...state].map((t) => cpuF32(backend, t));
+    const g = new Float32Array(w.length);
+    sumInto(
+      gradients.map((t) => cpuF32(backend, t)),
+      g,
+    );
     const out = [w, ...s].map(() => new Float32Array(w.length));
     updateArrays(attrs, w, g, s, out);
-    return out.map((values) => cpuOutput(backend, shape, values));
+    return out.map((values) => cpuOutput(backend, inputs.value.shape, values));
   };
 }
 
@@ -166,14 +214,18 @@ export const optimizerUpdateConfigs: readonly KernelConfig[] = ['wasm', 'cpu'].m
   kernelFunc: updateKernel(b),
 }));
 
-/** [new value, ...new state] of one variable (not recorded for gradients). */
+/**
+ * [new value, ...new state] of one variable (not recorded for gradients). Its gradient is the sum
+ * of `gradients`, added in order (the shards of a batch split between threads; usually one).
+ */
 export function optimizerUpdate(
   attrs: OptimizerUpdateAttrs,
   value: Tensor,
-  gradient: Tensor,
+  gradients: Tensor[],
   state: Tensor[],
 ): Tensor[] {
-  const inputs: Record<string, Tensor> = { value, gradient };
+  const inputs: Record<string, Tensor> = { value };
+  gradients.forEach((g, i) => (inputs[`g${i}`] = g));
   state.forEach((s, i) => (inputs[`s${i}`] = s));
   const out = engine().runKernel(OPTIMIZER_UPDATE, inputs, attrs as unknown as NamedAttrMap);
   return Array.isArray(out) ? (out as Tensor[]) : [out as Tensor];

@@ -16,6 +16,7 @@
 //   wasm+cpu LetterLabBiasActivationGrad                    -> ./bias-activation-grad: the first step of both gradients
 //   wasm+cpu LetterLabBatchNormTrain (+ its gradient)       -> ./batch-norm-train: batch norm while training (SIMD on wasm)
 //   wasm+cpu LetterLabSoftmaxCrossEntropy (+ its gradient)  -> ./softmax-cross-entropy: output softmax + Keras's loss
+//   wasm+cpu LetterLabGlobalPoolTrain (+ its gradient)      -> ./global-pool-train: global max/average pooling
 //   wasm+cpu LetterLabOptimizerUpdate                       -> ./optimizer-update: one SGD/Adam/RMSprop step per call
 
 import type { KernelConfig } from '@tensorflow/tfjs-core';
@@ -39,6 +40,7 @@ import {
   avgPoolGradWasmConfig,
   maxPoolGradWasmConfig,
 } from './pool-grads-kernels';
+import { globalPoolTrainConfigs, globalPoolTrainGradConfig } from './global-pool-train';
 import { identityWasmConfig } from './identity';
 import { optimizerUpdateConfigs } from './optimizer-update';
 import { sumWasmConfig } from './sum';
@@ -50,6 +52,7 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
   ...biasActivationGradConfigs,
   ...batchNormTrainConfigs,
   ...softmaxCrossEntropyConfigs,
+  ...globalPoolTrainConfigs,
   ...optimizerUpdateConfigs,
 ];
 
@@ -79,6 +82,7 @@ function registerGradients(): void {
   registerGradient(denseTrainGradConfig);
   registerGradient(batchNormTrainGradConfig);
   registerGradient(softmaxCrossEntropyGradConfig);
+  registerGradient(globalPoolTrainGradConfig);
   gradientsDone = true;
 }
 

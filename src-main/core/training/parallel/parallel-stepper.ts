@@ -16,13 +16,12 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Predictor } from '../evaluate';
 import { dropoutLayers } from '../step';
 import type { ImageSet } from '../../dataset/types';
-import { applyGradients, dropoutSeeds, type StepResult, type Stepper } from '../stepper';
+import { applyShardGradients, dropoutSeeds, type StepResult, type Stepper } from '../stepper';
 import type { WorkerPool } from './pool';
-import { FlatOptimizer } from './flat-optimizer';
 import { ShardExchange } from './shard-exchange';
 import { sharedImages, type SharedImages } from './shared-data';
 import { releaseWorkers } from './shared';
-import { predictShard, runShard } from './shard';
+import { predictShard, shardStep, type ShardResult } from './shard';
 import { readWeights } from './weights';
 
 /**
@@ -79,8 +78,6 @@ export class ParallelStepper implements Stepper {
     private readonly pool: WorkerPool,
     /** The data set, in shared memory: batches are positions in it. */
     private readonly data: SharedImages,
-    /** The optimizer on flat arrays, or null to use the model's tfjs optimizer every step. */
-    private flat: FlatOptimizer | null,
     /** Batch norm's statistics exchange, null for models without batch norm. */
     private readonly exchange: ShardExchange | null,
   ) {
@@ -113,7 +110,7 @@ export class ParallelStepper implements Stepper {
       exchange: exchange?.buffer ?? null,
       exchangeShards: pool.size + 1,
     });
-    return new ParallelStepper(model, pool, data, FlatOptimizer.from(model), exchange);
+    return new ParallelStepper(model, pool, data, exchange);
   }
 
   /** The training thread and the workers. */
@@ -124,7 +121,7 @@ export class ParallelStepper implements Stepper {
   /** Validation on every thread: each predicts a share of the images at the current weights. */
   readonly predict: Predictor = async (indices) => {
     const classes = this.data.classes;
-    const weights = this.currentWeights();
+    const weights = readWeights(this.model.weights);
     const shards = shardRanges(indices.length, this.threads);
     const remote = shards
       .slice(1)
@@ -134,7 +131,7 @@ export class ParallelStepper implements Stepper {
     const out = new Float32Array(indices.length * classes);
     const [start, end] = shards[0];
     const local = await settleOnError(remote, () =>
-      predictShard(this.model, this.flat ? weights : null, this.data, indices.subarray(start, end)),
+      predictShard(this.model, null, this.data, indices.subarray(start, end)),
     );
     out.set(local, start * classes);
     const parts = await Promise.all(remote);
@@ -142,14 +139,10 @@ export class ParallelStepper implements Stepper {
     return out;
   };
 
-  /** The weights to compute at: the flat optimizer's, else read from the model. */
-  private currentWeights(): Float32Array[] {
-    return this.flat ? this.flat.weights : readWeights(this.model.weights);
-  }
-
   async step(indices: Uint32Array, seedParts: number[]): Promise<StepResult> {
     const n = indices.length;
-    const weights = this.currentWeights();
+    // The model in this thread holds the weights; the workers get a copy with every step.
+    const weights = readWeights(this.model.weights);
     const shards = shardRanges(n, this.threads);
     if (this.pool.broken) throw new Error('a worker thread stopped');
     if (this.exchange?.aborted) throw new Error('a worker thread failed during a step');
@@ -175,8 +168,8 @@ export class ParallelStepper implements Stepper {
     const exchange = this.exchange;
     const local = await settleOnError(remote, async () => {
       try {
-        return await runShard(this.model, {
-          weights: this.flat ? weights : null,
+        return await shardStep(this.model, {
+          weights: null,
           data: this.data,
           indices: indices.subarray(start, end),
           scale: (end - start) / n,
@@ -188,30 +181,27 @@ export class ParallelStepper implements Stepper {
         throw err;
       }
     });
-    const replies = [local, ...(await Promise.all(remote))];
-    // Sum the shards' gradients in shard order (the same order every run).
-    const sums = this.model.trainableWeights.map((_, j) => {
-      let sum: Float32Array | null = null;
-      for (const reply of replies) {
-        const g = reply.grads[j];
-        if (!g) continue;
-        if (!sum) sum = g;
-        else for (let k = 0; k < sum.length; k++) sum[k] += g[k];
-      }
-      return sum;
-    });
-    if (this.flat && sums.some((g) => g === null)) {
-      // A weight without gradient: tfjs's optimizer skips it; leave the update to it from now on.
-      this.flat.sync();
-      this.flat = null;
+    let replies: ShardResult[];
+    try {
+      replies = await Promise.all(remote);
+    } catch (err) {
+      tf.dispose(local.grads.filter((g): g is tf.Tensor => g !== null));
+      throw err;
     }
-    if (this.flat) this.flat.apply(sums as Float32Array[]);
-    else this.applyWithTfjs(sums);
-    // Every shard moved batch norm's averages with the same whole-batch statistics: this
-    // thread's model holds them already; the flat optimizer's copy takes them over.
-    if (this.flat && this.model.nonTrainableWeights.length > 0) this.flat.setState(local.state);
-    let loss = 0;
-    let correct = 0;
+    // The shards' gradients, added in shard order (the same order every run) by the optimizer
+    // step. Batch norm's moving averages moved the same way in every shard (whole-batch
+    // statistics): this thread's model holds them already.
+    const trainable = this.model.trainableWeights;
+    const uploaded = replies.map((reply) =>
+      reply.grads.map((g, j) => (g ? tf.tensor(g, trainable[j].shape as number[]) : null)),
+    );
+    try {
+      applyShardGradients(this.model, [local.grads, ...uploaded]);
+    } finally {
+      tf.dispose([local.grads, ...uploaded].flat().filter((g): g is tf.Tensor => g !== null));
+    }
+    let loss = local.loss;
+    let correct = local.correct;
     for (const reply of replies) {
       loss += reply.loss;
       correct += reply.correct;
@@ -219,25 +209,13 @@ export class ParallelStepper implements Stepper {
     return { loss, acc: correct / n };
   }
 
-  private applyWithTfjs(sums: (Float32Array | null)[]): void {
-    const trainable = this.model.trainableWeights;
-    const grads = sums.map((g, j) => (g ? tf.tensor(g, trainable[j].shape as number[]) : null));
-    try {
-      applyGradients(this.model, grads);
-    } finally {
-      tf.dispose(grads.filter((g): g is tf.Tensor => g !== null));
-    }
-  }
-
-  sync(): void {
-    this.flat?.sync();
-  }
+  /** Nothing to do: the model in this thread is current after every step. */
+  sync(): void {}
 
   release(): void {
     if (this.released) return;
     this.released = true;
     this.removeHook();
-    this.sync();
     releaseWorkers(this.pool);
   }
 }

@@ -62,8 +62,6 @@ export interface StepReply {
   correct: number;
   /** In model.trainableWeights order; null where the loss does not depend on the weight. */
   grads: (Float32Array | null)[];
-  /** model.nonTrainableWeights after the step (batch normalisation's moving averages). */
-  state: Float32Array[];
 }
 
 export interface PredictReply {

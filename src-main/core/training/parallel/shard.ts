@@ -10,7 +10,7 @@ import { tensorsAt } from '../batches';
 import { predictAt } from '../evaluate';
 import { shardGradients } from '../step';
 import type { SharedImages } from './shared-data';
-import { ownedValues, readWeights, writeWeights } from './weights';
+import { ownedValues, writeWeights } from './weights';
 
 export interface ShardInput {
   /** Values for model.weights to compute at, or null: the model already has them. */
@@ -30,35 +30,39 @@ export interface ShardResult {
   correct: number;
   /** In model.trainableWeights order; null where the loss does not depend on the weight. */
   grads: (Float32Array | null)[];
-  /** model.nonTrainableWeights after the step (batch normalisation's moving averages). */
-  state: Float32Array[];
 }
 
-/** The gradients of one shard as plain arrays the caller owns; the model's weights are set to
- * `input.weights` first, and its batch-norm state moves on as in a training step. */
-export async function runShard(model: tfl.LayersModel, input: ShardInput): Promise<ShardResult> {
+/** One shard's loss, accuracy and gradients (tensors the caller disposes; in
+ * model.trainableWeights order, null where the loss does not depend on the weight). */
+export interface ShardTensors {
+  loss: number;
+  correct: number;
+  grads: (tf.Tensor | null)[];
+}
+
+/** The gradients of one shard; the model's weights are set to `input.weights` first, and its
+ * batch-norm state moves on as in a training step. */
+export async function shardStep(model: tfl.LayersModel, input: ShardInput): Promise<ShardTensors> {
   if (input.weights) writeWeights(model.weights, input.weights);
   const { x, y, labels } = tensorsAt(input.data, input.indices);
-  let grads: (tf.Tensor | null)[] = [];
   try {
-    const shard = await shardGradients(
-      model,
-      x,
-      y,
-      labels,
-      input.scale,
-      input.dropoutSeeds,
-      input.gather,
-    );
-    grads = shard.grads;
+    return await shardGradients(model, x, y, labels, input.scale, input.dropoutSeeds, input.gather);
+  } finally {
+    tf.dispose([x, y]);
+  }
+}
+
+/** shardStep with the gradients as plain arrays the caller owns (to send to another thread). */
+export async function runShard(model: tfl.LayersModel, input: ShardInput): Promise<ShardResult> {
+  const shard = await shardStep(model, input);
+  try {
     return {
       loss: shard.loss,
       correct: shard.correct,
-      grads: grads.map((g) => (g ? ownedValues(g) : null)),
-      state: readWeights(model.nonTrainableWeights),
+      grads: shard.grads.map((g) => (g ? ownedValues(g) : null)),
     };
   } finally {
-    tf.dispose([x, y, ...grads.filter((g): g is tf.Tensor => g !== null)]);
+    tf.dispose(shard.grads.filter((g): g is tf.Tensor => g !== null));
   }
 }
 

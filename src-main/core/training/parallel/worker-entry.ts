@@ -70,7 +70,7 @@ async function step(request: StepRequest): Promise<void> {
     exchange?.abort(); // the other shards would wait for this one's statistics
     throw err;
   }
-  const transfer = [...result.grads, ...result.state]
+  const transfer = result.grads
     .filter((v): v is Float32Array => v !== null)
     .map((v) => v.buffer as ArrayBuffer);
   send({ type: 'step', id: request.id, ...result }, transfer);

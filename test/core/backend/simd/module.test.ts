@@ -53,6 +53,7 @@ describe('the kernels module', () => {
         .sort(),
     ).toEqual([
       'adamUpdate',
+      'addArrays',
       'batchNormGradSums',
       'biasActivationGrad',
       'channelAffine',
@@ -62,6 +63,8 @@ describe('the kernels module', () => {
       'denseInputGrad',
       'denseWeightGrad',
       'maxPoolGrad2x2',
+      'winogradConv2d',
+      'winogradFilter',
     ]);
     const ids = sectionIds(bytes);
     expect(ids).not.toContain(5); // memory section
@@ -124,6 +127,12 @@ describe('SIMD kernels give what the other wasm path gives', () => {
     [[2, 13, 12, 4], [3, 2, 4, 16], { strides: [2, 2], pad: 'same', activation: 'relu' }],
     [[2, 13, 12, 3], [4, 4, 3, 12], { strides: [2, 2], pad: 'valid', activation: 'linear' }],
     [[1, 6, 30, 4], [1, 1, 4, 4], { strides: [1, 1], pad: 'valid', activation: 'relu' }],
+    // Winograd F(2x2, 3x3) (3x3, stride 1, channels in 4s and 16s): odd output sizes, 'same'
+    // padding, more than one block of 16 output channels, input gradients with 32 channels
+    [[2, 9, 11, 8], [3, 3, 8, 16], { strides: [1, 1], pad: 'valid', activation: 'relu' }],
+    [[2, 7, 9, 4], [3, 3, 4, 32], { strides: [1, 1], pad: 'same', activation: 'linear' }],
+    [[2, 4, 4, 32], [3, 3, 32, 128], { strides: [1, 1], pad: 'valid', activation: 'relu' }],
+    [[1, 3, 3, 16], [3, 3, 16, 16], { strides: [1, 1], pad: 'valid', activation: 'relu' }],
   ];
   for (const [xShape, wShape, attrs] of cases) {
     it(`conv2dTrain x=[${xShape}] w=[${wShape}] stride ${attrs.strides[0]} ${attrs.pad} ${attrs.activation}`, () => {

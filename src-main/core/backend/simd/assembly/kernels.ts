@@ -757,3 +757,284 @@ export function adamUpdate(
     store<f32>(wOut + at, load<f32>(w + at) - (mi * lrT) / (Mathf.sqrt(vi) + epsilon));
   }
 }
+
+/** out[i] = a[i] + b[i] for `n` floats (out may be a or b). */
+export function addArrays(a: usize, b: usize, out: usize, n: i32): void {
+  const vectors = n & ~3;
+  for (let i = 0; i < vectors; i += 4) {
+    const at = (<usize>i) << 2;
+    v128.store(out + at, f32x4.add(v128.load(a + at), v128.load(b + at)));
+  }
+  for (let i = vectors; i < n; i++) {
+    const at = (<usize>i) << 2;
+    store<f32>(out + at, load<f32>(a + at) + load<f32>(b + at));
+  }
+}
+
+// Winograd F(2x2, 3x3): a 3x3, stride-1 convolution computed per 2x2 output tile from its 4x4 input
+// tile as Y = A^T [sum over ci of (G g G^T) (.) (B^T d B)] A: 16 multiplications per input and
+// output channel and tile instead of the direct method's 36. Vectorised over channels: the input
+// transform over input channels (a multiple of 4), the products and the output transform over
+// output channels (a multiple of 16). The 16 positions p of a 4x4 tile are numbered row-major.
+//   G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2; 0 0 1]
+//   B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1]
+//   A^T = [1 1 1 0; 0 1 -1 -1]
+
+/** (G t)'s four values from a column t0, t1, t2 of three. */
+function gRows(t0: v128, t1: v128, t2: v128, half: v128, k: i32): v128 {
+  if (k == 0) return t0;
+  if (k == 1) return f32x4.mul(f32x4.add(f32x4.add(t0, t1), t2), half);
+  if (k == 2) return f32x4.mul(f32x4.add(f32x4.sub(t0, t1), t2), half);
+  return t2;
+}
+
+/**
+ * u[p, ci, co] (overwritten) = (G g G^T)[p] for every input and output channel of the 3x3 filter
+ * w ([3, 3, c, co], `co` a multiple of 4).
+ */
+export function winogradFilter(w: usize, u: usize, c: i32, co: i32): void {
+  const half = f32x4.splat(0.5);
+  const tap = (<usize>(c * co)) << 2; // bytes between the filter's taps, and between u's planes
+  for (let ci = 0; ci < c; ci++) {
+    for (let cb = 0; cb < co; cb += 4) {
+      const at = (<usize>(ci * co + cb)) << 2;
+      const g00 = v128.load(w + at);
+      const g01 = v128.load(w + at + tap);
+      const g02 = v128.load(w + at + 2 * tap);
+      const g10 = v128.load(w + at + 3 * tap);
+      const g11 = v128.load(w + at + 4 * tap);
+      const g12 = v128.load(w + at + 5 * tap);
+      const g20 = v128.load(w + at + 6 * tap);
+      const g21 = v128.load(w + at + 7 * tap);
+      const g22 = v128.load(w + at + 8 * tap);
+      for (let k = 0; k < 4; k++) {
+        // row k of G g, then (G g G^T)[k, l] = row k times G^T
+        const a = gRows(g00, g10, g20, half, k);
+        const b = gRows(g01, g11, g21, half, k);
+        const d = gRows(g02, g12, g22, half, k);
+        for (let l = 0; l < 4; l++) {
+          v128.store(u + at + <usize>(k * 4 + l) * tap, gRows(a, b, d, half, l));
+        }
+      }
+    }
+  }
+}
+
+/** [a0 - a2, a1 + a2, a2 - a1, a1 - a3]: B^T applied to four values. */
+function bStore(out: usize, step: usize, a0: v128, a1: v128, a2: v128, a3: v128): void {
+  v128.store(out, f32x4.sub(a0, a2));
+  v128.store(out + step, f32x4.add(a1, a2));
+  v128.store(out + 2 * step, f32x4.sub(a2, a1));
+  v128.store(out + 3 * step, f32x4.sub(a1, a3));
+}
+
+/**
+ * v[p, ci] (overwritten) = (B^T d B)[p] for the 4x4 input tile whose top-left pixel is (row, col)
+ * of image `img` of x (NHWC, `c` channels, a multiple of 4); pixels outside the image count as
+ * zero.
+ */
+function winogradInput(
+  x: usize,
+  v: usize,
+  img: i32,
+  row: i32,
+  col: i32,
+  h: i32,
+  wd: i32,
+  c: i32,
+): void {
+  const plane = (<usize>c) << 2;
+  const inside = row >= 0 && col >= 0 && row + 4 <= h && col + 4 <= wd;
+  for (let cb = 0; cb < c; cb += 4) {
+    const lane = (<usize>cb) << 2;
+    // d B, row by row, into v
+    for (let i = 0; i < 4; i++) {
+      const r = row + i;
+      let a0 = zero4;
+      let a1 = zero4;
+      let a2 = zero4;
+      let a3 = zero4;
+      if (inside) {
+        const p = at(x, img, r, col, cb, h, wd, c);
+        a0 = v128.load(p);
+        a1 = v128.load(p + plane);
+        a2 = v128.load(p + 2 * plane);
+        a3 = v128.load(p + 3 * plane);
+      } else if (r >= 0 && r < h) {
+        if (col >= 0 && col < wd) a0 = v128.load(at(x, img, r, col, cb, h, wd, c));
+        if (col + 1 >= 0 && col + 1 < wd) a1 = v128.load(at(x, img, r, col + 1, cb, h, wd, c));
+        if (col + 2 >= 0 && col + 2 < wd) a2 = v128.load(at(x, img, r, col + 2, cb, h, wd, c));
+        if (col + 3 >= 0 && col + 3 < wd) a3 = v128.load(at(x, img, r, col + 3, cb, h, wd, c));
+      }
+      bStore(v + <usize>(i * 4) * plane + lane, plane, a0, a1, a2, a3);
+    }
+    // B^T (d B), column by column, in place
+    for (let j = 0; j < 4; j++) {
+      const p = v + <usize>j * plane + lane;
+      const step = 4 * plane;
+      bStore(
+        p,
+        step,
+        v128.load(p),
+        v128.load(p + step),
+        v128.load(p + 2 * step),
+        v128.load(p + 3 * step),
+      );
+    }
+  }
+}
+
+const zero4: v128 = f32x4.splat(0);
+
+/**
+ * The 2x2 output tile at (row, col) of image `img` of y from m[p, co] (A^T m A), plus the bias
+ * (0 = none), through a relu when `relu` is 1; pixels outside y are not written.
+ */
+function winogradOutput(
+  m: usize,
+  bias: usize,
+  y: usize,
+  relu: i32,
+  img: i32,
+  row: i32,
+  col: i32,
+  oh: i32,
+  ow: i32,
+  co: i32,
+): void {
+  const plane = (<usize>co) << 2;
+  for (let cb = 0; cb < co; cb += 4) {
+    const lane = (<usize>cb) << 2;
+    const p = m + lane;
+    // T = A^T m: two rows of four
+    let t00 = zero4;
+    let t01 = zero4;
+    let t02 = zero4;
+    let t03 = zero4;
+    let t10 = zero4;
+    let t11 = zero4;
+    let t12 = zero4;
+    let t13 = zero4;
+    for (let j = 0; j < 4; j++) {
+      const m0 = v128.load(p + <usize>j * plane);
+      const m1 = v128.load(p + <usize>(4 + j) * plane);
+      const m2 = v128.load(p + <usize>(8 + j) * plane);
+      const m3 = v128.load(p + <usize>(12 + j) * plane);
+      const top = f32x4.add(f32x4.add(m0, m1), m2);
+      const bottom = f32x4.sub(f32x4.sub(m1, m2), m3);
+      if (j == 0) {
+        t00 = top;
+        t10 = bottom;
+      } else if (j == 1) {
+        t01 = top;
+        t11 = bottom;
+      } else if (j == 2) {
+        t02 = top;
+        t12 = bottom;
+      } else {
+        t03 = top;
+        t13 = bottom;
+      }
+    }
+    // Y = T A
+    const b = bias ? v128.load(bias + lane) : zero4;
+    let y00 = f32x4.add(f32x4.add(f32x4.add(t00, t01), t02), b);
+    let y01 = f32x4.add(f32x4.sub(f32x4.sub(t01, t02), t03), b);
+    let y10 = f32x4.add(f32x4.add(f32x4.add(t10, t11), t12), b);
+    let y11 = f32x4.add(f32x4.sub(f32x4.sub(t11, t12), t13), b);
+    if (relu) {
+      y00 = f32x4.max(y00, zero4);
+      y01 = f32x4.max(y01, zero4);
+      y10 = f32x4.max(y10, zero4);
+      y11 = f32x4.max(y11, zero4);
+    }
+    const right = col + 1 < ow;
+    v128.store(at(y, img, row, col, cb, oh, ow, co), y00);
+    if (right) v128.store(at(y, img, row, col + 1, cb, oh, ow, co), y01);
+    if (row + 1 < oh) {
+      v128.store(at(y, img, row + 1, col, cb, oh, ow, co), y10);
+      if (right) v128.store(at(y, img, row + 1, col + 1, cb, oh, ow, co), y11);
+    }
+  }
+}
+
+/**
+ * y = act(bias + the 3x3, stride-1 convolution of x with the filter whose winogradFilter is `u`),
+ * as conv2d computes it (taps in the padding count as zero; `top`, `left` the padding), by
+ * Winograd F(2x2, 3x3). `c` a multiple of 4, `co` of 16; `scratch`: 32 * (c + co) floats.
+ */
+export function winogradConv2d(
+  x: usize,
+  u: usize,
+  bias: usize,
+  y: usize,
+  scratch: usize,
+  relu: i32,
+  n: i32,
+  h: i32,
+  wd: i32,
+  c: i32,
+  oh: i32,
+  ow: i32,
+  co: i32,
+  top: i32,
+  left: i32,
+): void {
+  const vPlane = (<usize>c) << 2;
+  const uRow = (<usize>co) << 2; // bytes between u[p, ci] and u[p, ci + 1]
+  const uPlane = <usize>c * uRow;
+  const v0 = scratch; // two tiles' v: [2][16][c]
+  const v1 = scratch + 16 * vPlane;
+  const m0 = scratch + 32 * vPlane; // two tiles' m: [2][16][co]
+  const m1 = m0 + 16 * uRow;
+  const tilesY = (oh + 1) >> 1;
+  const tilesX = (ow + 1) >> 1;
+  for (let img = 0; img < n; img++) {
+    for (let ty = 0; ty < tilesY; ty++) {
+      for (let tx = 0; tx < tilesX; tx += 2) {
+        const pair = tx + 1 < tilesX;
+        winogradInput(x, v0, img, 2 * ty - top, 2 * tx - left, h, wd, c);
+        if (pair) winogradInput(x, v1, img, 2 * ty - top, 2 * tx + 2 - left, h, wd, c);
+        for (let cb = 0; cb < co; cb += 16) {
+          const lane = (<usize>cb) << 2;
+          for (let p = 0; p < 16; p++) {
+            let a0 = zero4;
+            let a1 = zero4;
+            let a2 = zero4;
+            let a3 = zero4;
+            let b0 = zero4;
+            let b1 = zero4;
+            let b2 = zero4;
+            let b3 = zero4;
+            let up = u + <usize>p * uPlane + lane;
+            let x0 = v0 + <usize>p * vPlane;
+            let x1 = v1 + <usize>p * vPlane;
+            for (let ci = 0; ci < c; ci++) {
+              const w0 = v128.load(up);
+              const w1 = v128.load(up, 16);
+              const w2 = v128.load(up, 32);
+              const w3 = v128.load(up, 48);
+              const s0 = v128.load32_splat(x0);
+              const s1 = v128.load32_splat(x1);
+              a0 = f32x4.add(a0, f32x4.mul(s0, w0));
+              a1 = f32x4.add(a1, f32x4.mul(s0, w1));
+              a2 = f32x4.add(a2, f32x4.mul(s0, w2));
+              a3 = f32x4.add(a3, f32x4.mul(s0, w3));
+              b0 = f32x4.add(b0, f32x4.mul(s1, w0));
+              b1 = f32x4.add(b1, f32x4.mul(s1, w1));
+              b2 = f32x4.add(b2, f32x4.mul(s1, w2));
+              b3 = f32x4.add(b3, f32x4.mul(s1, w3));
+              up += uRow;
+              x0 += 4;
+              x1 += 4;
+            }
+            store16(m0 + <usize>p * uRow + lane, a0, a1, a2, a3, 0);
+            store16(m1 + <usize>p * uRow + lane, b0, b1, b2, b3, 0);
+          }
+        }
+        winogradOutput(m0, bias, y, relu, img, 2 * ty, 2 * tx, oh, ow, co);
+        if (pair) winogradOutput(m1, bias, y, relu, img, 2 * ty, 2 * tx + 2, oh, ow, co);
+      }
+    }
+  }
+}
