@@ -61,6 +61,7 @@ async function letterLab(mat: string, preset: Preset, epochs: number, home: stri
       preset.id,
       '--epochs',
       String(epochs),
+      '--no-record',
       '--json',
     ],
     { ...process.env, LETTER_LAB_HOME: home },
