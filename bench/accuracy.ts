@@ -3,9 +3,12 @@
 // Keras 2.1.4's defaults (bench/reference_torch.py --mat), both on the notebook's split (seed 42,
 // 20% for testing). One model at a time; slow (the whole table is hours on a 2-core laptop).
 //
-//   npx tsx bench/accuracy.ts [--mat FILE] [--presets id,id] [--epochs N] [--no-torch] [--json]
+//   npx tsx bench/accuracy.ts [--mat FILE] [--presets id,id] [--epochs N] [--no-torch]
+//       [--torch-threads N] [--json]
 //
-// --mat defaults to $NOTMNIST_MAT; --epochs overrides every model's notebook epochs.
+// --mat defaults to $NOTMNIST_MAT; --epochs overrides every model's notebook epochs;
+// --torch-threads is PyTorch's thread count (2 by default; 1 runs much faster than 2 on a machine
+// whose cores are busy with other work, and the accuracy does not depend on it).
 
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -74,12 +77,29 @@ async function letterLab(mat: string, preset: Preset, epochs: number, home: stri
   };
 }
 
-async function pytorch(python: string, mat: string, preset: Preset, epochs: number, dir: string) {
+async function pytorch(
+  python: string,
+  mat: string,
+  preset: Preset,
+  epochs: number,
+  dir: string,
+  threads: number,
+) {
   const specFile = path.join(dir, `${preset.id}.json`);
   await writeFile(specFile, JSON.stringify(preset.spec));
   const out = await run(
     python,
-    [REFERENCE, '--spec', specFile, '--mat', mat, '--epochs', String(epochs)],
+    [
+      REFERENCE,
+      '--spec',
+      specFile,
+      '--mat',
+      mat,
+      '--epochs',
+      String(epochs),
+      '--threads',
+      String(threads),
+    ],
     process.env,
   );
   const lines = out
@@ -113,6 +133,7 @@ async function main(): Promise<void> {
       presets: { type: 'string' },
       epochs: { type: 'string' },
       'no-torch': { type: 'boolean' },
+      'torch-threads': { type: 'string', default: '2' },
       json: { type: 'boolean' },
     },
   });
@@ -124,6 +145,12 @@ async function main(): Promise<void> {
     if (!preset) throw new Error(`There is no preset "${id}".`);
     return preset;
   });
+  const torchThreads = Number(values['torch-threads']);
+  if (!Number.isInteger(torchThreads) || torchThreads < 1) {
+    throw new Error(
+      `--torch-threads must be a whole number from 1, got "${values['torch-threads']}".`,
+    );
+  }
   const probe = values['no-torch'] ? null : await probeTorch();
   if (probe && !probe.python) console.error(`accuracy: no PyTorch reference: ${probe.unavailable}`);
   const dir = await mkdtemp(path.join(tmpdir(), 'letter-lab-accuracy-'));
@@ -136,7 +163,7 @@ async function main(): Promise<void> {
       let theirs: Row['pytorch'] = null;
       if (probe?.python) {
         console.error(`accuracy: ${preset.id}, ${epochs} epochs in PyTorch…`);
-        theirs = await pytorch(probe.python, mat, preset, epochs, dir);
+        theirs = await pytorch(probe.python, mat, preset, epochs, dir, torchThreads);
       }
       const row = {
         preset: preset.id,
