@@ -116,12 +116,22 @@ async function pytorch(
 
 const pct = (v: number | null | undefined) => (v == null ? '–' : `${(100 * v).toFixed(1)}%`);
 
+/** Letter Lab's accuracy minus PyTorch's, in percentage points. */
+function difference(r: Row): string {
+  const ours = r.letterLab.valAcc;
+  const theirs = r.pytorch?.valAcc;
+  if (ours == null || theirs == null) return '–';
+  const points = 100 * (ours - theirs);
+  return `${points >= 0 ? '+' : ''}${points.toFixed(1)}`;
+}
+
 function table(rows: Row[]): string {
   return [
-    '| model | epochs | Letter Lab | PyTorch, Keras defaults |',
-    '| --- | ---: | ---: | ---: |',
+    '| model | epochs | Letter Lab | PyTorch, Keras defaults | difference (points) |',
+    '| --- | ---: | ---: | ---: | ---: |',
     ...rows.map(
-      (r) => `| ${r.name} | ${r.epochs} | ${pct(r.letterLab.valAcc)} | ${pct(r.pytorch?.valAcc)} |`,
+      (r) =>
+        `| ${r.name} | ${r.epochs} | ${pct(r.letterLab.valAcc)} | ${pct(r.pytorch?.valAcc)} | ${difference(r)} |`,
     ),
   ].join('\n');
 }
