@@ -10,8 +10,11 @@ import { serveStatic } from './static';
 /** Largest JSON request body; dataset uploads go as raw bytes with their own limit. */
 const MAX_JSON_BYTES = 8 * 1024 * 1024;
 const MAX_BINARY_BYTES = MAX_UPLOAD_BYTES;
-/** The only channels that take a raw file body (application/octet-stream). */
-export const BINARY_CHANNELS: readonly string[] = ['dataset:upload'];
+/**
+ * The only channels that take a raw file body (application/octet-stream): a letters file the
+ * camper opens, and a camper's letters file the teacher adds to the class file.
+ */
+export const BINARY_CHANNELS: readonly string[] = ['dataset:upload', 'letters:class-add'];
 /**
  * A body over its limit is read to its end and thrown away, so the client gets the 413 answer
  * instead of a reset connection; past this many bytes more the connection is closed instead.
