@@ -123,7 +123,8 @@ export class LettersEvaluationService {
   /** The network in use on the font letters' test part; null when that cannot be measured. */
   private async fontsAccuracy(): Promise<LettersEvaluation['fonts']> {
     const info = this.ctx.session.dataset?.info;
-    if (!info) return null;
+    // A collection opened in the Letters tab is not the printed letters.
+    if (!info || this.letters.openCollection() !== null) return null;
     try {
       const result = await this.fonts.run();
       const { count, correct, accuracy } = result;

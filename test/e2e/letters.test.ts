@@ -227,6 +227,24 @@ describe('browser mode: My letters', () => {
     // The network in use is now the taught one, and says so.
     await page.getByTestId('check-run').click();
     await page.getByTestId('check-taught').waitFor();
+    // The lab notebook's card says what it learned from and before → after on the held-back letters.
+    await page.getByRole('tab', { name: 'Lab notebook' }).click();
+    const card = page.getByTestId('run-teaching');
+    await card.waitFor();
+    const words = ((await card.textContent()) ?? '').replace(/\s+/g, ' ');
+    const before = taught?.record?.teaching?.before?.heldBack;
+    const after = taught?.record?.teaching?.after?.heldBack;
+    expect(words).toContain(`letters of My letters`);
+    expect(words).toContain(
+      `Held-back letters (${after?.count}): ${Math.round((before?.accuracy ?? -1) * 100)}% → ` +
+        `${Math.round((after?.accuracy ?? -1) * 100)}%.`,
+    );
+    expect(words).toMatch(/Printed letters: \d+% → \d+%\./);
+    await card.scrollIntoViewIfNeeded();
+    const seen = shotPath('letters-notebook');
+    if (seen) await page.screenshot({ path: seen });
+    await page.getByRole('tab', { name: 'My handwriting' }).click();
+    await page.getByTestId('letters-view').waitFor();
   });
 
   it('exports the letters with the camper’s name and merges files into a class file', async () => {
@@ -259,6 +277,51 @@ describe('browser mode: My letters', () => {
     expect(campers.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['Ola 30', 'kuba 5']);
     await shot(page, 'class');
     expect((await runAxe(page)).violations).toEqual([]);
+    // The teacher hands the class file back: a letters file with every camper's letters and names.
+    await page.getByTestId('export-class').click();
+    await expect
+      .poll(() => page.getByTestId('export-notice').textContent())
+      .toContain(path.join(app.home, 'exports', 'class-letters.mat'));
+    const back = await readLettersFile(path.join(app.home, 'exports', 'class-letters.mat'), 1000);
+    expect(back).toHaveLength(35);
+    expect(back.filter((l) => l.camper === 'Ola')).toHaveLength(30);
+    // Each camper checks the network on the others' handwriting.
+    await page
+      .getByTestId('check-panel')
+      .getByRole('radio', { name: /Class letters/ })
+      .check();
+    await page.getByTestId('check-run').click();
+    await expect
+      .poll(async () => (await page.getByTestId('check-headline').textContent())?.trim())
+      .toMatch(/^\d+% right on printed letters, \d+% on the class’s handwriting\.$/);
+    expect(await page.getByTestId('check-result').textContent()).toContain('of 35 right');
+    await page
+      .getByTestId('check-panel')
+      .getByRole('radio', { name: /My letters/ })
+      .check();
+  });
+
+  it('opens my letters in the Letters tab like any letters file', async () => {
+    await page.getByRole('button', { name: 'Open my letters in the Letters tab' }).click();
+    await page.getByTestId('dataset-view').waitFor();
+    await expect.poll(() => page.getByTestId('dataset-file').textContent()).toBe('my-letters.mat');
+    expect(await page.getByTestId('dataset-count').getAttribute('data-count')).toBe(
+      String(await keptCount()),
+    );
+    await shot(page, 'opened');
+    // With the drawn letters open there are no printed letters to mix in: teaching says so.
+    await page.getByRole('tab', { name: 'My handwriting' }).click();
+    await page.getByTestId('teach-start').click();
+    await expect
+      .poll(() => page.getByTestId('teach-error').textContent())
+      .toContain('The Letters tab has my-letters.mat open');
+    await page.getByRole('tab', { name: 'Letters' }).click();
+    await page.getByTestId('dataset-open-sample').click();
+    await expect
+      .poll(() => page.getByTestId('dataset-file').textContent())
+      .toBe('sample-letters.mat');
+    await page.getByRole('tab', { name: 'My handwriting' }).click();
+    await page.getByTestId('letters-view').waitFor();
   });
 
   it('keeps a drawing from the Predict tab', async () => {
@@ -287,6 +350,25 @@ describe('browser mode: My letters', () => {
       .poll(async () => (await page.getByTestId('check-headline').textContent())?.trim())
       .toMatch(/^\d+% dobrze na literach drukowanych, \d+% na twoich\.$/);
     expect(await page.getByTestId('teach-panel').textContent()).toContain('Naucz ją swojego pisma');
+    // Taught in Polish, the new network is named in Polish.
+    const previous = (await invoke('training:state')).runId;
+    await page.getByTestId('teach-epochs').fill('1');
+    await page.getByTestId('teach-start').click();
+    await expect
+      .poll(
+        async () => {
+          const state = await invoke('training:state');
+          return state.runId !== previous && state.status === 'finished';
+        },
+        { timeout: 240_000 },
+      )
+      .toBe(true);
+    await expect
+      .poll(() => page.getByTestId('teach-result').textContent())
+      .toMatch(/Odłożone z: Moje litery \(\d+\)/);
+    await expect
+      .poll(() => page.getByTestId('letters-network').textContent())
+      .toContain('+ moje litery');
     expect((await runAxe(page)).violations).toEqual([]);
     expect(await sidewaysOverflow(page)).toBe(0);
     const top = shotPath('letters-pl-top');

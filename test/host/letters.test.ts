@@ -189,6 +189,27 @@ describe('my letters (host)', () => {
     expect(open.heldBack.count).toBe(ctx.session.dataset!.set.test.length);
   });
 
+  it('never calls a collection open in the Letters tab the printed letters, nor teaches with it', async () => {
+    await host.call('letters:open', { which: 'mine' });
+    const result = await host.call('letters:evaluate', { target: 'mine' });
+    expect(result.count).toBe(49);
+    expect(result.fonts).toBeNull();
+    const refused = await host.fail('letters:teach', {
+      which: 'mine',
+      mode: 'mixed',
+      share: 0.25,
+      epochs: 1,
+    });
+    expect(refused).toMatchObject({
+      code: 'training.no-dataset',
+      messageKey: 'letters.error.fontsNeeded',
+      params: { file: 'my-letters.mat' },
+    });
+    expect(refused.message).toMatch(/my-letters\.mat open.*sample letters/);
+    await host.call('dataset:open-sample');
+    expect((await host.call('letters:evaluate', { target: 'mine' })).fonts).not.toBeNull();
+  });
+
   it('teaches it in a new run from the network in use, recorded with before and after', async () => {
     const before = ctx.session.training!.snapshot();
     const recorded = new Promise<string>((resolve) => {

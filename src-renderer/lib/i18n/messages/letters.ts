@@ -18,6 +18,8 @@ export const letters = defineMessages(
     'error.letters.write-failed':
       'Letter Lab could not save the letters. Check that the disk is not full, then try again.',
     'nav.mine': 'My handwriting',
+    'letters.error.fontsNeeded':
+      'The Letters tab has {file} open, a collection of drawn letters, not the printed letters. Open the teacher’s letters file or the sample letters there first, then try again.',
     'letters.check.cellEmpty': 'None of these letters landed in this cell.',
     'letters.run.mixed':
       'Taught from “{from}” with {train} letters of {file}, mixed into the printed letters ({percent} of every batch).',
@@ -198,6 +200,8 @@ export const letters = defineMessages(
     'error.letters.write-failed':
       'Letter Lab nie zdołał zapisać liter. Sprawdź, czy dysk nie jest pełny, i spróbuj jeszcze raz.',
     'nav.mine': 'Moje pismo',
+    'letters.error.fontsNeeded':
+      'W zakładce Litery jest otwarty plik {file} z rysowanymi literami, a nie litery drukowane. Otwórz tam najpierw plik nauczyciela albo przykładowe litery i spróbuj jeszcze raz.',
     'letters.check.cellEmpty': 'Żadna z tych liter nie trafiła do tej komórki.',
     'letters.run.mixed':
       'Uczona od „{from}” na {train} literach z: {file}, wymieszanych z literami drukowanymi ({percent} każdej paczki).',
