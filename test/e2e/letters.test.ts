@@ -139,7 +139,7 @@ describe('browser mode: My letters', () => {
     expect(errors).toEqual([]);
   });
 
-  it('keeps a letter drawn with a finger, by the letter’s key on the keyboard', async () => {
+  it('keeps letters drawn with a finger (by the letter’s key on the keyboard) and a tablet pen', async () => {
     await page.getByTestId('letters-canvas').scrollIntoViewIfNeeded();
     const box = await page.getByTestId('letters-canvas').boundingBox();
     if (!box) throw new Error('the pad is not on screen');
@@ -160,6 +160,32 @@ describe('browser mode: My letters', () => {
     await expect.poll(keptCount).toBe(31);
     const last = (await invoke('letters:mine')).letters.at(-1);
     expect(last?.label).toBe(8);
+    // A tablet pen: the same pad, pointer type "pen".
+    const pen = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', fx: number, fy: number) =>
+      cdp.send('Input.dispatchMouseEvent', {
+        type,
+        x: box.x + fx * box.width,
+        y: box.y + fy * box.height,
+        button: 'left',
+        buttons: type === 'mouseReleased' ? 0 : 1,
+        clickCount: 1,
+        pointerType: 'pen',
+        force: 0.6,
+      });
+    await pen('mousePressed', 0.3, 0.2);
+    for (let k = 1; k <= 10; k++) await pen('mouseMoved', 0.3, 0.2 + k * 0.065);
+    for (let k = 1; k <= 6; k++) await pen('mouseMoved', 0.3 + k * 0.07, 0.85);
+    await pen('mouseReleased', 0.72, 0.85);
+    expect(await page.getByTestId('letters-canvas').getAttribute('data-pointer')).toBe('pen');
+    await page.getByTestId('letters-preview').waitFor();
+    await page.getByTestId('keep-E').click();
+    await expect.poll(keptCount).toBe(32);
+    const penned = (await invoke('letters:mine')).letters.at(-1);
+    expect(penned?.label).toBe(4);
+    // The later steps count on the letters before it: it goes again.
+    await page.locator(`[data-testid="kept-letter"][data-id="${penned?.id}"]`).click();
+    await page.getByTestId('editor-delete').click();
+    await expect.poll(keptCount).toBe(31);
   });
 
   it('relabels and deletes kept letters, in the file too', async () => {
