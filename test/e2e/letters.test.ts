@@ -321,6 +321,16 @@ describe('browser mode: My letters', () => {
       .poll(async () => (await page.getByTestId('check-headline').textContent())?.trim())
       .toMatch(/^\d+% right on printed letters, \d+% on the class’s handwriting\.$/);
     expect(await page.getByTestId('check-result').textContent()).toContain('of 35 right');
+    // Kuba's five new letters are the others' handwriting; Ola's are this camper's own.
+    expect(await page.getByTestId('check-others').textContent()).toMatch(
+      /^On the others’ handwriting \(the class letters that are not in your collection\): \d+% \(\d of 5\)\.$/,
+    );
+    const perCamper = await page.getByTestId('check-campers').locator('tbody tr').allInnerTexts();
+    expect(perCamper.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+      expect.stringMatching(/^Ola \d+% \(\d+ \/ 30\)$/),
+      expect.stringMatching(/^kuba \d+% \(\d \/ 5\)$/),
+    ]);
+    await shot(page, 'class-check');
     await page
       .getByTestId('check-panel')
       .getByRole('radio', { name: /My letters/ })

@@ -104,6 +104,11 @@ export const letters = defineMessages(
     'letters.check.heldBack':
       'On the letters held back for the test: {percent} ({correct} of {count}).',
     'letters.check.testPart': 'On the test part of the file: {percent} ({correct} of {count}).',
+    'letters.check.others':
+      'On the others’ handwriting (the class letters that are not in your collection): {percent} ({correct} of {count}).',
+    'letters.check.campersCaption': 'Each camper’s letters',
+    'letters.check.camper': 'Camper',
+    'letters.check.right': 'Read right',
     'letters.check.fontsNote':
       'Printed letters: the test part of {label}, which the network never learned from.',
     'letters.check.taught':
@@ -285,6 +290,11 @@ export const letters = defineMessages(
     'letters.check.detail': '„{name}”: dobrze {correct} z {count} ({label}).',
     'letters.check.heldBack': 'Na literach odłożonych na test: {percent} ({correct} z {count}).',
     'letters.check.testPart': 'Na części testowej pliku: {percent} ({correct} z {count}).',
+    'letters.check.others':
+      'Na piśmie pozostałych (litery klasy, których nie ma w twojej kolekcji): {percent} ({correct} z {count}).',
+    'letters.check.campersCaption': 'Litery każdego uczestnika',
+    'letters.check.camper': 'Uczestnik',
+    'letters.check.right': 'Odczytane dobrze',
     'letters.check.fontsNote':
       'Litery drukowane: część testowa {label}, na której sieć nigdy się nie uczyła.',
     'letters.check.taught':
