@@ -42,10 +42,14 @@ export const lessons = defineMessages(
     'lessons.build.openBuilder': 'Open the Build tab',
     'lessons.build.readyMade': 'Load it ready-made',
     'lessons.build.locked': 'Your teacher wants everyone to build this network themselves.',
+    'lessons.build.readyMadeLocked':
+      'This is the ready-made network from the notebook’s models, and your teacher wants you to build it yourself: it does not count. Start from another network in the Build tab and add the blocks one by one.',
     'lessons.build.loaded': 'Step {n}’s network is now in the Build tab.',
     'lessons.build.whose.built': 'You built it yourself.',
     'lessons.banner.matches': 'this is the step’s network. Go back to the lesson to train it.',
     'lessons.banner.back': 'Back to the lesson',
+    'lessons.banner.readyMadeLocked':
+      'this is the ready-made network, and your teacher wants you to build it yourself. Start from another network and add the blocks one by one.',
     'lessons.banner.close': 'Hide the lesson’s check',
     'lessons.build.whose.ready': 'You loaded it ready-made.',
 
@@ -57,6 +61,7 @@ export const lessons = defineMessages(
     'lessons.train.needNetwork': 'First build the step’s network (above).',
     'lessons.train.needLetters': 'First open some letters (the Letters tab).',
     'lessons.train.busy': 'Another network is training. Wait until it ends, or stop it.',
+    'lessons.train.needOwn': 'First build the step’s network yourself (above).',
     'lessons.train.starting': 'Starting…',
     'lessons.train.running': 'Epoch {epoch} of {epochs}',
     'lessons.train.lastAcc': 'test accuracy after the last epoch: {acc}',
@@ -201,6 +206,13 @@ export const lessons = defineMessages(
     'lessons.settings.resetYes': 'Yes, start again',
     'lessons.settings.resetNo': 'Cancel',
     'lessons.settings.resetDone': 'The lessons start again from step 1.',
+    'lessons.settings.capNotebook': 'the notebook’s epochs',
+    'lessons.settings.bad.epochCap':
+      'Most epochs per step must be a whole number from {min} to {max}, or empty for the notebook’s epochs. It stays at {now}.',
+    'lessons.settings.bad.opened':
+      'Steps open must be a whole number from {min} to {max} (the steps that are on). It stays at {now}.',
+    'lessons.settings.bad.budget':
+      'The budget must be a whole number of parameters from {min} to {max}. It stays at {now}.',
   },
   {
     'nav.lessons': 'Lekcje',
@@ -241,10 +253,14 @@ export const lessons = defineMessages(
     'lessons.build.openBuilder': 'Otwórz zakładkę Budowanie',
     'lessons.build.readyMade': 'Wczytaj gotową',
     'lessons.build.locked': 'Nauczyciel chce, żeby każdy zbudował tę sieć samodzielnie.',
+    'lessons.build.readyMadeLocked':
+      'To gotowa sieć z modeli notatnika, a nauczyciel chce, żeby tę sieć zbudować samodzielnie: ta się nie liczy. Zacznij w zakładce Budowanie od innej sieci i dodawaj bloki po kolei.',
     'lessons.build.loaded': 'Sieć z kroku {n} jest teraz w zakładce Budowanie.',
     'lessons.build.whose.built': 'Zbudowana samodzielnie.',
     'lessons.banner.matches': 'to już sieć tego kroku. Wróć do lekcji, żeby ją wytrenować.',
     'lessons.banner.back': 'Wróć do lekcji',
+    'lessons.banner.readyMadeLocked':
+      'to gotowa sieć, a nauczyciel chce, żeby tę sieć zbudować samodzielnie. Zacznij od innej sieci i dodawaj bloki po kolei.',
     'lessons.banner.close': 'Ukryj sprawdzanie lekcji',
     'lessons.build.whose.ready': 'Wczytana gotowa.',
 
@@ -257,6 +273,7 @@ export const lessons = defineMessages(
     'lessons.train.needNetwork': 'Najpierw zbuduj sieć tego kroku (wyżej).',
     'lessons.train.needLetters': 'Najpierw otwórz litery (zakładka Litery).',
     'lessons.train.busy': 'Trenuje się inna sieć. Poczekaj, aż skończy, albo ją zatrzymaj.',
+    'lessons.train.needOwn': 'Najpierw zbuduj sieć tego kroku samodzielnie (wyżej).',
     'lessons.train.starting': 'Uruchamianie…',
     'lessons.train.running': 'Epoka {epoch} z {epochs}',
     'lessons.train.lastAcc': 'trafność na literach testowych po ostatniej epoce: {acc}',
@@ -396,5 +413,12 @@ export const lessons = defineMessages(
     'lessons.settings.resetYes': 'Tak, zacznij od nowa',
     'lessons.settings.resetNo': 'Anuluj',
     'lessons.settings.resetDone': 'Lekcje zaczynają się od kroku 1.',
+    'lessons.settings.capNotebook': 'tyle epok, ile w notatniku',
+    'lessons.settings.bad.epochCap':
+      'Najwięcej epok na krok to liczba całkowita od {min} do {max} albo puste pole (tyle epok, ile w notatniku). Zostaje: {now}.',
+    'lessons.settings.bad.opened':
+      'Otwarte kroki to liczba całkowita od {min} do {max} (tyle kroków jest włączonych). Zostaje: {now}.',
+    'lessons.settings.bad.budget':
+      'Limit to liczba całkowita parametrów od {min} do {max}. Zostaje: {now}.',
   },
 );
