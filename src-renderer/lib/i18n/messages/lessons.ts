@@ -82,7 +82,11 @@ export const lessons = defineMessages(
       'This run learned from other letters than the ones open now. Train it again to put it on the ladder.',
     'lessons.happened.stopped':
       'It stopped after {epochs} of {target} epochs. Train it again to finish the step.',
-    'lessons.happened.failed': 'The training did not finish ({status}). Train it again.',
+    'lessons.happened.failed':
+      'The training did not finish ({epochs} of {target} epochs): {why}. Train it again.',
+    'lessons.happened.why.failed': 'it stopped with an error',
+    'lessons.happened.why.crashed': 'the training process stopped working',
+    'lessons.happened.why.interrupted': 'the app was closed while it trained',
     'lessons.happened.missing':
       'This step’s run was deleted from the lab notebook. Train it again.',
     'lessons.think': 'Think about it',
@@ -294,7 +298,11 @@ export const lessons = defineMessages(
       'Ten trening uczył się na innych literach niż te, które są teraz otwarte. Wytrenuj sieć jeszcze raz, żeby trafiła na drabinę.',
     'lessons.happened.stopped':
       'Trening zatrzymał się po {epochs} z {target} epok. Wytrenuj sieć jeszcze raz, żeby skończyć krok.',
-    'lessons.happened.failed': 'Trening się nie skończył ({status}). Wytrenuj sieć jeszcze raz.',
+    'lessons.happened.failed':
+      'Trening się nie skończył ({epochs} z {target} epok): {why}. Wytrenuj sieć jeszcze raz.',
+    'lessons.happened.why.failed': 'przerwał go błąd',
+    'lessons.happened.why.crashed': 'proces treningu przestał działać',
+    'lessons.happened.why.interrupted': 'aplikację zamknięto w trakcie treningu',
     'lessons.happened.missing':
       'Trening tego kroku został usunięty z dziennika. Wytrenuj sieć jeszcze raz.',
     'lessons.think': 'Do przemyślenia',
