@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli';
 
@@ -11,6 +12,25 @@ describe('letter-lab CLI', () => {
     expect(['wasm', 'tensorflow']).toContain(info.backend);
     expect(typeof info.nativeAvailable).toBe('boolean');
     if (!info.nativeAvailable) expect(info.nativeError).toMatch(/\S/);
+    // The short line the app's status bar shows, and the full technical reason behind it.
+    expect(info.cpus).toBe(os.availableParallelism());
+    expect(info.summary).toMatch(
+      /^Training (with TensorFlow )?on this computer's processor, \d+ cores?$/,
+    );
+    expect(info.reason).toMatch(/\S{20,}/);
+    if (info.backend === 'wasm') {
+      expect(info.summary).toContain(`${info.threads as number} core`);
+      expect(info.reason).toContain('WebAssembly');
+      if (!info.nativeAvailable) expect(info.reason).toContain(info.nativeError as string);
+    }
+  });
+
+  it('info --backend cpu says training is slow', () => {
+    const run = cli('info', '--backend', 'cpu');
+    expect(run.status).toBe(0);
+    const info = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(info.backend).toBe('cpu');
+    expect(info.summary).toMatch(/^Training slowly in plain JavaScript, \d+ cores?$/);
   });
 
   it.each([
