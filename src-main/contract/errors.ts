@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'training.crashed'
   | 'training.backend-unavailable'
   | 'training.bad-options'
+  | 'training.other-letters'
   // --- models ---
   | 'model.not-found'
   | 'model.corrupt'

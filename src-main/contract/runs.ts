@@ -4,6 +4,7 @@
 import type { BackendName } from './backend';
 import type { CompileSpec, ModelSpec } from './spec';
 import type { EpochRecord } from './training';
+import type { StopPoint } from './training-api';
 
 /** How a recorded run ended. */
 export type RunStatus = 'finished' | 'stopped' | 'failed' | 'crashed';
@@ -35,7 +36,8 @@ export interface RunRecord {
   /** ISO 8601 times: when the run was first started and when it last ended. */
   startedAt: string;
   endedAt: string;
-  /** Wall time of all its training sessions (loading the letters included). */
+  /** Time its kept epochs took, training and checking (the sum of the history's seconds): the
+   * unfinished epoch of a stop is not kept, so its time does not count either. */
   seconds: number;
   spec: ModelSpec;
   /** The optimizer settings it was trained with (also in spec.compile). */
@@ -54,6 +56,9 @@ export interface RunRecord {
   message: string | null;
   /** Epoch of the run's last autosave in model/, 0 when none was written. */
   savedEpoch: number;
+  /** Where it was stopped in the middle of an epoch (whose batches were not kept); null or absent
+   * otherwise (records written before this field existed have none). */
+  stoppedAt?: StopPoint | null;
 }
 
 export type RunVerdictKind =

@@ -4,6 +4,8 @@ import type { ApiError } from './errors';
 import type { BackendInfo } from './backend';
 import type { ModelSpec } from './spec';
 import type { BatchProgress, EpochRecord } from './training';
+import type { DatasetInfo } from './dataset';
+import type { RunDataset } from './runs';
 
 export type { BatchProgress, EpochRecord };
 
@@ -25,7 +27,8 @@ export interface TrainingState {
   /** Planned last epoch (1-based). */
   targetEpochs: number;
   history: EpochRecord[];
-  /** The running per-batch training curve: [global batch index, loss, acc]. */
+  /** The per-batch training curve: [global batch index, loss, acc], where loss and acc are the
+   * running means of the epoch so far, weighted by batch size (as Keras's progress bar). */
   batchCurve: [number, number, number][];
   lastBatch: BatchProgress | null;
   backend: BackendInfo['name'] | null;
@@ -33,6 +36,19 @@ export interface TrainingState {
   message: string | null;
   /** Epoch of the last autosave, 0 when none. */
   savedEpoch: number;
+  /** The letters (file and split) the run started with: it only ever trains and validates on
+   * them. Null when no run was started. */
+  dataset: RunDataset | null;
+  /** Where a stop came in the middle of an epoch. The batches of that unfinished epoch are not
+   * kept: the network stays as it was after its last full epoch (savedEpoch). Null otherwise. */
+  stoppedAt: StopPoint | null;
+}
+
+/** Epoch `epoch` (1-based) was stopped after `batch` of its `batches` batches. */
+export interface StopPoint {
+  epoch: number;
+  batch: number;
+  batches: number;
 }
 
 export interface StartTrainingRequest {
@@ -55,8 +71,11 @@ export interface TrainingInvoke {
   'training:stop': { request: void; response: TrainingState };
   'training:pause': { request: void; response: TrainingState };
   'training:resume': { request: void; response: TrainingState };
-  /** Train N more epochs from the current weights and history. */
+  /** Train N more epochs from the current weights and history. Refused with
+   * training.other-letters when the letters open now are not the run's own (file or split). */
   'training:more': { request: { epochs: number }; response: TrainingState };
+  /** Opens the letters the current run learned from again, with the run's split. */
+  'training:reopen-letters': { request: void; response: DatasetInfo };
 }
 
 export interface TrainingEvents {

@@ -47,14 +47,17 @@ export interface TrainStatus {
 export interface TrainResult {
   /** The whole history: the records passed in as `history` plus this run's finished epochs. */
   history: EpochRecord[];
-  /** True when stopped before the last requested epoch; weights keep every finished batch. */
+  /** True when stopped before the last requested epoch. The model in memory then has the batches
+   * of the unfinished epoch too, but the history, valLoss and valAcc are those of the last full
+   * epoch: the network a stop keeps is that epoch's autosave (see src-main/trainer/session.ts). */
   stopped: boolean;
   /** Epochs finished in this run (a stopped, partial epoch does not count). */
   epochsRun: number;
   /** Batches trained in this run, including those of a partial epoch. */
   batchesRun: number;
   seconds: number;
-  /** Test-split loss and accuracy of the final weights (null when the split is empty). */
+  /** Test-split loss and accuracy after the last full epoch (null when the split is empty or no
+   * epoch finished). */
   valLoss: number | null;
   valAcc: number | null;
 }

@@ -21,6 +21,7 @@ import {
 } from '../core/runs';
 import type { ApiRegistry } from './registry';
 import type { HostContext } from './context';
+import { runDatasetOf } from './run-letters';
 
 export const RUNS_FOLDER = 'runs';
 
@@ -29,19 +30,10 @@ const idSchema = z.string().superRefine((id, check) => {
   if (problem) check.addIssue({ code: 'custom', message: problem });
 });
 
-/** The letters a session trains on, as the record keeps them. */
+/** The letters open now, as the record keeps them. */
 function datasetOf(ctx: HostContext): RunDataset | null {
   const info = ctx.session.dataset?.info;
-  if (!info) return null;
-  return {
-    label: info.label,
-    fileName: info.fileName,
-    fingerprint: info.fingerprint,
-    splitSeed: info.split.seed,
-    testFraction: info.split.testFraction,
-    train: info.split.train,
-    test: info.split.test,
-  };
+  return info ? runDatasetOf(info) : null;
 }
 
 export class RunRecorder {
@@ -59,7 +51,7 @@ export class RunRecorder {
       if (state.status === 'starting' && state.runId && !this.sessions.has(state.runId)) {
         this.sessions.set(state.runId, {
           startedAt: new Date().toISOString(),
-          dataset: datasetOf(ctx),
+          dataset: state.dataset ?? datasetOf(ctx),
         });
       }
     });
@@ -71,7 +63,7 @@ export class RunRecorder {
     if (!runId || !spec || !isRunStatus(status) || this.deleted.has(runId)) return null;
     const session = this.sessions.get(runId) ?? {
       startedAt: new Date().toISOString(),
-      dataset: datasetOf(this.ctx),
+      dataset: state.dataset ?? datasetOf(this.ctx),
     };
     this.sessions.delete(runId);
     const run = {
@@ -82,6 +74,7 @@ export class RunRecorder {
       backend: state.backend,
       message: state.message,
       savedEpoch: state.savedEpoch,
+      stoppedAt: state.stoppedAt,
     };
     const endedAt = new Date().toISOString();
     const record = await this.store.change(

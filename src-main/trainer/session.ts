@@ -75,13 +75,8 @@ export function startSession(
         },
         control,
       );
-      if (result.stopped) {
-        // Keep the weights of the partial epoch too: a stopped run can be continued or used.
-        await saveModel(message.saveDir, model, {
-          ...meta(result.history),
-          accuracy: result.valAcc,
-        });
-      }
+      // A stop keeps the network as it was after its last full epoch: that epoch's autosave stays
+      // as it is, the unfinished epoch's batches are not saved.
       // The model does not own an optimizer passed in as an object: free Adam's moments too.
       const optimizer = model.optimizer;
       model.dispose();

@@ -75,6 +75,14 @@ export const runRecordSchema = z.object({
   status: z.enum(RUN_STATUSES as [string, ...string[]]),
   message: z.string().nullable(),
   savedEpoch: count,
+  stoppedAt: z
+    .object({
+      epoch: z.number().int().min(1),
+      batch: z.number().int().min(1),
+      batches: z.number().int().min(1),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** The record in `json`, or a plain-words reason why it is not one. */

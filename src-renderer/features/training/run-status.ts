@@ -66,6 +66,8 @@ export function progressPhase(
   if (status === 'starting') return { kind: 'loading' };
   if (!lastBatch) return status === 'running' ? { kind: 'loading' } : { kind: 'none' };
   const epochDone = history.some((r) => r.epoch === lastBatch.epoch);
+  // A stop drops the unfinished epoch: the status line says where it stopped.
+  if (status === 'stopped' && !epochDone) return { kind: 'none' };
   if (
     (status === 'running' || status === 'stopping') &&
     lastBatch.batch === lastBatch.batches &&
@@ -91,7 +93,8 @@ export function runFraction(
   if (targetEpochs <= 0) return 0;
   const doneEpochs = history.at(-1)?.epoch ?? 0;
   let done = doneEpochs;
-  if (lastBatch && lastBatch.epoch > doneEpochs) {
+  // A stop keeps the last full epoch: the bar shows that, not the dropped batches.
+  if (lastBatch && lastBatch.epoch > doneEpochs && status !== 'stopped') {
     done = lastBatch.epoch - 1 + lastBatch.batch / lastBatch.batches;
   }
   return Math.min(1, Math.max(0, done / targetEpochs));

@@ -5,8 +5,10 @@ import type { ModelSpec } from '../../../src-main/contract/spec';
 import type { BatchProgress, EpochRecord } from '../../../src-main/contract/training';
 import type {
   TrainingState as Snapshot,
+  StopPoint,
   TrainingStatus,
 } from '../../../src-main/contract/training-api';
+import type { RunDataset } from '../../../src-main/contract/runs';
 import { api } from '../api/client';
 import { appendBatches, type CurvePoint } from '../../features/training/curve';
 import { isActive } from '../../features/training/run-status';
@@ -28,6 +30,10 @@ export class TrainingState {
   backend = $state<BackendName | null>(null);
   message = $state<string | null>(null);
   savedEpoch = $state(0);
+  /** The letters (file and split) the run learns from; "train more" needs them open. */
+  dataset = $state.raw<RunDataset | null>(null);
+  /** Where a stop came in the middle of an epoch (that epoch is not kept), or null. */
+  stoppedAt = $state.raw<StopPoint | null>(null);
   /** False until main answered once. */
   loaded = $state(false);
   /** The request in flight; its button waits. */
@@ -133,6 +139,8 @@ export class TrainingState {
       backend: this.backend,
       message: this.message,
       savedEpoch: this.savedEpoch,
+      dataset: this.dataset,
+      stoppedAt: this.stoppedAt,
     };
   }
 
@@ -152,6 +160,8 @@ export class TrainingState {
     this.backend = s.backend;
     this.message = s.message;
     this.savedEpoch = s.savedEpoch;
+    this.dataset = s.dataset;
+    this.stoppedAt = s.stoppedAt;
     this.loaded = true;
   }
 

@@ -75,6 +75,8 @@ export const errors = defineMessages(
       'The part of Letter Lab that does the maths for training is missing or cannot start. Reinstall Letter Lab or ask your teacher.',
     'error.training.bad-options':
       'These training settings cannot be used (for example, a batch size or number of epochs that is not a whole number). Change them and try again.',
+    'error.training.other-letters':
+      'This run learned from other letters than the ones open now. A run only ever learns from its own letters: open them again, or start a new run.',
     // --- models ---
     'error.model.not-found':
       'There is no such network: it has not been trained yet, or the saved network was removed. Train one in the Train tab or load another.',
@@ -198,6 +200,8 @@ export const errors = defineMessages(
       'Brakuje części Letter Lab, która liczy podczas treningu, albo nie może się ona uruchomić. Zainstaluj Letter Lab ponownie albo zapytaj nauczyciela.',
     'error.training.bad-options':
       'Tych ustawień treningu nie można użyć (na przykład wielkość paczki albo liczba epok nie jest liczbą całkowitą). Zmień je i spróbuj jeszcze raz.',
+    'error.training.other-letters':
+      'Ten trening uczył się na innych literach niż te, które są teraz otwarte. Trening uczy się zawsze tylko na swoich literach: otwórz je z powrotem albo zacznij nowy trening.',
     // --- models ---
     'error.model.not-found':
       'Nie ma takiej sieci: jeszcze jej nie wytrenowano albo zapisaną sieć usunięto. Wytrenuj sieć w zakładce Trening albo wczytaj inną.',

@@ -14,12 +14,14 @@ export const training = defineMessages(
     'training.train': 'Train',
     'training.trainAgain': 'Train from scratch',
     'training.stop': 'Stop',
-    'training.stop.hint': 'Stops after the current batch and keeps the weights.',
+    'training.stop.hint':
+      'Stops after the current batch. You keep the network as it was at the end of the last full epoch.',
     'training.pause': 'Pause',
     'training.resume': 'Resume',
     'training.more.title': 'Keep training',
     'training.more.epochs': 'More epochs',
-    'training.more.hint': 'Carries on from the current weights and charts.',
+    'training.more.hint':
+      'Carries on from the end of the last full epoch, on the same letters, and adds to the charts.',
     'training.more.button': 'Train more',
     'training.more.invalid': 'Type a whole number from 1 to {max}.',
 
@@ -36,7 +38,9 @@ export const training = defineMessages(
     'training.status.stopping': 'Stopping after the current batch…',
     'training.status.finished': 'Finished: epoch {epoch} is done.',
     'training.status.stopped':
-      'Stopped. The weights are kept with every batch trained so far: train more epochs or start again.',
+      'Stopped after epoch {kept}. You keep the network as it was then: train more epochs or start again.',
+    'training.status.stoppedMidEpoch':
+      'Stopped during epoch {epoch}, after {batch} of its {batches} batches. Those batches are not kept: you keep the network as it was at the end of epoch {kept}. Train more starts epoch {epoch} again.',
     'training.status.stoppedEarly':
       'Stopped before the first epoch was finished, so there is nothing to continue from: start again.',
     'training.status.failed': 'Training failed: {message}',
@@ -96,12 +100,14 @@ export const training = defineMessages(
     'training.train': 'Trenuj',
     'training.trainAgain': 'Trenuj od nowa',
     'training.stop': 'Zatrzymaj',
-    'training.stop.hint': 'Zatrzymuje po bieżącej paczce i zachowuje wagi.',
+    'training.stop.hint':
+      'Zatrzymuje po bieżącej paczce. Zostaje sieć taka, jaka była na końcu ostatniej pełnej epoki.',
     'training.pause': 'Wstrzymaj',
     'training.resume': 'Wznów',
     'training.more.title': 'Dalszy trening',
     'training.more.epochs': 'Dodatkowe epoki',
-    'training.more.hint': 'Zaczyna od obecnych wag i dopisuje do wykresów.',
+    'training.more.hint':
+      'Zaczyna od końca ostatniej pełnej epoki, na tych samych literach, i dopisuje do wykresów.',
     'training.more.button': 'Trenuj dalej',
     'training.more.invalid': 'Wpisz liczbę całkowitą od 1 do {max}.',
 
@@ -118,7 +124,9 @@ export const training = defineMessages(
     'training.status.stopping': 'Zatrzymywanie po bieżącej paczce…',
     'training.status.finished': 'Gotowe: epoka {epoch} jest ukończona.',
     'training.status.stopped':
-      'Zatrzymano. Wagi są zachowane ze wszystkimi dotąd wytrenowanymi paczkami: trenuj dalej albo zacznij od nowa.',
+      'Zatrzymano po epoce {kept}. Zostaje sieć taka, jaka była wtedy: trenuj dalej albo zacznij od nowa.',
+    'training.status.stoppedMidEpoch':
+      'Zatrzymano w trakcie epoki {epoch}, po {batch} z {batches} paczek. Tych paczek nie zachowano: zostaje sieć taka, jaka była na końcu epoki {kept}. „Trenuj dalej” zacznie epokę {epoch} od początku.',
     'training.status.stoppedEarly':
       'Zatrzymano przed końcem pierwszej epoki, więc nie ma od czego kontynuować: zacznij od nowa.',
     'training.status.failed': 'Trening się nie udał: {message}',

@@ -72,6 +72,8 @@ function snapshot(patch: Partial<TrainingState>): TrainingState {
     backend: 'wasm',
     message: null,
     savedEpoch: 0,
+    dataset: null,
+    stoppedAt: null,
     ...patch,
   };
 }
@@ -90,6 +92,13 @@ describe('the per-batch curve', () => {
       ...curve,
       [3, 1.8, 0.3],
     ]);
+  });
+
+  it('draws the running mean of the epoch, not the batch alone (a 3-letter last batch)', () => {
+    // The epoch's running mean is 0.41 loss / 88% accuracy; its last batch alone (3 letters)
+    // happens to be 0.02 / 100%.
+    const last = { ...batch(1, 118, 118, 0.41, 0.88), batchLoss: 0.02, batchAcc: 1 };
+    expect(appendBatches([], [last])).toEqual([[118, 0.41, 0.88]]);
   });
 
   it('thins to every other point past the limit, like main does', () => {
@@ -231,12 +240,22 @@ describe('progress', () => {
       1.5 / 4,
     );
     expect(runFraction('finished', batch(4, 22, 22), [], 4)).toBe(1);
-    expect(runFraction('stopped', batch(2, 22, 22), [record(1, 1, 1, 1, 1)], 4)).toBeCloseTo(0.5);
+    // A stop keeps the last full epoch: the dropped batches of epoch 2 do not count.
+    expect(runFraction('stopped', batch(2, 22, 22), [record(1, 1, 1, 1, 1)], 4)).toBeCloseTo(0.25);
+    expect(runFraction('stopped', batch(1, 22, 22), [record(1, 1, 1, 1, 1)], 4)).toBeCloseTo(0.25);
+    expect(progressPhase('stopped', batch(2, 5, 22), [record(1, 1, 1, 1, 1)]).kind).toBe('none');
   });
 });
 
 describe('status text', () => {
-  const run = { message: null, history: [], lastBatch: null, targetEpochs: 2, savedEpoch: 1 };
+  const run = {
+    message: null,
+    history: [],
+    lastBatch: null,
+    targetEpochs: 2,
+    savedEpoch: 1,
+    stoppedAt: null,
+  };
 
   it('has a sentence for every status and shows main’s reason', () => {
     const statuses = [
@@ -262,7 +281,15 @@ describe('status text', () => {
     );
     expect(crashed).toContain('The training process stopped with code 1');
     expect(crashed).toContain('przerwany');
-    expect(statusText({ ...run, status: 'stopped' }, enT)).toContain('The weights are kept');
+    expect(statusText({ ...run, status: 'stopped' }, enT)).toBe(
+      'Stopped after epoch 1. You keep the network as it was then: train more epochs or start again.',
+    );
+    const midEpoch = { ...run, status: 'stopped' as const, savedEpoch: 3 };
+    const stoppedAt = { epoch: 4, batch: 57, batches: 117 };
+    expect(statusText({ ...midEpoch, stoppedAt }, enT)).toBe(
+      'Stopped during epoch 4, after 57 of its 117 batches. Those batches are not kept: you keep the network as it was at the end of epoch 3. Train more starts epoch 4 again.',
+    );
+    expect(statusText({ ...midEpoch, stoppedAt }, plT)).toContain('na końcu epoki 3');
     expect(statusText({ ...run, status: 'stopped', savedEpoch: 0 }, enT)).toContain(
       'nothing to continue from',
     );
