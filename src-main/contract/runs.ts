@@ -5,6 +5,7 @@ import type { BackendName } from './backend';
 import type { CompileSpec, ModelSpec } from './spec';
 import type { EpochRecord } from './training';
 import type { StopPoint } from './training-api';
+import type { DatasetSource } from './dataset';
 
 /** How a recorded run ended. */
 export type RunStatus = 'finished' | 'stopped' | 'failed' | 'crashed';
@@ -13,6 +14,10 @@ export type RunStatus = 'finished' | 'stopped' | 'failed' | 'crashed';
 export interface RunDataset {
   /** What the UI called them: "Sample letters (175 fonts)" or the file name. */
   label: string;
+  /** Where they came from and, for the bundled sample, how many fonts drew them (so the UI can
+   * name the sample in its own language); absent in older records. */
+  source?: DatasetSource;
+  fonts?: number;
   fileName: string;
   fingerprint: string;
   splitSeed: number;

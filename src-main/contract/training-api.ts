@@ -4,7 +4,7 @@ import type { ApiError } from './errors';
 import type { BackendInfo } from './backend';
 import type { ModelSpec } from './spec';
 import type { BatchProgress, EpochRecord } from './training';
-import type { DatasetInfo } from './dataset';
+import type { DatasetInfo, DatasetSource } from './dataset';
 import type { RunDataset } from './runs';
 
 export type { BatchProgress, EpochRecord };
@@ -39,6 +39,9 @@ export interface TrainingState {
   /** The letters (file and split) the run started with: it only ever trains and validates on
    * them. Null when no run was started. */
   dataset: RunDataset | null;
+  /** Counts the host's state changes (every training:state event has a higher one): a reply that
+   * arrives after a newer event is known to be older by its lower number. */
+  seq: number;
   /** Where a stop came in the middle of an epoch. The batches of that unfinished epoch are not
    * kept: the network stays as it was after its last full epoch (savedEpoch). Null otherwise. */
   stoppedAt: StopPoint | null;
@@ -90,6 +93,8 @@ export interface TrainerStartMessage {
   type: 'start';
   runId: string;
   datasetPath: string;
+  /** What the app calls these letters, kept in the saved model; default: the file's name. */
+  datasetName?: { label: string; source: DatasetSource; fonts?: number };
   splitSeed: number;
   testFraction: number;
   spec: ModelSpec;

@@ -2,6 +2,7 @@
 // Types only; the code is in src-main/core/training and src-main/core/model.
 import type { BackendName } from './backend';
 import type { CompileSpec, ModelSpec } from './spec';
+import type { DatasetSource } from './dataset';
 
 /** One finished epoch, as in Keras's History (plus timing). Epochs are numbered from 1. */
 export interface EpochRecord {
@@ -68,6 +69,15 @@ export interface DatasetRef {
   fingerprint: string;
   /** Seed of the 80/20 train/test split. */
   splitSeed: number;
+  /** What the app called the letters ("notMNIST_small.mat", "Sample letters (175 fonts)") and
+   * how many trained and tested it; absent in models saved before these were kept. */
+  label?: string;
+  /** Where they came from; for the bundled sample also how many fonts drew them. */
+  source?: DatasetSource;
+  fonts?: number;
+  fileName?: string;
+  train?: number;
+  test?: number;
 }
 
 /** meta.json of a saved model: everything but the weights. */

@@ -8,6 +8,8 @@ import type { RunDataset } from '../contract/runs';
 export function runDatasetOf(info: DatasetInfo): RunDataset {
   return {
     label: info.label,
+    source: info.source,
+    ...(info.fonts === undefined ? {} : { fonts: info.fonts }),
     fileName: info.fileName,
     fingerprint: info.fingerprint,
     splitSeed: info.split.seed,

@@ -32,6 +32,7 @@ function idleState(): TrainingState {
     backend: null,
     message: null,
     savedEpoch: 0,
+    seq: 0,
     dataset: null,
     stoppedAt: null,
   };
@@ -75,6 +76,9 @@ export class TrainingManager {
   private trainer: TrainerConnection | null = null;
   private stopRequested = false;
   private letters: RunLetters | null = null;
+  /** The number of the last state change (TrainingState.seq); it never goes back, not even
+   * across runs. */
+  private seq = 0;
   /** Called when a run ends (finished, stopped, failed or crashed), for the lab notebook. */
   onRunEnded: ((state: TrainingState) => void) | null = null;
 
@@ -126,6 +130,7 @@ export class TrainingManager {
       : null;
     this.state = {
       ...idleState(),
+      seq: this.seq,
       runId,
       status: 'starting',
       spec,
@@ -236,6 +241,11 @@ export class TrainingManager {
       type: 'start',
       runId,
       datasetPath: dataset.path,
+      datasetName: {
+        label: dataset.info.label,
+        source: dataset.info.source,
+        ...(dataset.info.fonts === undefined ? {} : { fonts: dataset.info.fonts }),
+      },
       splitSeed: dataset.info.split.seed,
       testFraction: dataset.info.split.testFraction,
       spec,
@@ -345,6 +355,7 @@ export class TrainingManager {
   }
 
   private emitState(): void {
+    this.state.seq = ++this.seq;
     this.ctx.events.emit('training:state', this.snapshot());
   }
 }

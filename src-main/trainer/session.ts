@@ -42,7 +42,22 @@ export function startSession(
         spec: message.spec,
         compile: message.spec.compile,
         history,
-        dataset: { fingerprint: info.fingerprint, splitSeed: message.splitSeed },
+        dataset: {
+          fingerprint: info.fingerprint,
+          splitSeed: message.splitSeed,
+          label: message.datasetName?.label ?? info.fileName,
+          ...(message.datasetName
+            ? {
+                source: message.datasetName.source,
+                ...(message.datasetName.fonts === undefined
+                  ? {}
+                  : { fonts: message.datasetName.fonts }),
+              }
+            : {}),
+          fileName: info.fileName,
+          train: set.train.length,
+          test: set.test.length,
+        },
         accuracy: history.at(-1)?.valAcc ?? null,
         backend: backend.name,
         savedAt: new Date().toISOString(),

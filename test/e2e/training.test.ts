@@ -142,7 +142,7 @@ describe('browser mode: training with live charts', () => {
       /^(wasm|cpu|tensorflow)$/,
     );
     expect(await text(page, 'summary-loss')).toBe(
-      'Epoch 1 is running: the thin line shows every batch so far.',
+      'Epoch 1 is running: the thin line shows the average so far, after every batch.',
     );
     await shot(page, 'running');
 

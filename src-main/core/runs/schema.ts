@@ -59,6 +59,8 @@ export const runRecordSchema = z.object({
   dataset: z
     .object({
       label: z.string(),
+      source: z.enum(['sample', 'file', 'upload']).optional(),
+      fonts: z.number().int().min(1).optional(),
       fileName: z.string(),
       fingerprint: z.string(),
       splitSeed: z.number(),

@@ -1,6 +1,8 @@
 // What the Train tab offers in each state of a run. Pure, so the rules are tested on their own.
 import type { TrainingStatus } from '../../../src-main/contract/training-api';
 import type { BatchProgress, EpochRecord } from '../../../src-main/contract/training';
+import type { DatasetInfo } from '../../../src-main/contract/dataset';
+import type { RunDataset } from '../../../src-main/contract/runs';
 
 /** A run is going (or about to): the app must not be closed without asking. */
 export const ACTIVE_STATUSES: readonly TrainingStatus[] = [
@@ -38,6 +40,21 @@ export function canContinue(opts: {
   hasDataset: boolean;
 }): boolean {
   return !isActive(opts.status) && opts.runId !== null && opts.savedEpoch > 0 && opts.hasDataset;
+}
+
+/**
+ * Whether the letters open now are the run's own (same file content and split): a run only ever
+ * trains and validates on the letters it started with. 'other-file', 'other-split' or 'same'.
+ */
+export function runLettersMatch(
+  run: RunDataset | null,
+  open: DatasetInfo | null,
+): 'same' | 'other-file' | 'other-split' {
+  if (!run || !open) return 'same';
+  if (run.fingerprint !== open.fingerprint) return 'other-file';
+  return run.splitSeed === open.split.seed && run.testFraction === open.split.testFraction
+    ? 'same'
+    : 'other-split';
 }
 
 /** The host accepts 1..100 more epochs (src-main/host/training.ts). */

@@ -17,7 +17,7 @@ import { mergeReply } from '../../features/training/snapshot';
 /** Live batches are applied at most this often (the charts redraw at ~7 fps, not per batch). */
 export const BATCH_FLUSH_MS = 150;
 
-export type TrainingAction = 'start' | 'stop' | 'pause' | 'resume' | 'more';
+export type TrainingAction = 'start' | 'stop' | 'pause' | 'resume' | 'more' | 'reopen';
 
 export class TrainingState {
   runId = $state<string | null>(null);
@@ -34,6 +34,8 @@ export class TrainingState {
   dataset = $state.raw<RunDataset | null>(null);
   /** Where a stop came in the middle of an epoch (that epoch is not kept), or null. */
   stoppedAt = $state.raw<StopPoint | null>(null);
+  /** The host's state change this state shows (see TrainingState.seq). */
+  seq = 0;
   /** False until main answered once. */
   loaded = $state(false);
   /** The request in flight; its button waits. */
@@ -111,6 +113,19 @@ export class TrainingState {
     return this.#request('more', () => api().invoke('training:more', { epochs }));
   }
 
+  /** Opens the run's own letters again (file and split), so "train more" can go on. */
+  async reopenLetters(): Promise<void> {
+    this.pending = 'reopen';
+    this.error = null;
+    try {
+      await api().invoke('training:reopen-letters');
+    } catch (err) {
+      this.error = messageOf(err);
+    } finally {
+      this.pending = null;
+    }
+  }
+
   dismissError(): void {
     this.error = null;
   }
@@ -139,6 +154,7 @@ export class TrainingState {
       backend: this.backend,
       message: this.message,
       savedEpoch: this.savedEpoch,
+      seq: this.seq,
       dataset: this.dataset,
       stoppedAt: this.stoppedAt,
     };
@@ -160,6 +176,7 @@ export class TrainingState {
     this.backend = s.backend;
     this.message = s.message;
     this.savedEpoch = s.savedEpoch;
+    this.seq = s.seq;
     this.dataset = s.dataset;
     this.stoppedAt = s.stoppedAt;
     this.loaded = true;

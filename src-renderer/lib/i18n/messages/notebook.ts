@@ -29,6 +29,10 @@ export const notebook = defineMessages(
     'notebook.run.opened': 'Opened “{name}” in the builder.',
     'notebook.run.facts': '{network} · epochs: {epochs} · {params} parameters · {seconds}.',
     'notebook.run.best': 'Best validation accuracy {value} (epoch {epoch}).',
+    'notebook.run.letters': 'Letters: {label} · {train} for training, {test} for testing.',
+    'notebook.run.lettersHash': 'SHA-256 of the letters file: {fingerprint}',
+    'notebook.run.stoppedAt':
+      'Stopped during epoch {epoch} (after {batch} of {batches} batches): the network kept is the one from the end of epoch {kept}.',
     'notebook.run.delete': 'Delete',
     'notebook.run.deleteAsk': 'Delete “{name}” and its trained network for good?',
     'notebook.run.deleteYes': 'Delete',
@@ -135,6 +139,10 @@ export const notebook = defineMessages(
     'notebook.run.opened': 'Otwarto „{name}” w budowaniu.',
     'notebook.run.facts': '{network} · epoki: {epochs} · parametry: {params} · {seconds}.',
     'notebook.run.best': 'Najlepsza trafność walidacyjna {value} (epoka {epoch}).',
+    'notebook.run.letters': 'Litery: {label} · {train} do nauki, {test} do testu.',
+    'notebook.run.lettersHash': 'SHA-256 pliku z literami: {fingerprint}',
+    'notebook.run.stoppedAt':
+      'Zatrzymany w trakcie epoki {epoch} (po {batch} z {batches} paczek): zachowana jest sieć z końca epoki {kept}.',
     'notebook.run.delete': 'Usuń',
     'notebook.run.deleteAsk': 'Usunąć na zawsze „{name}” razem z wytrenowaną siecią?',
     'notebook.run.deleteYes': 'Usuń',

@@ -14,6 +14,7 @@ import {
 import {
   batchSeries,
   bestEpoch,
+  epochJoins,
   epochAxisMax,
   epochSeries,
 } from '../../../../src-renderer/features/training/chart-data';
@@ -72,6 +73,7 @@ function snapshot(patch: Partial<TrainingState>): TrainingState {
     backend: 'wasm',
     message: null,
     savedEpoch: 0,
+    seq: 5,
     dataset: null,
     stoppedAt: null,
     ...patch,
@@ -129,6 +131,19 @@ describe('chart series', () => {
     const acc = epochSeries(history, 'acc');
     expect(acc.train[1].y).toBeCloseTo(85);
     expect(acc.val[0].y).toBeCloseTo(82);
+  });
+
+  it('lists where the batch line meets each epoch point', () => {
+    const train = [
+      { x: 1, y: 0.8 },
+      { x: 2, y: 0.5 },
+    ];
+    const batches = [
+      { x: 0.5, y: 1.2 },
+      { x: 1, y: 0.8 },
+      { x: 1.5, y: 0.6 },
+    ];
+    expect(epochJoins(train, batches)).toBe('1:0.8:0.8');
   });
 
   it('puts batches at fractional epochs so the last batch of epoch 1 meets the epoch point', () => {
@@ -300,6 +315,30 @@ describe('status text', () => {
 });
 
 describe('replies and events', () => {
+  it('drops a reply older than the last state event (Stop’s reply after the stopped run)', () => {
+    // The stop trimmed the curve to epoch 1; the reply to Stop, sent before, still has epoch 2's
+    // batches and a longer curve.
+    const stopped = snapshot({
+      seq: 9,
+      status: 'stopped',
+      history: [record(1, 1, 1, 1, 1)],
+      batchCurve: [[22, 1, 0.5]],
+      stoppedAt: { epoch: 2, batch: 8, batches: 22 },
+    });
+    const reply = snapshot({
+      seq: 8,
+      status: 'stopping',
+      history: [record(1, 1, 1, 1, 1)],
+      batchCurve: [
+        [22, 1, 0.5],
+        [30, 0.9, 0.6],
+      ],
+    });
+    expect(mergeReply(stopped, reply)).toBe(stopped);
+    // The same reply with the same seq as the last event is merged as before.
+    expect(mergeReply({ ...stopped, seq: 8 }, reply).batchCurve).toHaveLength(2);
+  });
+
   it('takes a reply about another run as it is', () => {
     const reply = snapshot({ runId: 'run-2', status: 'starting' });
     expect(mergeReply(snapshot({}), reply)).toBe(reply);
