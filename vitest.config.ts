@@ -1,9 +1,16 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // Renderer state (`*.svelte.ts`) and its `*.svelte.test.ts` tests are compiled by Svelte for
+        // the browser, as the app runs them, and import the browser build of `svelte` (flushSync,
+        // $effect.root); everything else keeps Node's own packages (tfjs stays on its Node build).
+        plugins: [svelte({ dynamicCompileOptions: () => ({ generate: 'client' }) })],
+        ssr: { resolve: { conditions: ['browser', ...defaultServerConditions] } },
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],

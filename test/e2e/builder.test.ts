@@ -174,6 +174,9 @@ describe('browser mode: the model builder', () => {
     await openBuilder(page, app);
     await loadPreset(page, 'conv');
     expect(await blockTypes(page)).toEqual(['conv2d', 'flatten']);
+    // The notebook's convolution keeps 28x28 with padding 'same': 125,610 parameters in Keras.
+    await expect.poll(() => page.getByTestId('block-0').textContent()).toContain('28 × 28 × 16');
+    await expect.poll(() => page.getByTestId('total-params').textContent()).toBe('125,610');
 
     // Delete on a focused block takes it out; focus stays in the stack.
     await page.locator('#block-head-1').focus();
@@ -198,8 +201,8 @@ describe('browser mode: the model builder', () => {
     expect(await blockTypes(page)).toEqual(['conv2d', 'flatten', 'dense']);
     expect(await page.locator('[data-testid^="problem-"]').count()).toBe(0);
     expect(await page.getByTestId('summary-partial').count()).toBe(0);
-    // 26*26*16 = 10,816 numbers after Flatten.
-    await expect.poll(() => page.getByTestId('block-1').textContent()).toContain('10,816 numbers');
+    // 28*28*16 = 12,544 numbers after Flatten.
+    await expect.poll(() => page.getByTestId('block-1').textContent()).toContain('12,544 numbers');
 
     // Alt+ArrowUp moves the focused block up, and focus follows it.
     await page.locator('#block-head-2').focus();
@@ -289,6 +292,11 @@ describe('browser mode: the model builder', () => {
       const page = await browser.newPage({ viewport, deviceScaleFactor });
       await openBuilder(page, app);
       await loadPreset(page, 'batchnorm');
+      // Keras: 50,042 parameters, 49,946 of them trainable (BatchNormalization's moving
+      // means and variances are not).
+      await expect.poll(() => page.getByTestId('total-params').textContent()).toBe('50,042');
+      await expect.poll(() => page.getByTestId('trainable-params').textContent()).toBe('49,946');
+      await expect.poll(() => page.getByTestId('non-trainable-params').textContent()).toBe('96');
       await page.locator('#block-head-0').click();
       expect(await sidewaysOverflow(page), name).toBeLessThanOrEqual(0);
       await shot(page, name);
@@ -306,7 +314,7 @@ describe('browser mode: the model builder', () => {
     await page.getByTestId('language').selectOption('pl');
     await expect.poll(() => page.getByRole('heading', { name: 'Twoja sieć' }).count()).toBe(1);
     await loadPreset(page, 'conv');
-    expect(await page.locator('#model-name').inputValue()).toBe('Sieć konwolucyjna');
+    expect(await page.locator('#model-name').inputValue()).toBe('Konwolucja');
     await page.locator('#block-head-1').press('Delete');
     await page.getByTestId('palette-dense').click();
     await expect

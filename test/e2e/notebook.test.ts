@@ -206,7 +206,7 @@ describe('guided first run and lab notebook (browser mode)', () => {
     await expect.poll(() => runCards().count()).toBe(2);
     // Newest first: the MLP.
     expect(await runCards().first().getByTestId('run-name').textContent()).toBe(
-      'Multilayer perceptron',
+      'Multilayer perceptron (MLP)',
     );
     expect(await page.getByTestId('compare-hint').count()).toBe(1);
 
@@ -215,7 +215,7 @@ describe('guided first run and lab notebook (browser mode)', () => {
     const compare = page.getByTestId('compare');
     await compare.getByTestId('compare-changes').waitFor();
     const changes = await compare.getByTestId('compare-changes').textContent();
-    expect(changes).toContain('From “Logistic regression” to “Multilayer perceptron”:');
+    expect(changes).toContain('From “Logistic regression” to “Multilayer perceptron (MLP)”:');
     expect(changes).toContain('added Dense(128) after Flatten');
     expect(changes).toContain('optimizer sgd → adam');
     expect(changes).toContain('epochs 2 → 3');

@@ -115,7 +115,7 @@ describe('predict channels', () => {
     ctx.session.models?.choose(convDir);
     const info = await call('predict:model');
     expect(info).toEqual({
-      name: 'Convolution + max pooling',
+      name: 'Convolution + MaxPool',
       source: 'saved',
       epochs: 1,
       accuracy: expect.any(Number),

@@ -37,9 +37,11 @@ export const summaryCommand: Command = {
           outputShape: l.outputShape,
           params: l.params,
           trainable: l.trainable,
+          nonTrainable: l.nonTrainable,
         })),
         totalParams: summary.totalParams,
         trainableParams: summary.trainableParams,
+        nonTrainableParams: summary.nonTrainableParams,
         macsPerImage: summary.macsPerImage,
       }),
     );

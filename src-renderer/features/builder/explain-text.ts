@@ -1,5 +1,11 @@
 // The spec logic's texts (problems, fixes, block explanations) in the UI language.
-import type { Activation, LayerType, SpecFix, SpecProblem } from '../../../src-main/contract/spec';
+import type {
+  Activation,
+  LayerType,
+  ModelSpec,
+  SpecFix,
+  SpecProblem,
+} from '../../../src-main/contract/spec';
 import {
   ACTIVATION_EXPLANATIONS,
   explainLayer,
@@ -9,14 +15,14 @@ import {
   type Preset,
 } from '../../../src-main/core/spec';
 import { i18n } from '../../lib/i18n/i18n.svelte';
-import { builderState } from '../../lib/state/builder.svelte';
 
 export function problemText(problem: SpecProblem): string {
   return formatSpecMessage(i18n.language, problem.messageKey, problem.params);
 }
 
-export function fixText(fix: SpecFix): string {
-  return fixLabel(builderState.spec, fix, i18n.language);
+/** The label of a one-click fix of `spec`. */
+export function fixText(spec: ModelSpec, fix: SpecFix): string {
+  return fixLabel(spec, fix, i18n.language);
 }
 
 /** Label, one-line and longer explanation of a block, for a 12-year-old. */

@@ -1,9 +1,15 @@
 // The guided first run's state: open or not, which step. Whether it was done (finished or
 // skipped) is kept by the host in the settings, so it shows by itself only on the first launch.
-import { api } from '../../lib/api/client';
+import type { ApiClient } from '../../lib/api/client';
 import { TOUR_STEPS, type TourStepId } from './steps';
 
 export class TourState {
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
+
   open = $state(false);
   index = $state(0);
   /** When the tour was opened (performance.now()), to tell how long the first run took. */
@@ -16,7 +22,7 @@ export class TourState {
   /** Opens the tour on the first launch (the host has no "done" flag yet). */
   async init(): Promise<void> {
     try {
-      const { done } = await api().invoke('runs:tour-state');
+      const { done } = await this.#api.invoke('runs:tour-state');
       if (!done) this.begin();
     } catch {
       // No tour is better than a broken start: the Help button still opens it.
@@ -42,11 +48,9 @@ export class TourState {
 
   async #markDone(): Promise<void> {
     try {
-      await api().invoke('runs:tour-done', { done: true });
+      await this.#api.invoke('runs:tour-done', { done: true });
     } catch {
       // Not kept: the tour shows again next time, which does no harm.
     }
   }
 }
-
-export const tourState = new TourState();

@@ -8,7 +8,7 @@ import type {
   ResponseOf,
 } from '../../../src-main/contract/api';
 import type { Result } from '../../../src-main/contract/errors';
-import { i18n } from '../i18n/i18n.svelte';
+import { i18n, type Language } from '../i18n/i18n.svelte';
 import { ApiFailure } from './errors';
 import { createWebBridge } from './web-bridge';
 
@@ -21,7 +21,11 @@ declare global {
 }
 
 export class ApiClient {
-  constructor(private readonly bridge: HostBridge) {}
+  /** `language`: the camper's language now, for the messages of failed requests. */
+  constructor(
+    private readonly bridge: HostBridge,
+    private readonly language: () => Language = () => i18n.language,
+  ) {}
 
   async invoke<C extends Channel>(
     channel: C,
@@ -29,7 +33,7 @@ export class ApiClient {
   ): Promise<ResponseOf<C>> {
     const result = (await this.bridge.invoke(channel, payload[0])) as Result<ResponseOf<C>>;
     // Localized now, in the language the camper is reading; `.error` keeps the host's own words.
-    if (!result.ok) throw new ApiFailure(result.error, i18n.language);
+    if (!result.ok) throw new ApiFailure(result.error, this.language());
     return result.value;
   }
 
@@ -38,9 +42,7 @@ export class ApiClient {
   }
 }
 
-let client: ApiClient | null = null;
-
-export function api(): ApiClient {
-  client ??= new ApiClient(window.api ?? createWebBridge());
-  return client;
+/** The client of this window: Electron's preload bridge, or browser mode's connection to its host. */
+export function connectApi(): ApiClient {
+  return new ApiClient(window.api ?? createWebBridge());
 }

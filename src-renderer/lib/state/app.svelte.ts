@@ -1,22 +1,26 @@
 import type { AppInfo } from '../../../src-main/contract/app';
-import { api } from '../api/client';
+import type { ApiClient } from '../api/client';
 
 export type Section = 'data' | 'build' | 'train' | 'predict' | 'notebook';
 export const SECTIONS: Section[] = ['data', 'build', 'train', 'predict', 'notebook'];
 
 /** App-wide state: what the host said about itself, and which section is open. */
 export class AppState {
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
+
   info = $state<AppInfo | null>(null);
   startError = $state<string | null>(null);
   section = $state<Section>('data');
 
   async start(): Promise<void> {
     try {
-      this.info = await api().invoke('app:info');
+      this.info = await this.#api.invoke('app:info');
     } catch (err) {
       this.startError = err instanceof Error ? err.message : String(err);
     }
   }
 }
-
-export const appState = new AppState();

@@ -1,4 +1,4 @@
-// The model the camper is building. Other features (training) read `builderState.spec`.
+// The model the camper is building. Other features (training) read `builder.spec`.
 import type {
   CompileSpec,
   LayerSpec,
@@ -8,7 +8,6 @@ import type {
   SpecProblem,
 } from '../../../src-main/contract/spec';
 import { PRESETS, summarize, validateSpec } from '../../../src-main/core/spec';
-import { settingsState } from './settings.svelte';
 import {
   createEditor,
   edit,
@@ -54,6 +53,13 @@ function startingSpec(): ModelSpec {
 }
 
 export class BuilderState {
+  /** The teacher settings: whether presets are locked. */
+  readonly #settings: { readonly locked: boolean };
+
+  constructor(settings: { readonly locked: boolean }) {
+    this.#settings = settings;
+  }
+
   #editor = $state.raw<EditorState>(createEditor(startingSpec()));
   /** The last change, read out by the screen reader live region. */
   announcement = $state('');
@@ -77,7 +83,9 @@ export class BuilderState {
   readonly hasErrors: boolean = $derived(this.problems.some((p) => p.severity === 'error'));
 
   /** The preset being shown when the teacher locked presets (campers must copy it to edit). */
-  readonly lockedPreset = $derived(settingsState.locked ? presetOf(this.#editor.spec) : null);
+  readonly lockedPreset = $derived.by(() =>
+    this.#settings.locked ? presetOf(this.#editor.spec) : null,
+  );
 
   /** Problems of one block (index into spec.layers), or of the whole model with null. */
   problemsAt(index: number | null): SpecProblem[] {
@@ -138,5 +146,3 @@ export class BuilderState {
     this.announcement = this.#announced % 2 === 0 ? message : `${message}\u00a0`;
   }
 }
-
-export const builderState = new BuilderState();

@@ -1,7 +1,7 @@
 // The letters the host has open, the explorer's grid and the letter in the viewer. Other features
-// (training, builder) read `datasetState.info` for the input shape and the class names.
+// (training, builder) read `dataset.info` for the input shape and the class names.
 import type { DatasetInfo, DatasetProgress, LetterImage } from '../../../src-main/contract/dataset';
-import { api } from '../api/client';
+import type { ApiClient } from '../api/client';
 
 /** Letters per class in the grid: the notebook shows 6 rows of 10 classes. */
 export const GRID_PER_CLASS = 6;
@@ -49,6 +49,12 @@ function sameLetters(a: DatasetInfo | null, b: DatasetInfo): boolean {
 }
 
 export class DatasetState {
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
+
   info = $state.raw<DatasetInfo | null>(null);
   /** The operation of ours in flight; buttons wait for it. */
   task = $state.raw<DatasetTask | null>(null);
@@ -79,7 +85,7 @@ export class DatasetState {
   start(): void {
     if (this.#started) return;
     this.#started = true;
-    const client = api();
+    const client = this.#api;
     client.on('dataset:progress', (progress) => this.#onProgress(progress));
     client.on('dataset:changed', (info) => {
       if (this.task === null) this.progress = null;
@@ -89,12 +95,12 @@ export class DatasetState {
   }
 
   openSample(): Promise<void> {
-    return this.#run({ kind: 'sample' }, () => api().invoke('dataset:open-sample'));
+    return this.#run({ kind: 'sample' }, () => this.#api.invoke('dataset:open-sample'));
   }
 
   /** The desktop app's open dialog; nothing happens when the camper cancels it. */
   choose(): Promise<void> {
-    return this.#run({ kind: 'choose' }, () => api().invoke('dataset:choose'));
+    return this.#run({ kind: 'choose' }, () => this.#api.invoke('dataset:choose'));
   }
 
   /** A file dropped on the window or picked in the page, sent to the host as bytes. */
@@ -109,7 +115,7 @@ export class DatasetState {
     }
     await this.#run({ kind: 'upload', name: file.name, bytes: file.size }, async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return api().invoke('dataset:upload', { name: file.name, bytes });
+      return this.#api.invoke('dataset:upload', { name: file.name, bytes });
     });
   }
 
@@ -125,7 +131,7 @@ export class DatasetState {
   /** A new split of the open letters; false (with the host's message shown) when refused. */
   async resplit(seed: number, testFraction: number): Promise<boolean> {
     try {
-      await this.#apply(await api().invoke('dataset:split', { seed, testFraction }));
+      await this.#apply(await this.#api.invoke('dataset:split', { seed, testFraction }));
       this.problem = null;
       return true;
     } catch (err) {
@@ -148,7 +154,7 @@ export class DatasetState {
     this.selectedIndex = clamped;
     const request = ++this.#imageRequest;
     try {
-      const image = await api().invoke('dataset:image', { index: clamped });
+      const image = await this.#api.invoke('dataset:image', { index: clamped });
       if (request === this.#imageRequest) this.selected = image;
     } catch (err) {
       if (request === this.#imageRequest) {
@@ -209,7 +215,7 @@ export class DatasetState {
     const request = ++this.#gridRequest;
     this.gridLoading = true;
     try {
-      const { classes } = await api().invoke('dataset:grid', {
+      const { classes } = await this.#api.invoke('dataset:grid', {
         perClass: GRID_PER_CLASS,
         seed: this.gridSeed,
       });
@@ -223,5 +229,3 @@ export class DatasetState {
     }
   }
 }
-
-export const datasetState = new DatasetState();

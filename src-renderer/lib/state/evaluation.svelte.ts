@@ -1,7 +1,7 @@
 // The last evaluation on the test letters, the confusion-matrix cell being looked at and the
 // surest mistakes. The numbers and letters come from the host (evaluation:* channels).
 import type { EvaluatedLetters, EvaluationSummary } from '../../../src-main/contract/evaluation';
-import { api } from '../api/client';
+import type { ApiClient } from '../api/client';
 
 /** Letters shown for one cell and in the mistakes gallery (the host sends at most 200). */
 export const CELL_LIMIT = 60;
@@ -19,6 +19,12 @@ function messageOf(err: unknown): string {
 }
 
 export class EvaluationState {
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
+
   /** Whether the host has a trained network to evaluate. */
   modelAvailable = $state(false);
   summary = $state.raw<EvaluationSummary | null>(null);
@@ -41,7 +47,7 @@ export class EvaluationState {
   start(): void {
     if (!this.#started) {
       this.#started = true;
-      api().on('training:state', (state) => {
+      this.#api.on('training:state', (state) => {
         const mark = `${state.runId}:${state.savedEpoch}`;
         if (mark === this.#trainingMark) return;
         this.#trainingMark = mark;
@@ -53,7 +59,7 @@ export class EvaluationState {
 
   async refresh(): Promise<void> {
     try {
-      const status = await api().invoke('evaluation:status');
+      const status = await this.#api.invoke('evaluation:status');
       this.modelAvailable = status.modelAvailable;
       if (status.running) return; // the run in progress reports itself
       if (status.last?.key !== this.summary?.key) await this.#show(status.last);
@@ -70,7 +76,7 @@ export class EvaluationState {
     this.progress = null;
     const poll = setInterval(() => void this.#pollProgress(), PROGRESS_POLL_MS);
     try {
-      const summary = await api().invoke('evaluation:run');
+      const summary = await this.#api.invoke('evaluation:run');
       this.current = true;
       this.modelAvailable = true;
       await this.#show(summary);
@@ -92,7 +98,7 @@ export class EvaluationState {
     this.cellLoading = true;
     this.cellError = null;
     try {
-      const cell = await api().invoke('evaluation:cell', {
+      const cell = await this.#api.invoke('evaluation:cell', {
         true: truth,
         predicted,
         limit: CELL_LIMIT,
@@ -123,7 +129,7 @@ export class EvaluationState {
     this.closeCell();
     this.mistakes = null;
     if (!summary) return;
-    const mistakes = api()
+    const mistakes = this.#api
       .invoke('evaluation:mistakes', { limit: MISTAKES_LIMIT, key: summary.key })
       .then((m) => {
         if (this.summary?.key === summary.key) this.mistakes = m;
@@ -135,7 +141,7 @@ export class EvaluationState {
 
   async #pollProgress(): Promise<void> {
     try {
-      const status = await api().invoke('evaluation:status');
+      const status = await this.#api.invoke('evaluation:status');
       if (this.running && status.running) {
         this.progress = { done: status.done, total: status.total };
       }
@@ -144,5 +150,3 @@ export class EvaluationState {
     }
   }
 }
-
-export const evaluationState = new EvaluationState();

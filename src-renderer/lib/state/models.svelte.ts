@@ -1,7 +1,7 @@
 // The saved networks in the user's data folder, as the renderer sees them, and what the camper
 // does with them. Every change asks main for the list again, so the panel shows what is on disk.
 import type { ModelExport, SavedModelEntry } from '../../../src-main/contract/models';
-import { api } from '../api/client';
+import type { ApiClient } from '../api/client';
 
 export type ModelsTask = 'list' | 'save' | 'load' | 'rename' | 'delete' | 'export' | 'import';
 
@@ -19,6 +19,12 @@ function messageOf(err: unknown): string {
 }
 
 export class ModelsState {
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
+
   entries = $state.raw<SavedModelEntry[]>([]);
   /** The saved model predictions use, or null for the current run. */
   inUseId = $state<string | null>(null);
@@ -42,7 +48,7 @@ export class ModelsState {
     }
     this.#started = true;
     // A new run takes predictions back from a loaded model (main does the same).
-    api().on('training:state', (state) => {
+    this.#api.on('training:state', (state) => {
       if (state.status === 'starting') this.inUseId = null;
     });
     void this.refresh();
@@ -51,8 +57,8 @@ export class ModelsState {
   async refresh(): Promise<void> {
     await this.#run('list', null, async () => {
       const [entries, inUse] = await Promise.all([
-        api().invoke('models:list'),
-        api().invoke('models:in-use'),
+        this.#api.invoke('models:list'),
+        this.#api.invoke('models:in-use'),
       ]);
       this.entries = entries;
       this.inUseId = inUse.id;
@@ -63,14 +69,14 @@ export class ModelsState {
 
   saveCurrent(name: string): Promise<boolean> {
     return this.#change('save', null, async () => {
-      const entry = await api().invoke('models:save-current', { name });
+      const entry = await this.#api.invoke('models:save-current', { name });
       return { kind: 'saved', name: entry.meta?.name ?? name };
     });
   }
 
   load(id: string): Promise<boolean> {
     return this.#change('load', id, async () => {
-      const meta = await api().invoke('models:load', { id });
+      const meta = await this.#api.invoke('models:load', { id });
       this.inUseId = id;
       return { kind: 'loaded', name: meta.name };
     });
@@ -78,7 +84,7 @@ export class ModelsState {
 
   rename(id: string, name: string): Promise<boolean> {
     return this.#change('rename', id, async () => {
-      const entry = await api().invoke('models:rename', { id, name });
+      const entry = await this.#api.invoke('models:rename', { id, name });
       return { kind: 'renamed', name: entry.meta?.name ?? name };
     });
   }
@@ -86,7 +92,7 @@ export class ModelsState {
   remove(id: string): Promise<boolean> {
     const name = this.nameOf(id);
     return this.#change('delete', id, async () => {
-      await api().invoke('models:delete', { id });
+      await this.#api.invoke('models:delete', { id });
       if (this.inUseId === id) this.inUseId = null;
       return { kind: 'deleted', name };
     });
@@ -95,7 +101,7 @@ export class ModelsState {
   exportModel(id: string): Promise<boolean> {
     const name = this.nameOf(id);
     return this.#change('export', id, async () => {
-      const result = await api().invoke('models:export', { id });
+      const result = await this.#api.invoke('models:export', { id });
       return result ? { kind: 'exported', name, result } : null;
     });
   }
@@ -104,14 +110,14 @@ export class ModelsState {
   exportKeras(id: string): Promise<boolean> {
     const name = this.nameOf(id);
     return this.#change('export', id, async () => {
-      const result = await api().invoke('models:export-keras', { id });
+      const result = await this.#api.invoke('models:export-keras', { id });
       return result ? { kind: 'exported', name, result } : null;
     });
   }
 
   importModel(): Promise<boolean> {
     return this.#change('import', null, async () => {
-      const entry = await api().invoke('models:import');
+      const entry = await this.#api.invoke('models:import');
       return entry ? { kind: 'imported', name: entry.meta?.name ?? entry.id } : null;
     });
   }
@@ -133,7 +139,7 @@ export class ModelsState {
   ): Promise<boolean> {
     const ok = await this.#run(kind, id, action);
     await this.#run('list', null, async () => {
-      this.entries = await api().invoke('models:list');
+      this.entries = await this.#api.invoke('models:list');
       return null;
     });
     return ok;
@@ -161,5 +167,3 @@ export class ModelsState {
     }
   }
 }
-
-export const modelsState = new ModelsState();

@@ -6,7 +6,7 @@ import type {
   RunRecord,
   RunUpdate,
 } from '../../../src-main/contract/runs';
-import { api } from '../api/client';
+import type { ApiClient } from '../api/client';
 
 /** The most runs compared at once (the host refuses more). */
 export const MAX_PICKED = 8;
@@ -16,6 +16,12 @@ function messageOf(err: unknown): string {
 }
 
 export class NotebookState {
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
+
   entries = $state.raw<RunEntry[]>([]);
   loaded = $state(false);
   /** Why the last request failed (the host's message), until the next one. */
@@ -44,14 +50,14 @@ export class NotebookState {
       return;
     }
     this.#started = true;
-    api().on('runs:changed', () => void this.refresh());
+    this.#api.on('runs:changed', () => void this.refresh());
     void this.refresh();
   }
 
   async refresh(): Promise<void> {
     const request = ++this.#listRequest;
     try {
-      const entries = await api().invoke('runs:list');
+      const entries = await this.#api.invoke('runs:list');
       if (request !== this.#listRequest) return;
       this.entries = entries;
       const usable = entries.filter((e) => e.record).map((e) => e.id);
@@ -86,7 +92,7 @@ export class NotebookState {
   async update(change: RunUpdate): Promise<boolean> {
     this.error = null;
     try {
-      const entry = await api().invoke('runs:update', change);
+      const entry = await this.#api.invoke('runs:update', change);
       this.entries = this.entries.map((e) => (e.id === entry.id ? entry : e));
       return true;
     } catch (err) {
@@ -98,7 +104,7 @@ export class NotebookState {
   async remove(id: string): Promise<boolean> {
     this.error = null;
     try {
-      await api().invoke('runs:delete', { id });
+      await this.#api.invoke('runs:delete', { id });
       this.picked = this.picked.filter((p) => p !== id);
       this.entries = this.entries.filter((e) => e.id !== id);
       return true;
@@ -117,7 +123,7 @@ export class NotebookState {
       return;
     }
     try {
-      const comparison = await api().invoke('runs:compare', { ids, lang });
+      const comparison = await this.#api.invoke('runs:compare', { ids, lang });
       if (request === this.#compareRequest) this.comparison = comparison;
     } catch (err) {
       if (request === this.#compareRequest) {
@@ -127,5 +133,3 @@ export class NotebookState {
     }
   }
 }
-
-export const notebookState = new NotebookState();

@@ -7,7 +7,7 @@ import type {
   SamplesResponse,
 } from '../../../src-main/contract/predict';
 import type { TrainingState } from '../../../src-main/contract/training-api';
-import { api } from '../api/client';
+import type { ApiClient } from '../api/client';
 
 /** Test letters shown at once (the notebook's show_predictions shows a handful). */
 export const SAMPLE_COUNT = 8;
@@ -42,6 +42,12 @@ export function randomSeed(): number {
 }
 
 export class PredictState {
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
+
   model = $state.raw<PredictModelInfo | null>(null);
   /** False until the host said which network there is (or that there is none). */
   modelKnown = $state(false);
@@ -86,7 +92,7 @@ export class PredictState {
       return;
     }
     this.#started = true;
-    const client = api();
+    const client = this.#api;
     client.on('training:state', (state) => this.#onTraining(state));
     client.on('dataset:changed', () => {
       void this.refreshModel().then(() => this.loadSamples());
@@ -96,7 +102,7 @@ export class PredictState {
 
   async refreshModel(): Promise<void> {
     try {
-      const model = await api().invoke('predict:model');
+      const model = await this.#api.invoke('predict:model');
       const changed = JSON.stringify(model) !== JSON.stringify(this.model);
       this.model = model;
       this.modelError = null;
@@ -123,7 +129,7 @@ export class PredictState {
     const request = ++this.#samplesRequest;
     this.samplesLoading = true;
     try {
-      const samples = await api().invoke('predict:samples', {
+      const samples = await this.#api.invoke('predict:samples', {
         count: SAMPLE_COUNT,
         seed: this.samplesSeed,
       });
@@ -164,7 +170,7 @@ export class PredictState {
     const seq = ++this.#sent;
     if (strokeEndAt !== undefined) this.#strokeEnd = { seq, at: strokeEndAt };
     try {
-      const prediction = await api().invoke('predict:pixels', { pixels: picture.levels });
+      const prediction = await this.#api.invoke('predict:pixels', { pixels: picture.levels });
       if (seq <= this.#applied) return;
       this.#applied = seq;
       this.answers++;
@@ -226,7 +232,7 @@ export class PredictState {
     const id = ++this.#insideRequest;
     this.insideLoading = true;
     try {
-      const inside = await api().invoke('predict:activations', request);
+      const inside = await this.#api.invoke('predict:activations', request);
       if (id !== this.#insideRequest) return;
       this.inside = inside;
       this.insideError = null;
@@ -254,5 +260,3 @@ export class PredictState {
     void this.refreshModel();
   }
 }
-
-export const predictState = new PredictState();

@@ -1,35 +1,44 @@
 import type { SettingsChange, SettingsView } from '../../../src-main/contract/settings';
-import { api } from '../api/client';
-import { i18n } from '../i18n/i18n.svelte';
+import type { ApiClient } from '../api/client';
+import type { I18n } from '../i18n/i18n.svelte';
 
 /** The teacher settings, kept in one file by the host. */
 export class SettingsState {
+  readonly #api: ApiClient;
+  /** The UI language: the settings file may say which one the teacher chose. */
+  readonly #i18n: Pick<I18n, 'language' | 'setLanguage'>;
+
+  constructor(api: ApiClient, i18n: Pick<I18n, 'language' | 'setLanguage'>) {
+    this.#api = api;
+    this.#i18n = i18n;
+  }
+
   view = $state<SettingsView | null>(null);
   error = $state<string | null>(null);
 
   async load(): Promise<void> {
     await this.run(async () => {
-      this.view = await api().invoke('settings:get');
+      this.view = await this.#api.invoke('settings:get');
       const language = this.view.settings.language;
-      if (language && language !== i18n.language) i18n.setLanguage(language, false);
+      if (language && language !== this.#i18n.language) this.#i18n.setLanguage(language, false);
     });
   }
 
   update(change: SettingsChange): Promise<void> {
     return this.run(async () => {
-      this.view = await api().invoke('settings:update', change);
+      this.view = await this.#api.invoke('settings:update', change);
     });
   }
 
   setDefaultDataset(useCurrent: boolean): Promise<void> {
     return this.run(async () => {
-      this.view = await api().invoke('settings:default-dataset', { useCurrent });
+      this.view = await this.#api.invoke('settings:default-dataset', { useCurrent });
     });
   }
 
   reset(): Promise<void> {
     return this.run(async () => {
-      this.view = await api().invoke('settings:reset');
+      this.view = await this.#api.invoke('settings:reset');
     });
   }
 
@@ -46,5 +55,3 @@ export class SettingsState {
     }
   }
 }
-
-export const settingsState = new SettingsState();

@@ -1,5 +1,5 @@
 // The training run main owns, as the renderer sees it: status, history, the per-batch curve.
-// The shell reads `trainingState.active` (closing the app during training asks first).
+// The shell reads `training.active` (closing the app during training asks first).
 import type { BackendName } from '../../../src-main/contract/backend';
 import type { ModelSpec } from '../../../src-main/contract/spec';
 import type { BatchProgress, EpochRecord } from '../../../src-main/contract/training';
@@ -9,7 +9,7 @@ import type {
   TrainingStatus,
 } from '../../../src-main/contract/training-api';
 import type { RunDataset } from '../../../src-main/contract/runs';
-import { api } from '../api/client';
+import type { ApiClient } from '../api/client';
 import { appendBatches, type CurvePoint } from '../../features/training/curve';
 import { isActive } from '../../features/training/run-status';
 import { mergeReply } from '../../features/training/snapshot';
@@ -20,6 +20,12 @@ export const BATCH_FLUSH_MS = 150;
 export type TrainingAction = 'start' | 'stop' | 'pause' | 'resume' | 'more' | 'reopen';
 
 export class TrainingState {
+  readonly #api: ApiClient;
+
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
+
   runId = $state<string | null>(null);
   status = $state<TrainingStatus>('idle');
   spec = $state.raw<ModelSpec | null>(null);
@@ -59,7 +65,7 @@ export class TrainingState {
       return;
     }
     this.#started = true;
-    const client = api();
+    const client = this.#api;
     client.on('training:state', (snapshot) => {
       // Batches queued before this snapshot are in it already.
       this.#queued = [];
@@ -90,7 +96,7 @@ export class TrainingState {
 
   async refresh(): Promise<void> {
     try {
-      this.#reply(await api().invoke('training:state'));
+      this.#reply(await this.#api.invoke('training:state'));
       this.loaded = true;
     } catch (err) {
       this.error = messageOf(err);
@@ -98,19 +104,19 @@ export class TrainingState {
   }
 
   train(spec: ModelSpec): Promise<void> {
-    return this.#request('start', () => api().invoke('training:start', { spec }));
+    return this.#request('start', () => this.#api.invoke('training:start', { spec }));
   }
   stop(): Promise<void> {
-    return this.#request('stop', () => api().invoke('training:stop'));
+    return this.#request('stop', () => this.#api.invoke('training:stop'));
   }
   pause(): Promise<void> {
-    return this.#request('pause', () => api().invoke('training:pause'));
+    return this.#request('pause', () => this.#api.invoke('training:pause'));
   }
   resume(): Promise<void> {
-    return this.#request('resume', () => api().invoke('training:resume'));
+    return this.#request('resume', () => this.#api.invoke('training:resume'));
   }
   more(epochs: number): Promise<void> {
-    return this.#request('more', () => api().invoke('training:more', { epochs }));
+    return this.#request('more', () => this.#api.invoke('training:more', { epochs }));
   }
 
   /** Opens the run's own letters again (file and split), so "train more" can go on. */
@@ -118,7 +124,7 @@ export class TrainingState {
     this.pending = 'reopen';
     this.error = null;
     try {
-      await api().invoke('training:reopen-letters');
+      await this.#api.invoke('training:reopen-letters');
     } catch (err) {
       this.error = messageOf(err);
     } finally {
@@ -196,5 +202,3 @@ export class TrainingState {
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
-
-export const trainingState = new TrainingState();

@@ -62,7 +62,7 @@ describe('buildRecord', () => {
     expect(r.seconds).toBeCloseTo(16.1);
     expect(r.stoppedAt).toBeNull();
     expect(r.compile).toEqual(r.spec.compile);
-    expect(r.name).toBe('Multilayer perceptron');
+    expect(r.name).toBe('Multilayer perceptron (MLP)');
   });
 
   it('keeps name, star, note and start of the earlier sessions when more epochs are trained', () => {

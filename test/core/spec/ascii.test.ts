@@ -47,7 +47,7 @@ describe('summaryText', () => {
       '  BatchNormalization    μ|σ  -------------------        64     0.1%        10816',
     );
     expect(text).toContain('             Dropout    | || -------------------         0     0.0%');
-    expect(text).toContain('Total weights: 50,234 (trainable 50,042, non-trainable 192)');
+    expect(text).toContain('Total weights: 50,042 (trainable 49,946, non-trainable 96)');
     const fcn = summaryText(summarize(preset('fully-convolutional')));
     expect(fcn).toContain('  GlobalMaxPooling2D   Y^max -------------------         0     0.0%');
   });

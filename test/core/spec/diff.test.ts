@@ -25,7 +25,7 @@ describe('diffSpecs between consecutive notebook models', () => {
       'mlp',
       [
         'added Dense(128) after Flatten',
-        'name Logistic regression → Multilayer perceptron',
+        'name Logistic regression → Multilayer perceptron (MLP)',
         'optimizer sgd → adam',
         'learning rate 0.01 → 0.001',
         'epochs 10 → 20',
@@ -37,7 +37,7 @@ describe('diffSpecs between consecutive notebook models', () => {
       [
         'added Conv2D(16, 3x3) at the start',
         'removed Dense(128) after Flatten',
-        'name Multilayer perceptron → Convolutional network',
+        'name Multilayer perceptron (MLP) → Convolution',
         'epochs 20 → 10',
       ],
     ],
@@ -45,8 +45,9 @@ describe('diffSpecs between consecutive notebook models', () => {
       'conv',
       'conv-maxpool',
       [
+        'Conv2D padding same → valid',
         'added MaxPool2D(2x2) after Conv2D(16, 3x3)',
-        'name Convolutional network → Convolution + max pooling',
+        'name Convolution → Convolution + MaxPool',
       ],
     ],
     [
@@ -57,7 +58,7 @@ describe('diffSpecs between consecutive notebook models', () => {
         'added Conv2D(32, 3x3) after MaxPool2D(2x2)',
         'added Conv2D(32, 3x3) after Conv2D(32, 3x3)',
         'added MaxPool2D(2x2) after Conv2D(32, 3x3)',
-        'name Convolution + max pooling → Typical ConvNet',
+        'name Convolution + MaxPool → Typical ConvNet',
       ],
     ],
     [
@@ -74,8 +75,6 @@ describe('diffSpecs between consecutive notebook models', () => {
       'batchnorm',
       [
         'added BatchNorm after Conv2D(16, 3x3)',
-        'added BatchNorm after Conv2D(16, 3x3)',
-        'added BatchNorm after Conv2D(32, 3x3)',
         'added BatchNorm after Conv2D(32, 3x3)',
         'name Typical ConvNet + dense + dropout → Batch normalization',
       ],
@@ -84,15 +83,11 @@ describe('diffSpecs between consecutive notebook models', () => {
       'batchnorm',
       'fully-convolutional',
       [
-        'removed BatchNorm after Conv2D(16, 3x3)',
-        'removed BatchNorm after Conv2D(16, 3x3)',
-        'removed BatchNorm after Conv2D(32, 3x3)',
-        'removed BatchNorm after Conv2D(32, 3x3)',
         'removed Flatten after MaxPool2D(2x2)',
-        'removed Dense(64) after Flatten',
-        'removed Dropout(0.5) after Dense(64)',
-        'added Conv2D(64, 3x3) after MaxPool2D(2x2)',
-        'added GlobalMaxPool2D after Conv2D(64, 3x3)',
+        'added Conv2D(128, 3x3) after MaxPool2D(2x2)',
+        'added GlobalMaxPool2D after Conv2D(128, 3x3)',
+        'added Dropout(0.5) after GlobalMaxPool2D',
+        'Dense neurons 64 → 128',
         'name Batch normalization → Fully convolutional',
       ],
     ],
@@ -108,7 +103,7 @@ describe('diffSpecs between consecutive notebook models', () => {
   it('in Polish', () => {
     expect(texts(byId('logistic-regression'), byId('mlp'), 'pl')).toEqual([
       'dodano Dense(128) po Flatten',
-      'nazwa: Logistic regression → Multilayer perceptron',
+      'nazwa: Logistic regression → Multilayer perceptron (MLP)',
       'optymalizator: sgd → adam',
       'tempo uczenia: 0,01 → 0,001',
       'liczba epok: 10 → 20',

@@ -59,7 +59,7 @@ export const predict = defineMessages(
     'predict.inside.hint':
       'Every convolution layer slides its small filters over the picture; each filter makes a map that is bright where it found its pattern. Pooling layers shrink the maps.',
     'predict.inside.noConv':
-      'This network has no convolution layers, so there are no maps to show. Train a convolutional network (for example the “Convolutional network” preset) to look inside.',
+      'This network has no convolution layers, so there are no maps to show. Train a convolutional network (for example the “Convolution” model from the notebook list) to look inside.',
     'predict.inside.source': 'Look inside for',
     'predict.inside.fromDrawing': 'my drawing',
     'predict.inside.fromLetter': 'test letter {index}',
@@ -135,7 +135,7 @@ export const predict = defineMessages(
     'predict.inside.hint':
       'Każda warstwa konwolucyjna przesuwa swoje małe filtry po obrazku; każdy filtr tworzy mapę, która jest jasna tam, gdzie znalazł swój wzór. Warstwy poolingu zmniejszają mapy.',
     'predict.inside.noConv':
-      'Ta sieć nie ma warstw konwolucyjnych, więc nie ma map do pokazania. Wytrenuj sieć konwolucyjną (na przykład gotowy model „Sieć konwolucyjna”), żeby zajrzeć do środka.',
+      'Ta sieć nie ma warstw konwolucyjnych, więc nie ma map do pokazania. Wytrenuj sieć konwolucyjną (na przykład gotowy model „Konwolucja”), żeby zajrzeć do środka.',
     'predict.inside.source': 'Zajrzyj do środka dla',
     'predict.inside.fromDrawing': 'mojego rysunku',
     'predict.inside.fromLetter': 'litery testowej {index}',

@@ -152,7 +152,7 @@ describe('builder edits', () => {
       at: 1,
       patch: { type: 'conv2d', units: 10 } as unknown as Partial<LayerSpec>,
     });
-    expect(state.spec.layers[1]).toEqual({ type: 'dense', units: 10, activation: 'relu' });
+    expect(state.spec.layers[1]).toEqual({ type: 'dense', units: 10, activation: 'tanh' });
   });
 
   it(`remembers at most ${HISTORY_LIMIT} edits`, () => {
@@ -173,7 +173,7 @@ describe('builder edits', () => {
     expect(state.spec.name).toBe('Fully convolutional');
     expect(state.selected).toBeNull();
     state = undo(state);
-    expect(state.spec.name).toBe('Multilayer perceptron');
+    expect(state.spec.name).toBe('Multilayer perceptron (MLP)');
     expect(state.selected).toBe(1);
   });
 
@@ -196,17 +196,18 @@ describe('builder edits', () => {
     expect(types(state)).toEqual(['conv2d', 'flatten', 'dense']);
     expect(state.selected).toBe(1);
     expect(validateSpec(state.spec).filter((p) => p.severity === 'error')).toEqual([]);
-    // 26 x 26 x 16 unrolled, then Dense(64) and the answer layer.
+    // 28 x 28 x 16 ('same' padding) unrolled, then Dense(64) and the answer layer.
     const summary = summarize(state.spec);
-    expect(summary.layers[1].outputShape).toEqual([null, 26 * 26 * 16]);
-    expect(summary.layers[2].params).toBe(26 * 26 * 16 * 64 + 64);
+    expect(summary.layers[1].outputShape).toEqual([null, 28 * 28 * 16]);
+    expect(summary.layers[2].params).toBe(28 * 28 * 16 * 64 + 64);
 
     state = undo(state);
     expect(types(state)).toEqual(['conv2d', 'dense']);
   });
 
   it('applies a fix that changes a field of the block', () => {
-    let state = createEditor(preset('conv'));
+    // Conv2D(16) 'valid' leaves 26x26: a 28x28 window no longer fits.
+    let state = createEditor(preset('conv-maxpool'));
     state = edit(state, {
       type: 'add',
       layer: { ...defaultLayer('conv2d'), kernelSize: 28 } as LayerSpec,

@@ -1,0 +1,67 @@
+// SettingsState against a fake host: the teacher's file decides the language and the preset lock.
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../../../src-renderer/lib/i18n/i18n.svelte';
+import { SettingsState } from '../../../../src-renderer/lib/state/settings.svelte';
+import { FakeBridge } from '../../fake-bridge';
+import { settingsView } from '../../fixtures';
+
+/** The UI language as the settings see it; `switches` records each switch and whether it is kept. */
+function language(start: Language) {
+  const switches: [Language, boolean][] = [];
+  return {
+    switches,
+    language: start,
+    setLanguage(next: Language, remember = true) {
+      this.language = next;
+      switches.push([next, remember]);
+    },
+  };
+}
+
+describe('SettingsState', () => {
+  it('switches to the teacher’s language without writing it back', async () => {
+    const bridge = new FakeBridge().answer('settings:get', settingsView({ language: 'pl' }));
+    const ui = language('en');
+    const settings = new SettingsState(bridge.client(), ui);
+    await settings.load();
+    expect(ui.switches).toEqual([['pl', false]]);
+    expect(settings.view?.settings.language).toBe('pl');
+  });
+
+  it('leaves the language alone when the file names none or the same one', async () => {
+    const bridge = new FakeBridge().answer('settings:get', settingsView({ language: null }));
+    const ui = language('pl');
+    await new SettingsState(bridge.client(), ui).load();
+    bridge.answer('settings:get', settingsView({ language: 'pl' }));
+    await new SettingsState(bridge.client(), ui).load();
+    expect(ui.switches).toEqual([]);
+  });
+
+  it('tells whether presets are locked, from the last answer', async () => {
+    const bridge = new FakeBridge()
+      .answer('settings:get', settingsView())
+      .answer('settings:update', (change) => settingsView({ lockPresets: change.lockPresets }));
+    const settings = new SettingsState(bridge.client(), language('en'));
+    expect(settings.locked).toBe(false);
+    await settings.load();
+    await settings.update({ lockPresets: true });
+    expect(settings.locked).toBe(true);
+    expect(bridge.calls.at(-1)).toEqual({
+      channel: 'settings:update',
+      payload: { lockPresets: true },
+    });
+  });
+
+  it('keeps the last view and shows the host’s words when a change is refused', async () => {
+    const bridge = new FakeBridge()
+      .answer('settings:get', settingsView({ lockPresets: true }))
+      .refuse('settings:reset', 'settings.corrupt', 'The settings file could not be written.');
+    const settings = new SettingsState(bridge.client(), language('en'));
+    await settings.load();
+    await settings.reset();
+    expect(settings.error).toBe('The settings file could not be written.');
+    expect(settings.locked).toBe(true);
+    await settings.load();
+    expect(settings.error).toBeNull();
+  });
+});
