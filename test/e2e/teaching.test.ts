@@ -6,7 +6,9 @@
 //     the last batch of 1 letter (2,800 training letters in batches of 9);
 //   - a run only ever trains on its own letters: after opening other letters the Train tab offers
 //     to open the run's letters again or to start a new run, in English and Polish, at 1366x768
-//     and 1280x720.
+//     and 1280x720;
+//   - a preset whose blocks change becomes the camper's own network, and New network starts empty
+//     with the notebook's defaults (adam).
 // Screenshots go to $LETTER_LAB_SHOTS when it is set.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -241,5 +243,63 @@ describe('browser mode: honest stops, clean curves, runs that keep their letters
       /^SHA-256 of the letters file: [0-9a-f]{64}$/,
     );
     await shot(page, 'notebook-letters');
+  });
+
+  it('a changed preset is a new network with its own name; New network starts empty with adam', async () => {
+    const builder = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await openAppTourDone(builder, app);
+    await openTab(builder, 'build');
+    const name = builder.locator('#model-name');
+    const blocks = builder.locator('[data-block-index]');
+    await builder.getByTestId('preset-select').selectOption('logistic-regression');
+    await builder.getByTestId('preset-load').click();
+    await expect.poll(() => name.inputValue()).toBe('Logistic regression');
+    expect(await textOf(builder, 'preset-description')).toContain('single Dense layer');
+    expect(await builder.getByTestId('compile-optimizer').inputValue()).toBe('sgd');
+
+    // Take its block out: it is no longer the notebook's logistic regression.
+    while ((await blocks.count()) > 0) await builder.locator('#block-head-0').press('Delete');
+    await expect.poll(() => name.inputValue()).toBe('Logistic regression (changed)');
+    expect(await textOf(builder, 'preset-description')).toBe(
+      '“Logistic regression (changed)” is your own network: it is not one of the notebook’s models any more. Pick one above to load it instead.',
+    );
+    expect(await builder.getByTestId('preset-select').inputValue()).toBe('');
+    await shot(builder, 'changed-preset-en-1280');
+
+    // New network: empty, "My network", the notebook's defaults.
+    await builder.getByTestId('new-network').click();
+    await expect.poll(() => name.inputValue()).toBe('My network');
+    expect(await blocks.count()).toBe(0);
+    expect(await builder.getByTestId('compile-optimizer').inputValue()).toBe('adam');
+    expect(await builder.getByTestId('compile-epochs').inputValue()).toBe('10');
+    expect(await builder.getByTestId('compile-batchSize').inputValue()).toBe('128');
+    for (const type of ['conv2d', 'maxPool2d', 'flatten']) {
+      await builder.getByTestId(`palette-${type}`).click();
+    }
+    await expect.poll(() => blocks.count()).toBe(3);
+    expect(await name.inputValue()).toBe('My network');
+    await openTab(builder, 'train');
+    expect(await textOf(builder, 'train-next')).toBe(
+      'Next run: “My network” from the Build tab · epochs: 10, batch size: 128, optimizer: adam.',
+    );
+    await shot(builder, 'new-network-train-en-1280');
+
+    // In Polish, at 1366x768: the changed preset and the new network get Polish names.
+    await builder.setViewportSize({ width: 1366, height: 768 });
+    await builder.getByTestId('language').selectOption('pl');
+    await openTab(builder, 'build');
+    await builder.getByTestId('preset-select').selectOption('mlp');
+    await builder.getByTestId('preset-load').click();
+    await expect.poll(() => name.inputValue()).toBe('Perceptron wielowarstwowy (MLP)');
+    await builder.getByTestId('palette-dropout').click();
+    await expect
+      .poll(() => name.inputValue())
+      .toBe('Perceptron wielowarstwowy (MLP) (moja wersja)');
+    await shot(builder, 'changed-preset-pl-1366');
+    await builder.getByTestId('new-network').click();
+    await expect.poll(() => name.inputValue()).toBe('Moja sieć');
+    expect((await runAxe(builder, '[data-testid="builder"]')).violations).toEqual([]);
+    await builder.getByTestId('language').selectOption('en');
+    await builder.close();
   });
 });

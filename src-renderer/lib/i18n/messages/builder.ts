@@ -6,6 +6,11 @@ export const builder = defineMessages(
   {
     'builder.name.label': 'Model name',
     'builder.name.empty': 'Give your model a name (up to 100 letters).',
+    'builder.name.changed': '{name} (changed)',
+    'builder.name.new': 'My network',
+    'builder.new': 'New network',
+    'builder.new.hint': 'Starts an empty network with the notebook’s settings (adam, batch 128).',
+    'builder.announce.new': 'Started a new, empty network: “{name}”.',
     'builder.undo': 'Undo',
     'builder.undo.title': 'Undo the last change (Ctrl+Z)',
     'builder.redo': 'Redo',
@@ -70,6 +75,9 @@ export const builder = defineMessages(
     'builder.presets.title': 'Models from the notebook',
     'builder.presets.choose': 'Choose a model',
     'builder.presets.load': 'Load',
+    'builder.presets.pick': 'Pick a model…',
+    'builder.presets.own':
+      '“{name}” is your own network: it is not one of the notebook’s models any more. Pick one above to load it instead.',
 
     'builder.compile.title': 'Training settings',
     'builder.compile.optimizer': 'Optimizer',
@@ -130,6 +138,11 @@ export const builder = defineMessages(
   {
     'builder.name.label': 'Nazwa modelu',
     'builder.name.empty': 'Nadaj modelowi nazwę (do 100 znaków).',
+    'builder.name.changed': '{name} (moja wersja)',
+    'builder.name.new': 'Moja sieć',
+    'builder.new': 'Nowa sieć',
+    'builder.new.hint': 'Zaczyna pustą sieć z ustawieniami z notatnika (adam, paczka 128).',
+    'builder.announce.new': 'Zaczęto nową, pustą sieć: „{name}”.',
     'builder.undo': 'Cofnij',
     'builder.undo.title': 'Cofnij ostatnią zmianę (Ctrl+Z)',
     'builder.redo': 'Ponów',
@@ -195,6 +208,9 @@ export const builder = defineMessages(
     'builder.presets.title': 'Modele z notatnika',
     'builder.presets.choose': 'Wybierz model',
     'builder.presets.load': 'Wczytaj',
+    'builder.presets.pick': 'Wybierz model…',
+    'builder.presets.own':
+      '„{name}” to twoja własna sieć: nie jest już żadnym z modeli z notatnika. Wybierz model powyżej, żeby go wczytać.',
 
     'builder.compile.title': 'Ustawienia treningu',
     'builder.compile.optimizer': 'Optymalizator',
