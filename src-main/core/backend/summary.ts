@@ -2,14 +2,9 @@
 // processor cores it trains on. The status bar says it in the camper's language (from
 // `backendSummaryOf`) with the full technical reason in its details; `letter-lab info` prints the
 // English line beside that reason. Pure: no imports but types.
-import type { BackendInfo } from '../../contract/backend';
+import type { BackendInfo, BackendSummary } from '../../contract/backend';
 
-export interface BackendSummary {
-  /** native: TensorFlow's own engine; processor: WebAssembly; slow: plain JavaScript. */
-  engine: 'native' | 'processor' | 'slow';
-  /** Processor cores training uses: WebAssembly's training threads, else every core. */
-  cores: number;
-}
+export type { BackendSummary };
 
 export function backendSummaryOf(info: BackendInfo, cpus: number): BackendSummary {
   const cores = Math.max(1, info.name === 'tensorflow' ? cpus : (info.threads ?? 1));
