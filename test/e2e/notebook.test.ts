@@ -262,7 +262,7 @@ describe('guided first run and lab notebook (browser mode)', () => {
     }
     expect(html).toContain('added Dense(128) after Flatten');
     expect(html).toContain('Too short to tell');
-    expect(html).toContain('Total weights: 7,850');
+    expect(html).toContain('Total parameters: 7,850');
     expect(html).toContain('7,850');
     // Self-contained: nothing is fetched from anywhere.
     expect(html).not.toMatch(/<(script|link)\b|src="(?!data:)|url\(/);

@@ -5,7 +5,7 @@ export const training = defineMessages(
   {
     'training.title': 'Train your network',
     'training.intro':
-      'The network looks at every training letter once per epoch and corrects its weights after every batch. The charts show how it does on the letters it learns from (training) and on test letters it never learns from (validation).',
+      'The network looks at every training letter once per epoch and corrects its parameters after every batch. The charts show how it does on the letters it learns from (training) and on test letters it never learns from (validation).',
     'training.loading': 'Asking how training is going…',
     'training.next':
       'Next run: “{name}” from the Build tab · epochs: {epochs}, batch size: {batchSize}, optimizer: {optimizer}.',
@@ -103,7 +103,7 @@ export const training = defineMessages(
   {
     'training.title': 'Wytrenuj swoją sieć',
     'training.intro':
-      'W każdej epoce sieć ogląda raz każdą literę treningową i poprawia wagi po każdej paczce. Wykresy pokazują, jak jej idzie na literach, na których się uczy (trening), i na literach testowych, na których nigdy się nie uczy (walidacja).',
+      'W każdej epoce sieć ogląda raz każdą literę treningową i poprawia parametry po każdej paczce. Wykresy pokazują, jak jej idzie na literach, na których się uczy (trening), i na literach testowych, na których nigdy się nie uczy (walidacja).',
     'training.loading': 'Sprawdzanie, jak idzie trening…',
     'training.next':
       'Następny trening: „{name}” z zakładki Budowanie · epoki: {epochs}, wielkość paczki: {batchSize}, optymalizator: {optimizer}.',
