@@ -105,6 +105,8 @@ export const notebook = defineMessages(
     'notebook.tour.train.title': 'Train it',
     'notebook.tour.train.text':
       'In the Train tab press Train and watch the loss go down and the accuracy go up; when it finishes (or you press Stop), the next step opens.',
+    'notebook.tour.train.watching':
+      'Watch the loss go down and the accuracy go up. When the training ends, the next step opens.',
     'notebook.tour.draw.title': 'Draw a letter',
     'notebook.tour.draw.text':
       'In the Predict tab draw a letter from A to J with the mouse and see which letter your network thinks it is.',
@@ -217,6 +219,8 @@ export const notebook = defineMessages(
     'notebook.tour.train.title': 'Wytrenuj ją',
     'notebook.tour.train.text':
       'W zakładce Trening naciśnij Trenuj i patrz, jak strata spada, a trafność rośnie; gdy trening się skończy (albo naciśniesz Zatrzymaj), otworzy się następny krok.',
+    'notebook.tour.train.watching':
+      'Patrz, jak strata spada, a dokładność rośnie. Gdy trening się skończy, otworzy się następny krok.',
     'notebook.tour.draw.title': 'Narysuj literę',
     'notebook.tour.draw.text':
       'W zakładce Rozpoznawanie narysuj myszką literę od A do J i zobacz, za jaką literę uważa ją twoja sieć.',
