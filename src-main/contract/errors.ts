@@ -57,6 +57,8 @@ export type ErrorCode =
   | 'export.invalid-spec'
   // --- settings ---
   | 'settings.corrupt'
+  | 'settings.wrong-pin'
+  | 'settings.bad-pin'
   // --- sample (scripts/make-sample) ---
   | 'sample.font-missing'
   | 'sample.font-license'

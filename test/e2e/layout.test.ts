@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiClient, openApp, shotPath } from './helpers/app-page';
-import { sidewaysOverflow } from './helpers/axe';
+import { runAxe, sidewaysOverflow } from './helpers/axe';
 import { openTab, type SectionId } from './helpers/camper';
 import { launchBrowser, startWebApp, type WebApp } from './helpers/web-app';
 
@@ -76,6 +76,60 @@ describe('browser mode: the layout at 1280x720 and 1366x768', () => {
       });
     }
   }
+
+  it('teacher settings: the dialog dims the page; a PIN guards locking the presets and reset', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await openApp(page, app);
+    await page.getByTestId('language').selectOption('en');
+    await page.getByTestId('settings-open').click();
+    const dialog = page.getByTestId('settings-dialog');
+    await dialog.waitFor();
+    // The backdrop darkens what is behind: an opaque enough dark layer.
+    const backdrop = (await page.evaluate(
+      `getComputedStyle(document.querySelector('[data-testid="settings-dialog"]'), '::backdrop').backgroundColor`,
+    )) as string;
+    const [r, g, b, a] = (backdrop.match(/[\d.]+/g) ?? []).map(Number);
+    expect(Math.max(r, g, b)).toBeLessThan(60);
+    expect(a).toBeGreaterThanOrEqual(0.4);
+
+    await page.getByTestId('settings-new-pin').fill('2468');
+    await page.getByTestId('settings-save-pin').click();
+    await expect.poll(() => page.getByTestId('settings-note').textContent()).toMatch(/PIN is set/);
+    // Without the PIN, locking is refused and the box stays as it was.
+    const lock = page.getByTestId('settings-lock-presets');
+    await lock.click();
+    await expect
+      .poll(() => page.getByTestId('settings-error').textContent())
+      .toMatch(/teacher PIN/);
+    expect(await lock.isChecked()).toBe(false);
+    await page.getByTestId('settings-pin').fill('2468');
+    await lock.click();
+    await expect.poll(() => lock.isChecked()).toBe(true);
+    expect(await page.getByTestId('settings-error').count()).toBe(0);
+    expect((await runAxe(page, '[data-testid="settings-dialog"]')).violations).toEqual([]);
+    const file = shotPath('layout-settings-pin-en-1280');
+    if (file) await page.screenshot({ path: file });
+    // The same dialog in Polish (its own language list).
+    await page.getByLabel('Language of the app').selectOption('pl');
+    await expect
+      .poll(() => page.getByTestId('settings-pin-state').textContent())
+      .toBe('PIN chroni blokowanie gotowych modeli i przywracanie ustawień.');
+    const plFile = shotPath('layout-settings-pin-pl-1280');
+    if (plFile) await page.screenshot({ path: plFile });
+    await page.getByLabel('Język aplikacji').selectOption('en');
+    // Reset needs the PIN too; with it, everything (the PIN included) goes back to the defaults.
+    await page.getByTestId('settings-pin').fill('');
+    await page.getByTestId('settings-reset').click();
+    await expect.poll(() => page.getByTestId('settings-error').count()).toBe(1);
+    await page.getByTestId('settings-pin').fill('2468');
+    await page.getByTestId('settings-reset').click();
+    await expect
+      .poll(() => page.getByTestId('settings-pin-state').textContent())
+      .toMatch(/No PIN yet/);
+    expect(await lock.isChecked()).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
 
   it('gives the tour’s Next and the close-up’s Next names of their own', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

@@ -160,6 +160,7 @@ export function settingsView(patch: Partial<SettingsView['settings']> = {}): Set
       lastDataset: null,
       lockPresets: false,
       tourDone: false,
+      pinSet: false,
       ...patch,
     },
     warning: null,

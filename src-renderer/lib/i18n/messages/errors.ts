@@ -106,6 +106,9 @@ export const errors = defineMessages(
     // --- settings ---
     'error.settings.corrupt':
       'The teacher settings file is damaged, so Letter Lab uses its normal settings. Saving the settings again fixes the file.',
+    'error.settings.wrong-pin':
+      'That did not match the teacher PIN, so nothing was changed. Ask your teacher.',
+    'error.settings.bad-pin': 'A PIN is 4 to 12 digits (0 to 9). Type another one.',
     // --- predict ---
     'error.predict.blank':
       'The picture is empty: there is no letter to look at. Draw a letter first.',
@@ -231,6 +234,9 @@ export const errors = defineMessages(
     // --- settings ---
     'error.settings.corrupt':
       'Plik ustawień nauczyciela jest uszkodzony, więc Letter Lab używa zwykłych ustawień. Ponowne zapisanie ustawień naprawi plik.',
+    'error.settings.wrong-pin':
+      'To nie jest PIN nauczyciela, więc nic nie zmieniono. Zapytaj nauczyciela.',
+    'error.settings.bad-pin': 'PIN to od 4 do 12 cyfr (od 0 do 9). Wpisz inny.',
     // --- predict ---
     'error.predict.blank': 'Obrazek jest pusty: nie ma na nim litery. Najpierw narysuj literę.',
     'error.predict.too-small':
