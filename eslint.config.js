@@ -66,9 +66,11 @@ export default tseslint.config(
                 '**/src-main/core/*',
                 '!**/src-main/core/spec',
                 '!**/src-main/core/preprocess',
+                '!**/src-main/core/lessons',
+                '!**/src-main/core/text',
               ],
               message:
-                'The renderer may use only src-main/contract (types), src-main/core/spec and src-main/core/preprocess.',
+                'The renderer may use only src-main/contract (types), src-main/core/spec, src-main/core/preprocess, src-main/core/lessons and src-main/core/text.',
             },
             { group: ['node:*'], message: 'The renderer has no Node.js.' },
           ],
@@ -106,7 +108,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/core/spec/**', 'src-main/core/preprocess/**'],
+    files: ['src-main/core/spec/**', 'src-main/core/preprocess/**', 'src-main/core/text/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -119,12 +121,65 @@ export default tseslint.config(
                 'electron',
                 '../*',
                 '!../errors',
+                '!../text',
                 '!../..',
                 '../../*',
                 '!../../contract',
               ],
               message:
-                'core/spec and core/preprocess are pure TypeScript shared with the renderer.',
+                'core/spec, core/preprocess and core/text are pure TypeScript shared with the renderer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/core/lessons/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                '@tensorflow/*',
+                'electron',
+                '../*',
+                '!../..',
+                '!../spec',
+                '!../text',
+                '../../*',
+                '!../../contract',
+              ],
+              message: 'core/lessons is pure TypeScript shared with the renderer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/core/lessons/report/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                '@tensorflow/*',
+                'electron',
+                '../../*',
+                '!../../..',
+                '!../../spec',
+                '!../../text',
+                '../../../*',
+                '!../../../contract',
+              ],
+              message: 'core/lessons is pure TypeScript shared with the renderer.',
             },
           ],
         },

@@ -1,5 +1,6 @@
 // Command-line options of `npm run bench` and `letter-lab bench` (one definition for both).
 
+import { intOption } from '../src-main/cli/command';
 import { LetterLabError } from '../src-main/core/errors';
 import { defaultOptions, type BenchOptions } from './suite';
 
@@ -27,18 +28,6 @@ export interface BenchArgValues {
   'no-torch'?: boolean;
 }
 
-function whole(name: string, value: string | undefined, min: number, max: number) {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new LetterLabError(
-      'cli.usage',
-      `--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}.`,
-    );
-  }
-  return n;
-}
-
 /** BenchOptions from parsed arguments; unset ones keep their defaults. */
 export function benchOptions(values: BenchArgValues, env = process.env): BenchOptions {
   const opts = defaultOptions(env);
@@ -50,10 +39,10 @@ export function benchOptions(values: BenchArgValues, env = process.env): BenchOp
           .map((s) => s.trim())
           .filter(Boolean)
       : [],
-    batches: whole('batches', values.batches, 0, 100_000) ?? opts.batches,
-    repeats: whole('repeats', values.repeats, 1, 100) ?? opts.repeats,
-    threads: whole('threads', values.threads, 1, 64),
-    torchThreads: whole('torch-threads', values['torch-threads'], 1, 256) ?? opts.torchThreads,
+    batches: intOption('batches', values.batches, opts.batches, 0, 100_000),
+    repeats: intOption('repeats', values.repeats, opts.repeats, 1, 100),
+    threads: intOption('threads', values.threads, undefined, 1, 64),
+    torchThreads: intOption('torch-threads', values['torch-threads'], opts.torchThreads, 1, 256),
     torch: !values['no-torch'],
   };
 }

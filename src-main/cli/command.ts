@@ -32,14 +32,17 @@ export function parseCommandArgs<O extends Options>(
   }
 }
 
-/** Reads a whole-number option within bounds, naming the option when it is wrong. */
-export function intOption(
+/**
+ * Reads a whole-number option within bounds, naming the option when it is wrong; `fallback`
+ * (a number, or undefined for "not given") when the option is unset.
+ */
+export function intOption<F extends number | undefined>(
   name: string,
   value: string | undefined,
-  fallback: number,
+  fallback: F,
   min: number,
   max: number,
-): number {
+): number | F {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {

@@ -11,6 +11,10 @@ export interface RunnerListener {
   onLoading?(stage: string, fraction: number): void;
   onBatch?(progress: BatchProgress): void;
   onEpoch?(record: EpochRecord): void;
+  /** The letters were read (file name, fingerprint, split sizes). */
+  onLoaded?(dataset: { fileName: string; fingerprint: string; train: number; test: number }): void;
+  /** The model was autosaved after `epoch`. */
+  onSaved?(epoch: number): void;
 }
 
 export interface RunnerResult {
@@ -56,6 +60,12 @@ export function runTrainer(
           break;
         case 'epoch':
           listener.onEpoch?.(message.record);
+          break;
+        case 'loaded':
+          listener.onLoaded?.(message.dataset);
+          break;
+        case 'saved':
+          listener.onSaved?.(message.epoch);
           break;
         case 'done':
           end(() =>

@@ -9,6 +9,7 @@ import type { PredictInvoke } from './predict';
 import type { RunsEvents, RunsInvoke } from './runs';
 import type { EvaluationInvoke } from './evaluation';
 import type { SettingsInvoke } from './settings';
+import type { LessonsEvents, LessonsInvoke } from './lessons';
 
 interface AppInvoke {
   'app:info': { request: void; response: AppInfo };
@@ -28,9 +29,11 @@ export interface InvokeMap
     PredictInvoke,
     RunsInvoke,
     EvaluationInvoke,
-    SettingsInvoke {}
+    SettingsInvoke,
+    LessonsInvoke {}
 
-export interface EventMap extends AppEvents, DatasetEvents, TrainingEvents, RunsEvents {}
+export interface EventMap
+  extends AppEvents, DatasetEvents, TrainingEvents, RunsEvents, LessonsEvents {}
 
 export type Channel = keyof InvokeMap;
 export type EventName = keyof EventMap;

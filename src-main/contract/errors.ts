@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'file.not-found'
   | 'file.unreadable'
   | 'file.too-large'
+  | 'file.disk-full'
   // --- mat ---
   | 'mat.not-mat'
   | 'mat.v73-hdf5'
@@ -33,6 +34,7 @@ export type ErrorCode =
   | 'spec.not-json'
   | 'spec.invalid'
   | 'spec.unsupported-version'
+  | 'spec.too-big'
   // --- training ---
   | 'training.busy'
   | 'training.no-dataset'
@@ -40,6 +42,9 @@ export type ErrorCode =
   | 'training.backend-unavailable'
   | 'training.bad-options'
   | 'training.other-letters'
+  // --- time estimates (host/estimate, trainer/estimate) ---
+  | 'estimate.cancelled'
+  | 'estimate.too-slow'
   // --- models ---
   | 'model.not-found'
   | 'model.corrupt'
@@ -55,6 +60,7 @@ export type ErrorCode =
   | 'export.too-large'
   | 'export.unsupported-layer'
   | 'export.invalid-spec'
+  | 'export.not-notmnist'
   // --- settings ---
   | 'settings.corrupt'
   | 'settings.wrong-pin'
@@ -73,6 +79,7 @@ export type ErrorCode =
   | 'predict.bad-input'
   | 'predict.not-png'
   | 'predict.image-too-large'
+  | 'predict.damaged-image'
   // --- evaluation (core/evaluation, host/evaluation, cli evaluate) ---
   | 'evaluation.mismatch'
   | 'evaluation.no-test-letters'
@@ -82,7 +89,13 @@ export type ErrorCode =
   | 'runs.not-found'
   | 'runs.corrupt'
   | 'runs.ambiguous'
-  | 'runs.busy';
+  | 'runs.busy'
+  // --- lessons (core/lessons, host/lessons, cli notebook) ---
+  | 'lessons.unknown-step'
+  | 'lessons.closed'
+  | 'lessons.locked'
+  | 'lessons.not-the-network'
+  | 'lessons.nothing-done';
 
 export interface ApiError {
   code: ErrorCode;

@@ -3,12 +3,23 @@
 // code is in src-main/core/runs and src-main/host/runs.ts.
 import type { BackendName } from './backend';
 import type { CompileSpec, ModelSpec } from './spec';
-import type { EpochRecord } from './training';
+import type { EpochRecord, SavedModelEntry, SplitMethod } from './training';
 import type { StopPoint } from './training-api';
 import type { DatasetSource } from './dataset';
 
-/** How a recorded run ended. */
-export type RunStatus = 'finished' | 'stopped' | 'failed' | 'crashed';
+/**
+ * How a recorded run ended, or 'running' while it trains (its record is written at its start and
+ * after every epoch), or 'interrupted' when Letter Lab closed or crashed while it trained.
+ */
+export type RunStatus = 'finished' | 'stopped' | 'failed' | 'crashed' | 'running' | 'interrupted';
+
+/** The process writing a running run's record (to tell a live run from an interrupted one). */
+export interface RunOwner {
+  pid: number;
+  hostname: string;
+  /** Random per process, so a new process that got the same pid is not taken for the owner. */
+  token: string;
+}
 
 /** The letters a run learned from. */
 export interface RunDataset {
@@ -22,12 +33,14 @@ export interface RunDataset {
   fingerprint: string;
   splitSeed: number;
   testFraction: number;
+  /** 'sklearn': the notebook's split; absent in runs recorded before Letter Lab used it. */
+  split?: SplitMethod;
   /** Letters in the training and test parts of the split. */
   train: number;
   test: number;
 }
 
-/** run.json: one training run, written when it ends (again when more epochs are trained). */
+/** run.json: one training run, written when it starts, after every epoch and when it ends. */
 export interface RunRecord {
   /** Format version of run.json. */
   version: 1;
@@ -64,6 +77,8 @@ export interface RunRecord {
   /** Where it was stopped in the middle of an epoch (whose batches were not kept); null or absent
    * otherwise (records written before this field existed have none). */
   stoppedAt?: StopPoint | null;
+  /** Who is writing the record while the run trains; absent once it ended. */
+  owner?: RunOwner;
 }
 
 export type RunVerdictKind =
@@ -154,6 +169,8 @@ export interface RunsInvoke {
   'runs:update': { request: RunUpdate; response: RunEntry };
   /** Deletes the run's folder (its record and autosaved model). */
   'runs:delete': { request: { id: string }; response: { id: string } };
+  /** Copies the run's autosaved network into the saved networks (e.g. of an interrupted run). */
+  'runs:keep-model': { request: { id: string }; response: SavedModelEntry };
   /** Runs side by side (one gives its own table row); texts in `lang`. */
   'runs:compare': {
     request: { ids: string[]; lang: 'en' | 'pl' };

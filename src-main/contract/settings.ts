@@ -1,4 +1,5 @@
 // Teacher settings: one JSON file in the user's data folder. Types only.
+import type { LessonSettings } from './lessons';
 
 export interface Settings {
   version: 1;
@@ -14,6 +15,8 @@ export interface Settings {
   /** The teacher's PIN as a salted hash (never the PIN itself), or null: no PIN. It guards
    * locking the presets and resetting the settings. */
   pin: PinHash | null;
+  /** The Lessons tab: which steps are on, the epoch cap, class pace, the challenge's budget. */
+  lessons: LessonSettings;
 }
 
 /** What the settings file keeps of a PIN (core/settings/pin.ts). */
@@ -40,6 +43,8 @@ export interface SettingsChange {
   language?: 'en' | 'pl';
   lockPresets?: boolean;
   tourDone?: boolean;
+  /** Only the lesson settings named change. */
+  lessons?: Partial<LessonSettings>;
   /** The teacher PIN, needed (when one is set) to change lockPresets. */
   pin?: string;
 }

@@ -67,8 +67,13 @@ export interface EpochEstimateView {
 }
 
 export interface TrainingInvoke {
-  /** About how long one epoch of this network takes here, from a short measurement. */
+  /**
+   * About how long one epoch of this network takes here, from a short measurement in a separate,
+   * short-lived process with a memory cap and a time limit. A newer request cancels an older one.
+   */
   'spec:estimate': { request: { spec: ModelSpec }; response: EpochEstimateView };
+  /** Cancels the measurement under way, if any (the network was changed again). */
+  'spec:estimate-cancel': { request: void; response: { cancelled: boolean } };
   'training:state': { request: void; response: TrainingState };
   'training:start': { request: StartTrainingRequest; response: TrainingState };
   'training:stop': { request: void; response: TrainingState };
@@ -109,8 +114,19 @@ export interface TrainerStartMessage {
   history: EpochRecord[];
 }
 
+/** Times a few training steps of `spec` (core/model/estimate) in a process of its own. */
+export interface TrainerEstimateMessage {
+  type: 'estimate';
+  id: string;
+  spec: ModelSpec;
+  split: { train: number; test: number };
+  /** The process ends itself when its resident memory grows past this. */
+  memoryCapBytes: number;
+}
+
 export type ToTrainer =
   | TrainerStartMessage
+  | TrainerEstimateMessage
   | { type: 'stop'; runId: string }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string };
@@ -118,6 +134,12 @@ export type ToTrainer =
 export type FromTrainer =
   | { type: 'ready'; backend: BackendInfo }
   | { type: 'loading'; runId: string; stage: string; fraction: number }
+  /** The letters were read: what the lab notebook keeps of them (`letter-lab train` records it). */
+  | {
+      type: 'loaded';
+      runId: string;
+      dataset: { fileName: string; fingerprint: string; train: number; test: number };
+    }
   | { type: 'batch'; runId: string; progress: BatchProgress }
   | { type: 'epoch'; runId: string; record: EpochRecord }
   /** numTensors: tf.memory().numTensors in the training process right after the save. */
@@ -133,4 +155,6 @@ export type FromTrainer =
        * it was disposed: equal numbers mean the run leaked no tensors. */
       numTensors?: { before: number; after: number };
     }
-  | { type: 'error'; runId: string | null; error: ApiError };
+  | { type: 'error'; runId: string | null; error: ApiError }
+  | { type: 'estimated'; id: string; secondsPerEpoch: number; samplesPerSecond: number }
+  | { type: 'estimate-failed'; id: string; error: ApiError };

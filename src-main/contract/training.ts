@@ -78,7 +78,19 @@ export interface DatasetRef {
   fileName?: string;
   train?: number;
   test?: number;
+  /** Share held out for testing (absent in models saved before it was recorded). */
+  testFraction?: number;
+  /**
+   * 'sklearn': trained on the notebook's split (scikit-learn's train_test_split) with this seed
+   * and share only. 'mixed': trained on more than one split or letters file. Absent: saved
+   * before Letter Lab used the notebook's split, so today's test letters were partly its
+   * training letters.
+   */
+  split?: SplitMethod | 'mixed';
 }
+
+/** The only split method: scikit-learn's train_test_split with numpy's legacy permutation. */
+export type SplitMethod = 'sklearn';
 
 /** meta.json of a saved model: everything but the weights. */
 export interface ModelMeta {

@@ -4,9 +4,8 @@ import { ipcMain, webContents, type IpcMainInvokeEvent } from 'electron';
 import type { ApiRegistry } from '../host/registry';
 import type { EventHub } from '../host/events';
 import type { Result } from '../contract/errors';
-
-export const INVOKE_CHANNEL = 'api:invoke';
-export const EVENT_CHANNEL = 'api:event';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
+import { refuseSender } from './policy';
 
 export function setupIpc(
   registry: ApiRegistry,
@@ -20,16 +19,8 @@ export function setupIpc(
       channel: unknown,
       payload: unknown,
     ): Promise<Result<unknown>> => {
-      const url = event.senderFrame?.url ?? '';
-      if (!isTrustedUrl(url)) {
-        return {
-          ok: false,
-          error: {
-            code: 'api.forbidden',
-            message: 'Only Letter Lab’s own window may use its API.',
-          },
-        };
-      }
+      const refused = refuseSender(event.senderFrame?.url, isTrustedUrl);
+      if (refused) return { ok: false, error: refused };
       return registry.dispatch(channel, payload);
     },
   );

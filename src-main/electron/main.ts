@@ -8,6 +8,7 @@ import type { Platform } from '../host/context';
 import { setupIpc } from './ipc';
 import { forkElectronTrainer } from './trainer';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { claimSingleInstance } from './policy';
 import { isAppUrl, setupSecurity } from './security';
 import { createMainWindow } from './window';
 import { guardClose } from './close-guard';
@@ -39,12 +40,8 @@ const platform: Platform = {
   },
 };
 
-registerAppScheme();
-// One data folder for the desktop app, browser mode and the CLI (runs, models, settings).
-app.setPath('userData', defaultUserDataDir());
-if (!app.requestSingleInstanceLock()) app.quit();
-
-void app.whenReady().then(async () => {
+async function start(): Promise<void> {
+  await app.whenReady();
   setupSecurity();
   serveRenderer(path.join(here, '../renderer'));
   const resources = app.isPackaged
@@ -68,8 +65,21 @@ void app.whenReady().then(async () => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-});
+  // A second launch exits at once (claimSingleInstance); this copy shows its window instead.
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+// One data folder for the desktop app, browser mode and the CLI (runs, models, settings).
+app.setPath('userData', defaultUserDataDir());
+if (claimSingleInstance(app)) {
+  registerAppScheme();
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  void start();
+}

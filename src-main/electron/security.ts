@@ -1,8 +1,13 @@
 import { app, session, shell } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../web/static';
+import { CONTENT_SECURITY_POLICY } from '../host/renderer-files';
+import {
+  APP_ORIGIN,
+  isAllowedExternalUrl,
+  isAppUrl as isAppUrlOf,
+  permissionAllowed,
+} from './policy';
 
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://letter-lab`;
+export { APP_ORIGIN };
 
 /** The dev server's URL when running `npm run dev`, else null. */
 export function devServerUrl(): string | null {
@@ -11,12 +16,15 @@ export function devServerUrl(): string | null {
     : null;
 }
 
+/** Whether `url` is one of the app's own pages (see policy.ts). */
 export function isAppUrl(url: string): boolean {
-  const dev = devServerUrl();
-  return url.startsWith(`${APP_ORIGIN}/`) || (dev !== null && url.startsWith(dev));
+  return isAppUrlOf(url, devServerUrl());
 }
 
-/** CSP on every response, every request that is not the app's own blocked, no navigation, no popups. */
+/**
+ * CSP on every response, every request that is not the app's own blocked, no permissions, no
+ * navigation or redirect away from the app (in any frame), no popups, no webviews.
+ */
 export function setupSecurity(): void {
   const ses = session.defaultSession;
   ses.webRequest.onHeadersReceived((details, callback) => {
@@ -36,17 +44,23 @@ export function setupSecurity(): void {
       url.startsWith('blob:');
     callback({ cancel: !allowed });
   });
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permissionAllowed(permission)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
 
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      // Links to documentation open in the system browser only when explicitly https.
-      if (url.startsWith('https://')) void shell.openExternal(url);
+      // The few pages the app links to open in the system browser; nothing opens in the app.
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
-    contents.on('will-navigate', (event, url) => {
+    const stayInApp = (event: { preventDefault(): void }, url: string) => {
       if (!isAppUrl(url)) event.preventDefault();
-    });
+    };
+    contents.on('will-navigate', (event, url) => stayInApp(event, url));
+    contents.on('will-redirect', (event, url) => stayInApp(event, url));
+    contents.on('will-frame-navigate', (event) => stayInApp(event, event.url));
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 }

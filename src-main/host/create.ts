@@ -5,6 +5,7 @@ import { setupTraining } from './training';
 import { setupModels } from './models';
 import { setupPredict } from './predict';
 import { setupRuns } from './runs';
+import { setupLessons } from './lessons';
 import { setupEvaluation } from './evaluation';
 import { setupSettings } from './settings-api';
 import type { HostContext } from './context';
@@ -18,9 +19,10 @@ export function createApi(ctx: HostContext): ApiRegistry {
   setupSettings(registry, ctx);
   setupDataset(registry, ctx);
   setupTraining(registry, ctx);
-  setupModels(registry, ctx);
+  const models = setupModels(registry, ctx);
   setupPredict(registry, ctx);
-  setupRuns(registry, ctx);
+  const recorder = setupRuns(registry, ctx, models);
   setupEvaluation(registry, ctx);
+  setupLessons(registry, ctx, recorder);
   return registry;
 }

@@ -9,7 +9,14 @@ import type { SplitImageSet } from '../core/dataset/types';
 import { LetterLabError } from '../core/errors';
 import type { ApiRegistry } from './registry';
 import type { HostContext, OpenDataset } from './context';
-import { SAMPLE_FILE, pruneUploads, sampleName, storeUpload, type SetName } from './dataset-files';
+import {
+  SAMPLE_FILE,
+  pruneUploads,
+  releaseUpload,
+  sampleName,
+  storeUpload,
+  type SetName,
+} from './dataset-files';
 
 /** A split to open letters with, instead of the split of the letters open before. */
 interface SplitChoice {
@@ -273,8 +280,10 @@ export function setupDataset(registry: ApiRegistry, ctx: HostContext): DatasetSe
       try {
         return await service.open(file, 'upload', { label: name });
       } finally {
-        // The failed file goes; the one still open (and read by training) stays, and so does the
-        // one the current run learned from (it can be reopened to train more).
+        // The failed file goes; the one still open (and read by training) stays, and so do the
+        // one the current run learned from (it can be reopened to train more) and the files of
+        // uploads still under way.
+        releaseUpload(file);
         const keep = [
           service.current()?.path ?? null,
           ctx.session.training?.runLetters()?.path ?? null,

@@ -7,6 +7,7 @@ import type {
   EvaluationSummary,
 } from '../contract/evaluation';
 import type { SplitImageSet } from '../core/dataset/types';
+import { testLettersHeldOut, trainedWithOldSplit } from '../core/dataset/split';
 import { LetterLabError } from '../core/errors';
 import {
   cellMembers,
@@ -171,7 +172,12 @@ export class EvaluationService {
         trainedOn && trainedOn.fingerprint !== '' && info.fingerprint !== ''
           ? trainedOn.fingerprint === info.fingerprint
           : null,
-      sameSplit: trainedOn ? trainedOn.splitSeed === set.seed : null,
+      sameSplit: testLettersHeldOut(trainedOn, {
+        fingerprint: info.fingerprint,
+        seed: set.seed,
+        testFraction: set.testFraction,
+      }),
+      oldSplit: trainedWithOldSplit(trainedOn),
       seconds,
     };
     this.remember({ summary, predictions, set });

@@ -15,7 +15,7 @@ import {
   predictImages,
 } from '../core/activations';
 import { classNames as letterNames } from '../core/dataset/labels';
-import { mulberry32 } from '../core/dataset/split';
+import { mulberry32, testLettersHeldOut, trainedWithOldSplit } from '../core/dataset/split';
 import type { SplitImageSet } from '../core/dataset/types';
 import { LetterLabError } from '../core/errors';
 import type { ActiveModel, ModelCache } from './model-cache';
@@ -59,11 +59,12 @@ export class PredictService {
 
   private sameSplit(active: ActiveModel): boolean | null {
     const open = this.ctx.session.dataset;
-    const trained = active.meta.dataset;
-    if (!open || !trained) return null;
-    return (
-      trained.fingerprint === open.info.fingerprint && trained.splitSeed === open.info.split.seed
-    );
+    if (!open) return null;
+    return testLettersHeldOut(active.meta.dataset, {
+      fingerprint: open.info.fingerprint,
+      seed: open.info.split.seed,
+      testFraction: open.info.split.testFraction,
+    });
   }
 
   async model(): Promise<PredictModelInfo | null> {
@@ -117,6 +118,7 @@ export class PredictService {
       letters,
       classNames: this.classNames(active),
       sameSplit: this.sameSplit(active),
+      oldSplit: trainedWithOldSplit(active.meta.dataset),
       testCount: set.test.length,
     };
   }

@@ -3,6 +3,7 @@
 // checks them, and the lab notebook records them.
 import type { DatasetInfo } from '../contract/dataset';
 import type { RunDataset } from '../contract/runs';
+import { SPLIT_METHOD } from '../core/dataset/split';
 
 /** What a run keeps about the letters open when it starts. */
 export function runDatasetOf(info: DatasetInfo): RunDataset {
@@ -14,6 +15,7 @@ export function runDatasetOf(info: DatasetInfo): RunDataset {
     fingerprint: info.fingerprint,
     splitSeed: info.split.seed,
     testFraction: info.split.testFraction,
+    split: SPLIT_METHOD,
     train: info.split.train,
     test: info.split.test,
   };

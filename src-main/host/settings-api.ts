@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SettingsView } from '../contract/settings';
 import { DEFAULT_SETTINGS } from '../core/settings/store';
 import { PinGuard, hashPin } from '../core/settings/pin';
+import { lessonSettingsChangeSchema } from '../core/lessons/settings';
 import { LetterLabError } from '../core/errors';
 import type { ApiRegistry } from './registry';
 import type { HostContext } from './context';
@@ -28,16 +29,20 @@ export function setupSettings(
         language: z.enum(['en', 'pl']).optional(),
         lockPresets: z.boolean().optional(),
         tourDone: z.boolean().optional(),
+        lessons: lessonSettingsChangeSchema.optional(),
         pin: pinText.optional(),
       })
       .strict(),
-    async ({ pin, ...change }) => {
+    async ({ lessons, pin, ...change }) => {
       const current = ctx.settings.get();
       // Locking or unlocking the presets is the teacher's: it needs the PIN when one is set.
       if (change.lockPresets !== undefined && change.lockPresets !== current.lockPresets) {
         await guard.check(current.pin, pin);
       }
-      await ctx.settings.update(change);
+      await ctx.settings.update(
+        lessons ? { ...change, lessons: { ...current.lessons, ...lessons } } : change,
+      );
+      ctx.events.emit('lessons:changed', { at: new Date().toISOString() });
       return view();
     },
   );

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import type {
   BatchProgress,
@@ -12,6 +11,7 @@ import type { DatasetSource } from '../contract/dataset';
 import type { ModelSpec } from '../contract/spec';
 import { validateSpec } from '../core/spec';
 import { LetterLabError } from '../core/errors';
+import { newRunId } from '../core/runs';
 import type { HostContext } from './context';
 import type { TrainerConnection } from './trainer-connection';
 import { runDatasetOf, sameRunLetters } from './run-letters';
@@ -118,7 +118,7 @@ export class TrainingManager {
         `This network cannot be trained yet${where}: ${errors[0].message}`,
       );
     }
-    const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(3).toString('hex')}`;
+    const runId = newRunId();
     const open = this.ctx.session.dataset;
     this.letters = open
       ? {
@@ -265,6 +265,7 @@ export class TrainingManager {
       this.emitState();
       return;
     }
+    if (message.type === 'estimated' || message.type === 'estimate-failed') return;
     if (message.runId !== this.state.runId) return;
     // A stop that reached the process before its run began (backend still starting) was dropped
     // there: repeat it once the run reports in.

@@ -5,6 +5,7 @@ import type { BackendInfo } from '../contract/backend';
 import type { FromTrainer, TrainerStartMessage } from '../contract/training-api';
 import type { ModelMeta } from '../contract/training';
 import { loadDataset } from '../core/dataset/load';
+import { datasetRef } from '../core/dataset/split';
 import { buildModel, compileModel, loadModel, saveModel } from '../core/model';
 import { TrainControl, train } from '../core/training';
 import { toApiError } from '../core/errors';
@@ -30,10 +31,24 @@ export function startSession(
         testFraction: message.testFraction,
         onProgress: (fraction, stage) => send({ type: 'loading', runId, stage, fraction }),
       });
+      send({
+        type: 'loaded',
+        runId,
+        dataset: {
+          fileName: info.fileName,
+          fingerprint: info.fingerprint,
+          train: set.train.length,
+          test: set.test.length,
+        },
+      });
       const tensorsBefore = tf.memory().numTensors;
-      const model = message.resumeFrom
-        ? (await loadModel(message.resumeFrom)).model
-        : buildModel(message.spec, { seed: message.seed });
+      const resumed = message.resumeFrom ? await loadModel(message.resumeFrom) : null;
+      const model = resumed ? resumed.model : buildModel(message.spec, { seed: message.seed });
+      // A network that already learned from other letters or another split stays marked so.
+      const dataset = datasetRef(
+        { fingerprint: info.fingerprint, seed: message.splitSeed, testFraction: set.testFraction },
+        resumed && message.history.length > 0 ? resumed.meta.dataset : undefined,
+      );
       if (!message.resumeFrom) compileModel(model, message.spec.compile);
       control.onPauseChange((paused) => send({ type: paused ? 'paused' : 'resumed', runId }));
       const meta = (history: ModelMeta['history']): ModelMeta => ({
@@ -43,8 +58,7 @@ export function startSession(
         compile: message.spec.compile,
         history,
         dataset: {
-          fingerprint: info.fingerprint,
-          splitSeed: message.splitSeed,
+          ...dataset,
           label: message.datasetName?.label ?? info.fileName,
           ...(message.datasetName
             ? {

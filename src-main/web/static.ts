@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { CONTENT_SECURITY_POLICY, rendererFile } from '../host/renderer-files';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,38 +15,18 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** The same policy the Electron window gets: nothing but the app's own origin. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Serves a file from `root` only; anything that resolves outside it is a 404. */
+/** Serves a file from `root` only (see rendererFile for what is refused). */
 export async function serveStatic(
   root: string,
   urlPath: string,
   res: ServerResponse,
 ): Promise<void> {
-  let relative: string;
-  try {
-    relative = decodeURIComponent(urlPath.split('?')[0]);
-  } catch {
-    relative = '';
-  }
-  if (relative === '/' || relative === '') relative = '/index.html';
-  const file = path.resolve(root, '.' + relative);
-  if (!file.startsWith(path.resolve(root) + path.sep)) {
-    res.writeHead(404).end();
+  const target = rendererFile(root, urlPath);
+  if (!target.ok) {
+    res.writeHead(target.status).end();
     return;
   }
+  const { file } = target;
   try {
     const body = await fs.readFile(file);
     res.writeHead(200, {

@@ -17,7 +17,7 @@ import {
   tinyConvSpec,
   trainTiny,
 } from '../core/evaluation/trained';
-import { cli } from '../helpers/cli';
+import { cliInProcess, expectRefused } from '../helpers/cli';
 
 interface EvaluateJson {
   accuracy: number;
@@ -50,8 +50,11 @@ beforeAll(async () => {
   fingerprint = info.fingerprint;
   model = await trainTiny(set);
   const spec = tinyConvSpec();
-  await saveTrained(dir('seed42'), model, spec, { fingerprint, splitSeed: 42 });
-  await saveTrained(dir('seed5'), model, spec, { fingerprint, splitSeed: 5 });
+  const notebookSplit = { testFraction: 0.2, split: 'sklearn' } as const;
+  await saveTrained(dir('seed42'), model, spec, { fingerprint, splitSeed: 42, ...notebookSplit });
+  await saveTrained(dir('seed5'), model, spec, { fingerprint, splitSeed: 5, ...notebookSplit });
+  // Saved before Letter Lab used the notebook's split: no split method in meta.json.
+  await saveTrained(dir('old-split'), model, spec, { fingerprint, splitSeed: 42 });
   await saveTrained(dir('unknown'), model, spec, null);
   await saveTrained(dir('other-file'), model, spec, { fingerprint: 'f'.repeat(64), splitSeed: 42 });
   const five = buildModel(tinyConvSpec(5));
@@ -73,7 +76,14 @@ describe('letter-lab evaluate', () => {
       ['seed5', 5],
       ['unknown', 42],
     ] as const) {
-      const run = cli('evaluate', '--model', dir(name), '--mat', LETTERS_MAT, '--json');
+      const run = await cliInProcess(
+        'evaluate',
+        '--model',
+        dir(name),
+        '--mat',
+        LETTERS_MAT,
+        '--json',
+      );
       expect(run.status, run.stderr).toBe(0);
       expect(run.stderr).toBe('');
       const out = JSON.parse(run.stdout) as EvaluateJson;
@@ -97,7 +107,15 @@ describe('letter-lab evaluate', () => {
   });
 
   it('--seed chooses another split; without --json it prints a table', async () => {
-    const run = cli('evaluate', '--model', dir('seed42'), '--mat', LETTERS_MAT, '--seed', '9');
+    const run = await cliInProcess(
+      'evaluate',
+      '--model',
+      dir('seed42'),
+      '--mat',
+      LETTERS_MAT,
+      '--seed',
+      '9',
+    );
     expect(run.status, run.stderr).toBe(0);
     const { set } = await loadLetters(9);
     const want = expected(set);
@@ -110,14 +128,39 @@ describe('letter-lab evaluate', () => {
     expect(rowA?.trim().split(/\s+/).slice(1).map(Number)).toEqual(want.confusion[0]);
   });
 
-  it('warns on stderr when the model was trained on another letters file', () => {
-    const run = cli('evaluate', '--model', dir('other-file'), '--mat', LETTERS_MAT, '--json');
+  it('warns on stderr when the model was trained on another letters file', async () => {
+    const run = await cliInProcess(
+      'evaluate',
+      '--model',
+      dir('other-file'),
+      '--mat',
+      LETTERS_MAT,
+      '--json',
+    );
     expect(run.status).toBe(0);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^warning: .*trained on another letters file.*ffffffffffff/);
     expect(lines[0]).toContain(fingerprint.slice(0, 12));
     expect((JSON.parse(run.stdout) as EvaluateJson).count).toBeGreaterThan(0);
+  });
+
+  it('warns on stderr when the model was saved with the split Letter Lab used before', async () => {
+    const run = await cliInProcess(
+      'evaluate',
+      '--model',
+      dir('old-split'),
+      '--mat',
+      LETTERS_MAT,
+      '--json',
+    );
+    expect(run.status).toBe(0);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^warning: this network was trained before Letter Lab used the notebook/,
+    );
+    expect((JSON.parse(run.stdout) as EvaluateJson).split.seed).toBe(42);
   });
 
   it.each([
@@ -155,13 +198,8 @@ describe('letter-lab evaluate', () => {
       ['--model', '{home}/seed42', '--mat', SAMPLE_MAT, 'extra'],
       /^error: Unexpected argument 'extra'/,
     ],
-  ])('%j exits 2 with one error line', (args, message) => {
-    const run = cli('evaluate', ...args.map((a) => a.replace('{home}', home)));
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    const lines = run.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(message);
-    expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  ])('%j exits 2 with one error line', async (args, message) => {
+    const run = await cliInProcess('evaluate', ...args.map((a) => a.replace('{home}', home)));
+    expectRefused(run, message);
   });
 });

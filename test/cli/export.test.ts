@@ -9,7 +9,7 @@ import { initBackend } from '../../src-main/core/backend';
 import { buildModel, compileModel, loadModel, saveModel } from '../../src-main/core/model';
 import { PRESETS } from '../../src-main/core/spec';
 import { readNpy, readZip } from '../core/export/read-npz';
-import { cli } from '../helpers/cli';
+import { cliInProcess } from '../helpers/cli';
 
 describe('letter-lab export', () => {
   let dir: string;
@@ -37,7 +37,14 @@ describe('letter-lab export', () => {
 
   it('writes model.py and weights.npz holding every weight of the saved network in Keras order', async () => {
     const out = path.join(dir, 'keras');
-    const run = cli('export', '--model', path.join(dir, 'saved'), '--to', out, '--json');
+    const run = await cliInProcess(
+      'export',
+      '--model',
+      path.join(dir, 'saved'),
+      '--to',
+      out,
+      '--json',
+    );
     expect(run.stderr).not.toMatch(/error/);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as { files: string[]; weights: boolean };
@@ -69,12 +76,30 @@ describe('letter-lab export', () => {
     model.dispose();
   });
 
-  it('exports a preset as architecture only', () => {
+  it('exports a preset as architecture only', async () => {
     const out = path.join(dir, 'preset');
-    const run = cli('export', '--preset', 'mlp', '--to', out);
+    const run = await cliInProcess('export', '--preset', 'mlp', '--to', out);
     expect(run.status).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(['README.md', 'model.py']);
     expect(fs.readFileSync(path.join(out, 'model.py'), 'utf8')).toMatch(/Dense\(128/);
+  });
+
+  it('refuses a network with another input than notMNIST’s letters, writing nothing', async () => {
+    const specFile = path.join(dir, 'big.json');
+    const mlp = PRESETS.find((p) => p.id === 'mlp')!.spec;
+    fs.writeFileSync(
+      specFile,
+      JSON.stringify({ ...mlp, input: { height: 32, width: 32, channels: 1 } }),
+    );
+    const out = path.join(dir, 'big-out');
+    const run = await cliInProcess('export', '--spec', specFile, '--to', out);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^error: model\.py trains on notMNIST_small\.mat, .* this network takes 32x32x1 pictures/,
+      ),
+    ]);
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   it.each([
@@ -85,8 +110,8 @@ describe('letter-lab export', () => {
     ],
     [['export', '--preset', 'nope', '--to', 'x'], /^error: There is no preset "nope"/],
     [['export', '--model', '/nonexistent/model', '--to', 'x'], /^error: .*\/nonexistent\/model/],
-  ])('%j exits 2 with one error line', (args, message) => {
-    const run = cli(...args);
+  ])('%j exits 2 with one error line', async (args, message) => {
+    const run = await cliInProcess(...args);
     expect(run.status).toBe(2);
     const lines = run.stderr
       .trim()

@@ -1,7 +1,6 @@
 // `letter-lab predict` on PNG pictures rendered here (a sample letter, enlarged, as dark ink on
 // light paper and as light ink on a dark background), checked against the same preprocessing and
 // network run in this process; and its refusals of bad input (exit 2, one line, no stack trace).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,9 +14,9 @@ import { buildModel, compileModel, loadModel, saveModel } from '../../src-main/c
 import { preprocessRGBA, toGreyLevels } from '../../src-main/core/preprocess';
 import { PRESETS } from '../../src-main/core/spec';
 import { train } from '../../src-main/core/training';
-import { runCli } from '../../src-main/cli/run';
+import { bigLetterPng } from '../helpers/hostile-files';
+import { ROOT, cliInProcess, expectRefused } from '../helpers/cli';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SAMPLE = path.join(ROOT, 'resources/sample/sample-letters.mat');
 const LETTERS = 'ABCDEFGHIJ';
 
@@ -25,25 +24,6 @@ let home: string;
 let set: SplitImageSet;
 let modelDir: string;
 const file = (name: string) => path.join(home, name);
-
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, ['bin/letter-lab.js', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-}
-
-/** Runs the CLI in this process: exit code, stdout and the stderr lines. */
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string[] }> {
-  let out = '';
-  const err: string[] = [];
-  const code = await runCli(
-    args,
-    { out: (text) => (out += text + '\n'), progress: (text) => err.push(text) },
-    (line) => err.push(line),
-  );
-  return { code, out, err };
-}
 
 /**
  * Letter `index` of the sample set painted 6x larger, off-centre, on a 260x220 PNG: light ink
@@ -124,12 +104,13 @@ describe('letter-lab predict', () => {
     const index = set.test[0];
     const light = await letterPng(index, false, 'light.png');
     const dark = await letterPng(index, true, 'dark.png');
-    const answers = [light, dark].map((png) => {
-      const done = cli('predict', '--model', modelDir, '--image', png, '--json');
+    const answers: { letter: string; probabilities: number[] }[] = [];
+    for (const png of [light, dark]) {
+      const done = await cliInProcess('predict', '--model', modelDir, '--image', png, '--json');
       expect(done.stderr).toBe('');
       expect(done.status).toBe(0);
-      return JSON.parse(done.stdout) as { letter: string; probabilities: number[] };
-    });
+      answers.push(JSON.parse(done.stdout) as { letter: string; probabilities: number[] });
+    }
     for (const answer of answers) {
       expect(Object.keys(answer)).toEqual(['letter', 'probabilities']);
       expect(answer.probabilities).toHaveLength(10);
@@ -150,9 +131,9 @@ describe('letter-lab predict', () => {
     let right = 0;
     for (const [k, index] of picked.entries()) {
       const png = await letterPng(index, k % 2 === 1, `letter-${k}.png`);
-      const done = await run('predict', '--model', modelDir, '--image', png, '--json');
-      expect(done.code).toBe(0);
-      if ((JSON.parse(done.out) as { letter: string }).letter === LETTERS[set.labels[index]])
+      const done = await cliInProcess('predict', '--model', modelDir, '--image', png, '--json');
+      expect(done.status).toBe(0);
+      if ((JSON.parse(done.stdout) as { letter: string }).letter === LETTERS[set.labels[index]])
         right++;
     }
     console.log(`letter-lab predict read ${right} of 20 enlarged test letters right`);
@@ -162,12 +143,23 @@ describe('letter-lab predict', () => {
 
   it('prints a readable answer without --json', async () => {
     const png = await letterPng(set.test[1], true, 'text.png');
-    const done = await run('predict', '--model', modelDir, '--image', png);
-    expect(done.code).toBe(0);
-    const lines = done.out.trim().split('\n');
+    const done = await cliInProcess('predict', '--model', modelDir, '--image', png);
+    expect(done.status).toBe(0);
+    const lines = done.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^letter {2}[A-J] \(\d+\.\d%\)$/);
     expect(lines[1]).toBe('read as dark ink on a light background');
     expect(lines.slice(2)).toHaveLength(10);
+  });
+
+  it('reads an 8192x8192 picture, scaled down in steps before its pixels are read', async () => {
+    const png = file('photo.png');
+    fs.writeFileSync(png, await bigLetterPng(8192));
+    const done = await cliInProcess('predict', '--model', modelDir, '--image', png, '--json');
+    expect(done.stderr).toBe('');
+    expect(done.status).toBe(0);
+    const answer = JSON.parse(done.stdout) as { letter: string; probabilities: number[] };
+    expect(answer.probabilities).toHaveLength(10);
+    expect(LETTERS).toContain(answer.letter);
   });
 
   it.each([
@@ -194,12 +186,32 @@ describe('letter-lab predict', () => {
     [
       'a damaged PNG',
       () => ['predict', '--model', modelDir, '--image', file('damaged.png')],
-      /^error: .*damaged\.png looks like a PNG but cannot be decoded/,
+      /^error: .*damaged\.png is a damaged PNG picture: the chunk "\?" at byte 33 is corrupted/,
     ],
     [
       'a huge PNG',
       () => ['predict', '--model', modelDir, '--image', file('huge.png')],
       /^error: .*huge\.png is 100000x20 pixels/,
+    ],
+    [
+      'half a PNG',
+      () => ['predict', '--model', modelDir, '--image', file('half.png')],
+      /^error: .*half\.png is a damaged PNG picture: it is cut short/,
+    ],
+    [
+      'a PNG cut to 20 bytes',
+      () => ['predict', '--model', modelDir, '--image', file('cut20.png')],
+      /^error: .*cut20\.png is a damaged PNG picture: it is cut short: it has only 20 bytes/,
+    ],
+    [
+      'a PNG with a corrupted chunk',
+      () => ['predict', '--model', modelDir, '--image', file('flipped.png')],
+      /^error: .*flipped\.png is a damaged PNG picture: the chunk "IDAT" at byte \d+ is corrupted \(bad CRC\)/,
+    ],
+    [
+      'a 9000x9000 PNG (81 million pixels)',
+      () => ['predict', '--model', modelDir, '--image', file('big.png')],
+      /^error: .*big\.png is 9000x9000 pixels; .* 67\.1 million pixels in all/,
     ],
     [
       'a blank picture',
@@ -232,6 +244,16 @@ describe('letter-lab predict', () => {
     huge.writeUInt32BE(100_000, 16);
     huge.writeUInt32BE(20, 20);
     fs.writeFileSync(file('huge.png'), huge);
+    fs.writeFileSync(file('half.png'), header.subarray(0, Math.floor(header.length / 2)));
+    fs.writeFileSync(file('cut20.png'), header.subarray(0, 20));
+    const flipped = Buffer.from(header);
+    const idat = flipped.indexOf('IDAT', 0, 'latin1');
+    flipped[idat + 10] ^= 0xff;
+    fs.writeFileSync(file('flipped.png'), flipped);
+    const big = Buffer.from(header.subarray(0, 33));
+    big.writeUInt32BE(9000, 16);
+    big.writeUInt32BE(9000, 20);
+    fs.writeFileSync(file('big.png'), big);
     const blank = createCanvas(50, 40);
     blank.getContext('2d').fillStyle = '#fff';
     blank.getContext('2d').fillRect(0, 0, 50, 40);
@@ -240,10 +262,7 @@ describe('letter-lab predict', () => {
       fs.cpSync(modelDir, file('broken'), { recursive: true });
       fs.rmSync(path.join(file('broken'), 'weights.bin'));
     }
-    const done = await run(...args());
-    expect(done.code).toBe(2);
-    expect(done.out).toBe('');
-    expect(done.err).toHaveLength(1);
-    expect(done.err[0]).toMatch(message);
+    const done = await cliInProcess(...args());
+    expectRefused(done, message);
   });
 });

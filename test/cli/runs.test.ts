@@ -8,11 +8,11 @@ import type { RunComparison, RunRecord } from '../../src-main/contract/runs';
 import { RunStore, buildRecord } from '../../src-main/core/runs';
 import { PRESETS } from '../../src-main/core/spec';
 import { OVERFITTING, STILL_IMPROVING, history, type Row } from '../core/runs/histories';
-import { cliWithEnv } from '../helpers/cli';
+import { cliInProcessWithEnv, expectRefused } from '../helpers/cli';
 
 let home: string;
 
-const run = (...args: string[]) => cliWithEnv({ LETTER_LAB_HOME: home }, ...args);
+const run = (...args: string[]) => cliInProcessWithEnv({ LETTER_LAB_HOME: home }, ...args);
 
 function record(id: string, preset: string, day: number, rows: Row[]): RunRecord {
   const spec = structuredClone(PRESETS.find((p) => p.id === preset)!.spec);
@@ -61,8 +61,8 @@ afterAll(async () => {
 });
 
 describe('letter-lab runs', () => {
-  it('--json lists every run newest first, with its verdict, and the broken one with its problem', () => {
-    const out = run('runs', '--json');
+  it('--json lists every run newest first, with its verdict, and the broken one with its problem', async () => {
+    const out = await run('runs', '--json');
     expect(out.status).toBe(0);
     const list = JSON.parse(out.stdout) as {
       id: string;
@@ -92,8 +92,8 @@ describe('letter-lab runs', () => {
     expect(list[2].problem).toMatch(/not valid JSON/);
   });
 
-  it('prints a readable list without --json', () => {
-    const out = run('runs');
+  it('prints a readable list without --json', async () => {
+    const out = await run('runs');
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(/^\* 2025-06-02-drop-bbb {2}With dropout$/m);
     expect(out.stdout).toContain('best validation accuracy 86.0%');
@@ -103,7 +103,7 @@ describe('letter-lab runs', () => {
   it('says so when there are no runs', async () => {
     const empty = await mkdtemp(path.join(os.tmpdir(), 'letter-lab-cli-empty-'));
     try {
-      const out = cliWithEnv({ LETTER_LAB_HOME: empty }, 'runs', '--json');
+      const out = await cliInProcessWithEnv({ LETTER_LAB_HOME: empty }, 'runs', '--json');
       expect(out.status).toBe(0);
       expect(JSON.parse(out.stdout)).toEqual([]);
     } finally {
@@ -113,8 +113,8 @@ describe('letter-lab runs', () => {
 });
 
 describe('letter-lab compare', () => {
-  it('--json gives the table and what changed, by id or by the start of an id', () => {
-    const out = run('compare', '2025-06-02-drop', '2025-06-01-conv-aaa', '--json');
+  it('--json gives the table and what changed, by id or by the start of an id', async () => {
+    const out = await run('compare', '2025-06-02-drop', '2025-06-01-conv-aaa', '--json');
     expect(out.status).toBe(0);
     const c = JSON.parse(out.stdout) as RunComparison;
     // Typical ConvNet: 160 + 2,320 + 4,640 + 9,248 (convolutions) + 4x4x32x10 + 10 (answer).
@@ -132,8 +132,8 @@ describe('letter-lab compare', () => {
     expect(c.sameData).toBe(true);
   });
 
-  it('--lang pl gives the changes in Polish; without --json a readable text', () => {
-    const out = run('compare', '2025-06-01-conv-aaa', '2025-06-02-drop-bbb', '--lang', 'pl');
+  it('--lang pl gives the changes in Polish; without --json a readable text', async () => {
+    const out = await run('compare', '2025-06-01-conv-aaa', '2025-06-02-drop-bbb', '--lang', 'pl');
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('2025-06-01-conv-aaa → 2025-06-02-drop-bbb:');
     expect(out.stdout).toContain('  dodano Dropout(0.5) po Dense(64)');
@@ -162,12 +162,8 @@ describe('letter-lab compare', () => {
     ],
     [['compare', 'a', 'b', '--lang', 'de'], /^error: --lang must be en or pl/],
     [['runs', '--bogus'], /^error: Unknown option '--bogus'\. Usage: letter-lab runs/],
-  ])('%j exits 2 with one error line', (args, message) => {
-    const out = run(...args);
-    expect(out.status).toBe(2);
-    expect(out.stdout).toBe('');
-    const lines = out.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(message);
+  ])('%j exits 2 with one error line', async (args, message) => {
+    const out = await run(...args);
+    expectRefused(out, message);
   });
 });

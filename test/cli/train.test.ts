@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../../src-main/core/backend';
 import { loadDataset } from '../../src-main/core/dataset/load';
-import { cli, ROOT } from '../helpers/cli';
+import { cliInProcess, cliTestHome, ROOT, expectRefused } from '../helpers/cli';
 import { loadOverHttp } from '../helpers/load-over-http';
 
 const SAMPLE = path.join(ROOT, 'resources', 'sample', 'sample-letters.mat');
@@ -26,6 +26,7 @@ interface TrainJson {
   }[];
   numTensors: { before: number; after: number };
   savedTo: string | null;
+  runId: string | null;
 }
 
 let tmp: string;
@@ -40,7 +41,7 @@ describe('letter-lab train', () => {
 
   it('trains logistic regression on the sample set: JSON history, no leaked tensors, a loadable model', async () => {
     const saveDir = path.join(tmp, 'saved');
-    const run = cli(
+    const run = await cliInProcess(
       'train',
       '--mat',
       SAMPLE,
@@ -59,6 +60,7 @@ describe('letter-lab train', () => {
       'backend',
       'epochs',
       'numTensors',
+      'runId',
       'savedTo',
       'stopped',
     ]);
@@ -80,7 +82,10 @@ describe('letter-lab train', () => {
     // Progress went to stderr: a line per ~10% of the batches, then the epoch line.
     const lines = run.stderr.trim().split('\n');
     expect(lines.filter((l) => /^epoch 1\/1 +\d+%/.test(l)).length).toBeGreaterThanOrEqual(8);
-    expect(lines.at(-1)).toMatch(/^epoch 1\/1 {2}loss [\d.]+ {2}acc [\d.]+ {2}val_loss [\d.]+/);
+    expect(lines.at(-2)).toMatch(/^epoch 1\/1 {2}loss [\d.]+ {2}acc [\d.]+ {2}val_loss [\d.]+/);
+    expect(lines.at(-1)).toBe(
+      `Recorded in the lab notebook as run ${out.runId} (see \`letter-lab runs\`).`,
+    );
 
     // The saved model is plain TensorFlow.js, and its accuracy on the test split is the reported one.
     expect((await readdir(saveDir)).sort()).toEqual(['meta.json', 'model.json', 'weights.bin']);
@@ -100,13 +105,13 @@ describe('letter-lab train', () => {
     expect(correct / set.test.length).toBeCloseTo(epoch.valAcc, 5);
     model.dispose();
     // Last: the training process freed every tensor it made (model, optimizer, batches, saves).
-    expect(out.numTensors.before).toBeGreaterThanOrEqual(0);
+    expect(Number.isInteger(out.numTensors.before)).toBe(true);
     expect(out.numTensors.after).toBe(out.numTensors.before);
   });
 
-  it('prints a table without --json, and keeps no scratch model without --save', () => {
+  it('prints a table without --json, and keeps no scratch model without --save', async () => {
     const before = new Set(spawnSync('ls', [os.tmpdir()], { encoding: 'utf8' }).stdout.split('\n'));
-    const run = cli(
+    const run = await cliInProcess(
       'train',
       '--mat',
       SAMPLE,
@@ -141,7 +146,7 @@ describe('letter-lab train', () => {
         '50',
         '--json',
       ],
-      { cwd: ROOT },
+      { cwd: ROOT, env: { ...process.env, LETTER_LAB_HOME: cliTestHome() } },
     );
     let stdout = '';
     let stderr = '';
@@ -233,13 +238,9 @@ describe('letter-lab train', () => {
         () => ['train', ...sample, ...lr, '--gpu'],
         /^error: Unknown option '--gpu'\. Usage: letter-lab train/,
       ],
-    ])('%s', (_what, args, message) => {
-      const run = cli(...args());
-      expect(run.status).toBe(2);
-      expect(run.stdout).toBe('');
-      const lines = run.stderr.trim().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(message);
+    ])('%s', async (_what, args, message) => {
+      const run = await cliInProcess(...args());
+      expectRefused(run, message);
     });
 
     it('left the occupied --save folder alone', async () => {

@@ -10,15 +10,10 @@ import {
   startWebApp,
   type WebApp,
 } from './helpers/web-app';
-import { openApp } from './helpers/app-page';
+import { apiSettled, openApp, skipTour } from './helpers/app-page';
 import { LAPTOP_VIEWS, runAxe, sidewaysOverflow } from './helpers/axe';
 
 const TABS = ['Letters', 'Build', 'Train', 'Predict', 'Lab notebook'];
-
-async function skipTour(page: Page): Promise<void> {
-  const tour = page.getByTestId('tour');
-  if (await tour.count()) await page.getByTestId('tour-skip').click();
-}
 
 async function drawL(page: Page): Promise<void> {
   const box = await page.getByTestId('draw-canvas').boundingBox();
@@ -82,12 +77,16 @@ describe('a whole session, offline', () => {
     'every tab fits $name and passes axe',
     async ({ viewport, deviceScaleFactor }) => {
       const page = await browser.newPage({ viewport, deviceScaleFactor });
+      const settled = apiSettled(page);
       await openApp(page, app);
       await skipTour(page);
       const problems: string[] = [];
       for (const tab of TABS) {
-        await page.getByRole('tab', { name: tab }).click();
-        await page.waitForTimeout(500);
+        const button = page.getByRole('tab', { name: tab });
+        await button.click();
+        await expect.poll(() => button.getAttribute('aria-selected')).toBe('true');
+        // The tab's data has come: what axe and the width check see is what a camper sees.
+        await settled();
         const overflow = await sidewaysOverflow(page);
         if (overflow > 0) problems.push(`${tab}: scrolls sideways by ${overflow}px`);
         const axe = await runAxe(page);

@@ -5,7 +5,15 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { openApp, pageShots } from './helpers/app-page';
+import type { BatchProgress } from '../../src-main/contract/training';
+import {
+  apiClient,
+  openApp,
+  pageShots,
+  requestsDuring,
+  skipTour,
+  type ApiInvoke,
+} from './helpers/app-page';
 import { LAPTOP_VIEWS, runAxe, sidewaysOverflow } from './helpers/axe';
 import { launchBrowser, startWebApp, type WebApp } from './helpers/web-app';
 
@@ -17,11 +25,7 @@ const shot = pageShots('training');
 async function openAppSkippingTour(page: Page, app: WebApp): Promise<void> {
   await openApp(page, app);
   // The guided first run opens by itself on the first launch; it is not what this test is about.
-  const skip = page.getByRole('button', { name: 'Skip the tour' });
-  await skip.waitFor({ timeout: 3000 }).then(
-    () => skip.click(),
-    () => undefined,
-  );
+  await skipTour(page);
 }
 
 async function openTab(page: Page, name: 'Train' | 'Build'): Promise<void> {
@@ -55,6 +59,27 @@ async function setCompile(page: Page, epochs: number, batchSize?: number): Promi
   }
 }
 
+/**
+ * The host's last batch once it stops changing between two looks half a second apart: after a
+ * pause, the batch under way lands first, then the run holds.
+ */
+async function heldBatch(api: ApiInvoke): Promise<BatchProgress> {
+  let previous: BatchProgress | null = null;
+  let latest: BatchProgress | null = null;
+  await expect
+    .poll(
+      async () => {
+        previous = latest;
+        latest = (await api('training:state')).lastBatch;
+        return latest !== null && JSON.stringify(latest) === JSON.stringify(previous);
+      },
+      { timeout: 60_000, interval: 500 },
+    )
+    .toBe(true);
+  if (!latest) throw new Error('no batch');
+  return latest;
+}
+
 /** Small batches for the tests that must stop or kill a run part-way (see setCompile). */
 const SMALL_BATCH = 8;
 
@@ -79,8 +104,11 @@ describe('browser mode: training with live charts', () => {
   /** Epochs the pause/stop test had finished when it stopped (the later tests build on its run). */
   let epochsAtStop = 1;
 
+  let api: ApiInvoke;
+
   beforeAll(async () => {
     app = await startWebApp([], { NOTMNIST_MAT: '' });
+    api = apiClient(app);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -106,9 +134,11 @@ describe('browser mode: training with live charts', () => {
     await openTab(page, 'Train');
     expect(await page.getByTestId('train-start').getAttribute('aria-disabled')).toBe('true');
     expect(await text(page, 'train-reason')).toContain('problem to fix first');
-    // aria-disabled keeps the button focusable; pressing it does nothing.
-    await page.getByTestId('train-start').click({ force: true });
-    await page.waitForTimeout(500);
+    // aria-disabled keeps the button focusable; pressing it asks the host nothing.
+    const sent = await requestsDuring(page, () =>
+      page.getByTestId('train-start').click({ force: true }),
+    );
+    expect(sent.filter((p) => p.startsWith('/api/invoke/training:'))).toEqual([]);
     expect(await status(page)).toBe('idle');
     await shot(page, 'refused');
     await page.close();
@@ -207,12 +237,14 @@ describe('browser mode: training with live charts', () => {
     await expect.poll(() => status(page), { timeout: 30_000 }).toBe('paused');
     expect(await pause.textContent()).toContain('Resume');
     expect(await leaveIsGuarded(page)).toBe(true);
-    // The batch under way when the pause came still finishes; then nothing moves.
-    await page.waitForTimeout(1500);
-    const pausedAt = await text(page, 'progress-line');
+    // The batch under way when the pause came still finishes; then the run holds, and the page
+    // shows the very batch the host has last (polled until it stops changing).
+    const held = await heldBatch(api);
+    await expect
+      .poll(() => text(page, 'progress-line'))
+      .toBe(`Epoch ${held.epoch} of 4 · batch ${held.batch} of ${held.batches}`);
     const pointsAt = await attr(page, 'chart-loss', 'data-points');
-    await page.waitForTimeout(1500);
-    expect(await text(page, 'progress-line')).toBe(pausedAt);
+    expect(await heldBatch(api)).toEqual(held);
     expect(await attr(page, 'chart-loss', 'data-points')).toBe(pointsAt);
     await shot(page, 'paused');
     await page.keyboard.press('Space');
@@ -364,6 +396,8 @@ function trainerPid(home: string): number | null {
     try {
       const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
       if (!cmdline.includes('src-main/trainer/main.ts')) continue;
+      // The builder's time estimates run in processes of the same entry: not a training.
+      if (cmdline.split('\0').includes('estimate')) continue;
       const environ = fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
       if (environ.includes(`LETTER_LAB_HOME=${home}`)) return Number(entry);
     } catch {

@@ -33,6 +33,7 @@ let model: tfl.LayersModel;
 let direct: ReturnType<typeof predictDirectly>;
 const dirA = () => path.join(home, 'models', 'a');
 const dirB = () => path.join(home, 'models', 'b');
+const dirOld = () => path.join(home, 'models', 'old');
 
 async function call<T>(channel: string, payload?: unknown): Promise<Result<T>> {
   return (await registry.dispatch(channel, payload)) as Result<T>;
@@ -64,9 +65,14 @@ beforeAll(async () => {
   model = await trainTiny(set);
   direct = predictDirectly(model, set);
   const spec = tinyConvSpec();
-  await saveTrained(dirA(), model, spec, { fingerprint: info.fingerprint, splitSeed: 42 }, 'A');
+  const notebookSplit = { testFraction: 0.2, split: 'sklearn' } as const;
+  const refA = { fingerprint: info.fingerprint, splitSeed: 42, ...notebookSplit };
+  await saveTrained(dirA(), model, spec, refA, 'A');
   const other = await trainTiny(set, spec, 99);
-  await saveTrained(dirB(), other, spec, { fingerprint: 'f'.repeat(64), splitSeed: 7 }, 'B');
+  const refB = { fingerprint: 'f'.repeat(64), splitSeed: 7, ...notebookSplit };
+  await saveTrained(dirB(), other, spec, refB, 'B');
+  // A saved before Letter Lab used the notebook's split (no method recorded).
+  await saveTrained(dirOld(), model, spec, { fingerprint: info.fingerprint, splitSeed: 42 }, 'Old');
   other.dispose();
 });
 
@@ -253,7 +259,25 @@ describe('evaluation channels', () => {
     );
     const resplit = await value<EvaluationSummary>('evaluation:run');
     expect(resplit.split.seed).toBe(7);
-    expect(resplit.sameSplit).toBe(true); // B says it was trained with split seed 7
+    // B was trained with split seed 7, but on another letters file.
+    expect(resplit).toMatchObject({ sameDataset: false, sameSplit: false });
+    ctx.session.models!.choose(dirA());
+    expect(await value<EvaluationSummary>('evaluation:run')).toMatchObject({
+      sameSplit: false,
+      oldSplit: false,
+    });
+    datasets.resplit(42, 0.1);
+    // A smaller test share of the same seed: letters A never learned from.
+    expect((await value<EvaluationSummary>('evaluation:run')).sameSplit).toBe(true);
+    datasets.resplit(42, 0.2);
+    ctx.session.models!.choose(dirOld());
+    const old = await value<EvaluationSummary>('evaluation:run');
+    expect(old).toMatchObject({
+      model: { name: 'Old' },
+      sameDataset: true,
+      sameSplit: false,
+      oldSplit: true,
+    });
     ctx.session.dataset = null;
     expect(await errorCode('evaluation:run')).toBe('training.no-dataset');
   });

@@ -75,6 +75,18 @@ describe('Keras export channels', () => {
     expect(refused.ok).toBe(false);
   });
 
+  it('refuses a network model.py could not train on notMNIST, writing nothing', async () => {
+    const before = fs.readdirSync(path.join(userData, 'exports')).length;
+    const colour = { ...spec, input: { height: 28, width: 28, channels: 3 } };
+    const result = await registry.dispatch('models:export-spec-keras', { spec: colour });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('export.not-notmnist');
+      expect(result.error.message).toMatch(/this network takes 28x28x3 pictures in 10 classes/);
+    }
+    expect(fs.readdirSync(path.join(userData, 'exports')).length).toBe(before);
+  });
+
   it('refuses ids that are paths', async () => {
     const result = await registry.dispatch('models:export-keras', { id: '../models/my-net' });
     expect(result.ok).toBe(false);

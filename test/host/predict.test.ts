@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelSpec } from '../../src-main/contract/spec';
 import type { ModelMeta } from '../../src-main/contract/training';
+import { datasetRef } from '../../src-main/core/dataset/split';
 import { buildModel, compileModel, loadModel, saveModel } from '../../src-main/core/model';
 import { PRESETS } from '../../src-main/core/spec';
 import { train } from '../../src-main/core/training';
@@ -47,7 +48,11 @@ function meta(spec: ModelSpec, history: ModelMeta['history'], accuracy: number |
     spec,
     compile: spec.compile,
     history,
-    dataset: { fingerprint: open.info.fingerprint, splitSeed: open.info.split.seed },
+    dataset: datasetRef({
+      fingerprint: open.info.fingerprint,
+      seed: open.info.split.seed,
+      testFraction: open.info.split.testFraction,
+    }),
     accuracy,
     backend: ctx.backend.name,
     savedAt: new Date().toISOString(),

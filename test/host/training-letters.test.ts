@@ -14,6 +14,7 @@ import { PRESETS } from '../../src-main/core/spec';
 import type { HostContext } from '../../src-main/host/context';
 import { setupDataset } from '../../src-main/host/dataset';
 import { ApiRegistry } from '../../src-main/host/registry';
+import { setupModels } from '../../src-main/host/models';
 import { setupRuns } from '../../src-main/host/runs';
 import { forkNodeTrainer } from '../../src-main/host/trainer-connection';
 import { setupTraining } from '../../src-main/host/training';
@@ -45,7 +46,24 @@ function next<E extends EventName>(
 
 const ended = (host: Host) =>
   next(host, 'training:state', (s: TrainingState) => ENDED.includes(s.status));
-const recorded = (host: Host) => next(host, 'runs:changed');
+/** The id of the next run whose end is recorded (run.json is also written while it trains). */
+function recorded(host: Host): Promise<{ id: string }> {
+  return new Promise((resolve) => {
+    const off = host.ctx.events.subscribe((event, payload) => {
+      if (event !== 'runs:changed') return;
+      const { id } = payload as { id: string };
+      const file = path.join(host.ctx.paths.userData, 'runs', id, 'run.json');
+      void readFile(file, 'utf8').then(
+        (text) => {
+          if ((JSON.parse(text) as RunRecord).status === 'running') return;
+          off();
+          resolve({ id });
+        },
+        () => undefined,
+      );
+    });
+  });
+}
 
 function logistic(epochs: number, batchSize = 128): ModelSpec {
   const spec = structuredClone(PRESETS.find((p) => p.id === 'logistic-regression')!.spec);
@@ -65,7 +83,7 @@ describe('a run keeps its own letters (host)', () => {
     const registry = new ApiRegistry();
     setupDataset(registry, ctx);
     setupTraining(registry, ctx);
-    setupRuns(registry, ctx);
+    setupRuns(registry, ctx, setupModels(registry, ctx));
     host = { ctx, ...hostCalls(registry) };
   });
   afterAll(async () => {
@@ -159,7 +177,7 @@ describe('a stop in the middle of an epoch (host)', () => {
     const registry = new ApiRegistry();
     setupDataset(registry, ctx);
     setupTraining(registry, ctx);
-    setupRuns(registry, ctx);
+    setupRuns(registry, ctx, setupModels(registry, ctx));
     stopHost = { ctx, ...hostCalls(registry) };
     await stopHost.call('dataset:open-sample');
   });

@@ -12,6 +12,7 @@ import type {
 } from '../../src-main/contract/training-api';
 import type { ModelMeta, SavedModelEntry } from '../../src-main/contract/training';
 import { PRESETS } from '../../src-main/core/spec';
+import { DEFAULT_LESSON_SETTINGS } from '../../src-main/core/lessons/settings';
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'];
 
@@ -161,6 +162,7 @@ export function settingsView(patch: Partial<SettingsView['settings']> = {}): Set
       lockPresets: false,
       tourDone: false,
       pinSet: false,
+      lessons: DEFAULT_LESSON_SETTINGS,
       ...patch,
     },
     warning: null,

@@ -1,18 +1,23 @@
 import type { EvaluationNumbers } from '../../contract/evaluation';
 import { initBackend } from '../../core/backend';
 import { loadDataset } from '../../core/dataset/load';
+import { MAX_NUMPY_SEED } from '../../core/dataset/numpy-random';
+import {
+  DEFAULT_SEED,
+  DEFAULT_TEST_FRACTION,
+  splitWarning,
+  testLettersHeldOut,
+} from '../../core/dataset/split';
 import { LetterLabError } from '../../core/errors';
 import { checkModelFits, evaluateTestSplit } from '../../core/evaluation';
 import { loadModel } from '../../core/model';
 import { intOption, json, parseCommandArgs, type Command } from '../command';
 
-/** The split the app uses unless a model says otherwise. */
-const DEFAULT_SPLIT_SEED = 42;
-const DEFAULT_TEST_FRACTION = 0.2;
-const SEED_MAX = 2 ** 32 - 1;
+const SEED_MAX = MAX_NUMPY_SEED;
 
-function testFraction(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_TEST_FRACTION;
+/** The --test-fraction given, or undefined for the model's own (else the notebook's 0.2). */
+function testFraction(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0.05 || n > 0.5) {
     throw new LetterLabError(
@@ -65,7 +70,7 @@ export const evaluateCommand: Command = {
         .join(' and ');
       throw new LetterLabError('cli.usage', `Give ${missing}. Usage: ${this.usage}`);
     }
-    const fraction = testFraction(values['test-fraction']);
+    const givenFraction = testFraction(values['test-fraction']);
     intOption('seed', values.seed, 0, 0, SEED_MAX); // checked before the slow loads
     await initBackend('auto');
     const { model, meta } = await loadModel(values.model);
@@ -73,10 +78,11 @@ export const evaluateCommand: Command = {
       const seed = intOption(
         'seed',
         values.seed,
-        meta.dataset?.splitSeed ?? DEFAULT_SPLIT_SEED,
+        meta.dataset?.splitSeed ?? DEFAULT_SEED,
         0,
         SEED_MAX,
       );
+      const fraction = givenFraction ?? meta.dataset?.testFraction ?? DEFAULT_TEST_FRACTION;
       const { set, info } = await loadDataset(values.mat, { seed, testFraction: fraction });
       checkModelFits(model, set);
       const trainedOn = meta.dataset?.fingerprint;
@@ -87,6 +93,14 @@ export const evaluateCommand: Command = {
             `${info.fileName} is ${info.fingerprint.slice(0, 12)}…): ` +
             'its "test" letters may include letters it learned from.',
         );
+      } else if (
+        testLettersHeldOut(meta.dataset, {
+          fingerprint: info.fingerprint,
+          seed,
+          testFraction: fraction,
+        }) === false
+      ) {
+        io.progress(`warning: ${splitWarning(meta.dataset)}`);
       }
       const result = await evaluateTestSplit(model, set);
       const numbers: EvaluationNumbers = {

@@ -37,7 +37,9 @@ export const exportCommand: Command = {
       io.progress(`Reading the saved network in ${values.model}…`);
       const { model, meta } = await loadModel(values.model);
       try {
-        result = await exportKerasFolder(values.to, meta.spec, await namedWeightsOf(model));
+        result = await exportKerasFolder(values.to, meta.spec, await namedWeightsOf(model), {
+          trainedOn: meta.dataset,
+        });
       } finally {
         model.optimizer?.dispose();
         model.dispose();

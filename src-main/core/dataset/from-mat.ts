@@ -2,7 +2,7 @@ import { LetterLabError } from '../errors';
 import type { MatFile } from '../mat/types';
 import type { ImageLayout } from './images';
 import { PixelConverter, imageLayout } from './images';
-import { checkLabels, classNames } from './labels';
+import { checkLabels, classNames, type CheckedLabels } from './labels';
 import type { ImageSet } from './types';
 import { IMAGES, LABELS, checkNumeric, findVariable } from './variables';
 
@@ -22,6 +22,23 @@ export function convertPixels(
   feed(scaled);
   if (scaled.check(name)) feed(new PixelConverter(layout, out, 1));
   return out;
+}
+
+/** The set of converted pixels (see convertPixels) and checked labels, named A, B, … */
+export function imageSet(
+  images: Float32Array,
+  labels: CheckedLabels,
+  layout: ImageLayout,
+): ImageSet {
+  return {
+    images,
+    labels: labels.labels,
+    count: layout.count,
+    height: layout.height,
+    width: layout.width,
+    classes: labels.classes,
+    classNames: classNames(labels.classes),
+  };
 }
 
 function missingData(name: string, code: 'dataset.bad-images' | 'dataset.bad-labels') {
@@ -62,14 +79,9 @@ export function datasetFromMat(mat: MatFile, opts: FromMatOptions = {}): ImageSe
       { variable: imagesName },
     );
   }
-  const images = convertPixels(imagesName, layout, (c) => c.push(pixels, 0));
-  return {
-    images,
-    labels: labels.labels,
-    count: layout.count,
-    height: layout.height,
-    width: layout.width,
-    classes: labels.classes,
-    classNames: classNames(labels.classes),
-  };
+  return imageSet(
+    convertPixels(imagesName, layout, (c) => c.push(pixels, 0)),
+    labels,
+    layout,
+  );
 }

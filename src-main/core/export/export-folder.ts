@@ -5,7 +5,8 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ModelSpec } from '../../contract/spec';
-import { LetterLabError } from '../errors';
+import type { DatasetRef } from '../../contract/training';
+import { LetterLabError, diskFullError } from '../errors';
 import { SCRIPT_MARKER, WEIGHTS_FILE_NAME, kerasScript } from './keras-script';
 import { encodeNpz } from './npz';
 import { exportReadme } from './readme';
@@ -17,6 +18,8 @@ export type { NamedWeight } from './weights-order';
 export interface ExportOptions {
   /** Where the dataset is on this machine; model.py falls back to it. */
   datasetFile?: string;
+  /** What the weights were trained on (meta.json `dataset`): model.py uses that split. */
+  trainedOn?: DatasetRef | null;
 }
 
 export const SCRIPT_FILE_NAME = 'model.py';
@@ -29,6 +32,8 @@ function errorCode(err: unknown): string | undefined {
 }
 
 function writeFailed(dir: string, err: unknown): LetterLabError {
+  const full = diskFullError(err);
+  if (full) return full;
   const reason = err instanceof Error ? err.message : String(err);
   return new LetterLabError(
     'export.write-failed',
@@ -104,8 +109,9 @@ export async function exportKerasFolder(
   const script = kerasScript(spec, {
     hasWeights: ordered !== null,
     datasetFile: options.datasetFile,
+    trainedOn: options.trainedOn,
   });
-  const readme = exportReadme(spec, ordered !== null);
+  const readme = exportReadme(spec, ordered !== null, options.trainedOn);
   const npz = ordered ? encodeNpz(ordered.map((w) => ({ shape: w.shape, data: w.data }))) : null;
 
   const dir = resolve(outDir);

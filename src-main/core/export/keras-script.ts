@@ -3,6 +3,9 @@
 // notMNIST_small.mat via scipy, optionally the trained weights, then model.fit.
 
 import type { LayerSpec, ModelSpec, OptimizerName } from '../../contract/spec';
+import type { DatasetRef } from '../../contract/training';
+import { DEFAULT_SEED, DEFAULT_TEST_FRACTION, SPLIT_METHOD } from '../dataset/split';
+import { LetterLabError } from '../errors';
 import { summarize } from '../spec';
 import { exportLayers, type OutputLayerSpec } from './model-layers';
 import { commentText, pyNum, pyStr, pyTuple } from './python';
@@ -12,6 +15,44 @@ export interface KerasScriptOptions {
   hasWeights: boolean;
   /** Where the dataset was on the exporting machine; used when no copy sits next to the script. */
   datasetFile?: string;
+  /**
+   * What the weights were trained on (the saved network's meta.json `dataset`): model.py splits
+   * with its seed and test share, and says so when its test letters were not all held out.
+   */
+  trainedOn?: DatasetRef | null;
+}
+
+/** notMNIST_small.mat: 28x28 letters with one channel, ten classes (A-J). */
+export const NOTMNIST_INPUT = { height: 28, width: 28, channels: 1, classes: 10 } as const;
+
+/**
+ * Why model.py cannot train this network (it loads notMNIST_small.mat's 28x28x1 letters, ten
+ * classes), or null when it can.
+ */
+export function scriptInputProblem(spec: ModelSpec): string | null {
+  const { height, width, channels } = spec.input;
+  const { classes } = spec;
+  const n = NOTMNIST_INPUT;
+  if (height === n.height && width === n.width && channels === n.channels && classes === n.classes)
+    return null;
+  return (
+    `model.py trains on notMNIST_small.mat, whose letters are ${n.height}x${n.width} pixels with ` +
+    `${n.channels} channel in ${n.classes} classes (A-J), but this network takes ` +
+    `${height}x${width}x${channels} pictures in ${classes} classes. Change its input to ` +
+    `${n.height}x${n.width}x${n.channels} with ${n.classes} classes to export it for Keras; ` +
+    'saving it in Letter Lab works for any input.'
+  );
+}
+
+/** The split model.py makes: the one the weights were trained with, else the notebook's. */
+export function scriptSplit(trainedOn: DatasetRef | null | undefined): {
+  seed: number;
+  testFraction: number;
+} {
+  return {
+    seed: trainedOn?.splitSeed ?? DEFAULT_SEED,
+    testFraction: trainedOn?.testFraction ?? DEFAULT_TEST_FRACTION,
+  };
 }
 
 /** The marker on the first line of every model.py we write (to recognise our own exports). */
@@ -132,8 +173,10 @@ function modelCell(spec: ModelSpec, rows: ScriptLayerRow[]): string[] {
   ];
 }
 
-function dataCell(spec: ModelSpec, datasetFile?: string): string[] {
+function dataCell(spec: ModelSpec, opts: KerasScriptOptions): string[] {
   const { height, width, channels } = spec.input;
+  const { datasetFile } = opts;
+  const { seed, testFraction } = scriptSplit(opts.trainedOn);
   const location = datasetFile
     ? [
         `DATASET_FILE = HERE / ${pyStr(DATASET_FILE_NAME)}`,
@@ -158,11 +201,40 @@ function dataCell(spec: ModelSpec, datasetFile?: string): string[] {
     "y = data['labels'].ravel().astype(int)",
     `Y = to_categorical(y, ${pyNum(spec.classes, 'the number of classes')})`,
     '',
-    'X_train, X_test, Y_train, Y_test = train_test_split(X, Y, test_size=0.2, random_state=42)',
+    '# The same split as in Letter Lab (and, with 0.2 and 42, as in the notebook).',
+    `X_train, X_test, Y_train, Y_test = train_test_split(X, Y, test_size=${pyNum(testFraction, 'the test share')}, random_state=${pyNum(seed, 'the split seed')})`,
   ];
 }
 
-function weightsCell(spec: ModelSpec): string[] {
+/** What the weights cell says about the test letters the accuracy is measured on. */
+function heldOutNote(trainedOn: DatasetRef | null | undefined): string[] {
+  if (trainedOn?.split === SPLIT_METHOD) {
+    return [
+      '# Letter Lab trained them with this very split, so X_test holds only letters',
+      '# these weights never learned from: the accuracy below is an honest one.',
+    ];
+  }
+  if (trainedOn?.split === 'mixed') {
+    return [
+      '# These weights learned from more than one split in Letter Lab, so some of these',
+      '# test letters were training letters for them: the accuracy below looks better',
+      '# than it really is.',
+    ];
+  }
+  if (!trainedOn) {
+    return [
+      '# Letter Lab does not know which letters these weights learned from, so some of',
+      '# these test letters may have been training letters for them.',
+    ];
+  }
+  return [
+    '# These weights were trained before Letter Lab used the notebook’s split, so many',
+    '# of these test letters were training letters for them: the accuracy below looks',
+    '# better than it really is. Train the network again in Letter Lab for an honest one.',
+  ];
+}
+
+function weightsCell(spec: ModelSpec, trainedOn: DatasetRef | null | undefined): string[] {
   const table: string[] = [];
   let index = 0;
   for (const layer of exportLayers(spec)) {
@@ -177,8 +249,7 @@ function weightsCell(spec: ModelSpec): string[] {
     `# ${WEIGHTS_FILE_NAME} holds one array per weight, in Keras get_weights() order:`,
     ...table,
     '#',
-    '# Letter Lab used its own train/test split, so some of these test images were',
-    '# training images there: the accuracy below is a little optimistic.',
+    ...heldOutNote(trainedOn),
     '',
     `WEIGHTS_FILE = HERE / ${pyStr(WEIGHTS_FILE_NAME)}`,
     'if WEIGHTS_FILE.exists():',
@@ -200,6 +271,8 @@ function layerImports(spec: ModelSpec): string {
 
 /** A complete, runnable Keras script (Python 3) for the model. */
 export function kerasScript(spec: ModelSpec, opts: KerasScriptOptions): string {
+  const problem = scriptInputProblem(spec);
+  if (problem) throw new LetterLabError('export.not-notmnist', problem);
   const rows = scriptLayerRows(spec);
   const name = commentText(spec.name) || 'my model';
   const lines = [
@@ -230,9 +303,9 @@ export function kerasScript(spec: ModelSpec, opts: KerasScriptOptions): string {
     '',
     ...modelCell(spec, rows),
     '',
-    ...dataCell(spec, opts.datasetFile),
+    ...dataCell(spec, opts),
     '',
-    ...(opts.hasWeights ? [...weightsCell(spec), ''] : []),
+    ...(opts.hasWeights ? [...weightsCell(spec, opts.trainedOn), ''] : []),
     '# %% Training',
     '',
     'model.fit(X_train, Y_train,',

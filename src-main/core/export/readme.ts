@@ -1,11 +1,14 @@
 // The README.md written next to an exported model.py.
 
 import type { ModelSpec } from '../../contract/spec';
+import type { DatasetRef } from '../../contract/training';
+import { SPLIT_METHOD } from '../dataset/split';
 import {
   DATASET_FILE_NAME,
   OPTIMIZER_CLASS,
   WEIGHTS_FILE_NAME,
   scriptLayerRows,
+  scriptSplit,
 } from './keras-script';
 
 function shapeText(shape: (number | null)[]): string {
@@ -17,7 +20,33 @@ function cell(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
 }
 
-export function exportReadme(spec: ModelSpec, hasWeights: boolean): string {
+/** What the README says about the accuracy model.py prints for the exported weights. */
+function accuracyNote(trainedOn: DatasetRef | null | undefined): string[] {
+  const { seed, testFraction } = scriptSplit(trainedOn);
+  const split = `\`train_test_split(..., test_size=${testFraction}, random_state=${seed})\``;
+  if (trainedOn?.split === SPLIT_METHOD) {
+    return [
+      `and prints the test accuracy before it trains further. It splits with ${split},`,
+      'the same split Letter Lab trained these weights with, so the test letters are',
+      'letters they never learned from. Without',
+    ];
+  }
+  return [
+    `and prints the test accuracy before it trains further, splitting with ${split}.`,
+    !trainedOn
+      ? 'Letter Lab does not know which letters these weights learned from, so some test letters'
+      : trainedOn.split === 'mixed'
+        ? 'These weights learned from more than one split in Letter Lab, so some test letters'
+        : 'These weights were trained before Letter Lab used the notebook’s split, so many test letters',
+    `${trainedOn ? 'were' : 'may have been'} training letters for them and that first accuracy may look better than it is. Without`,
+  ];
+}
+
+export function exportReadme(
+  spec: ModelSpec,
+  hasWeights: boolean,
+  trainedOn?: DatasetRef | null,
+): string {
   const rows = scriptLayerRows(spec);
   const total = rows.reduce((n, r) => n + r.params, 0);
   const title = cell(spec.name.trim()) || 'My model';
@@ -54,8 +83,7 @@ export function exportReadme(spec: ModelSpec, hasWeights: boolean): string {
         "model.set_weights([weights[f'arr_{i}'] for i in range(len(weights.files))])",
         '```',
         '',
-        'and prints the test accuracy before it trains further. Letter Lab used its own',
-        'train/test split, so that first accuracy is a little optimistic. Without',
+        ...accuracyNote(trainedOn),
         `\`${WEIGHTS_FILE_NAME}\` the script trains from scratch.`,
         '',
       ]
@@ -86,7 +114,7 @@ export function exportReadme(spec: ModelSpec, hasWeights: boolean): string {
     '   ```',
     '',
     '   It prints the model summary, then trains and shows loss and accuracy for each',
-    '   epoch on the training data and on the 20% held out for testing.',
+    `   epoch on the training data and on the ${Math.round(100 * scriptSplit(trainedOn).testFraction)}% held out for testing.`,
     '',
     '## Run it in Google Colab',
     '',

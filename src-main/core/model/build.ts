@@ -8,6 +8,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import type { CompileSpec, LayerSpec, ModelSpec } from '../../contract/spec';
 import { LetterLabError } from '../errors';
 import { kerasLayerNames } from '../spec';
+import { kerasAdam, kerasRmsprop } from './keras-optimizers';
 
 /** A per-layer initializer seed derived from the run seed (distinct for every layer). */
 export function layerSeed(seed: number, index: number): number {
@@ -97,13 +98,16 @@ export function buildModel(spec: ModelSpec, opts: BuildOptions = {}): tfl.Sequen
   const { height, width, channels } = spec.input;
   const inputShape = [height, width, channels];
   const model = tfl.sequential();
+  let adding: tfl.layers.Layer | null = null;
   try {
-    spec.layers.forEach((layer, i) =>
-      model.add(
-        makeLayer(layer, { name: names[i], ...(i === 0 ? { inputShape } : {}) }, opts.seed, i),
-      ),
-    );
+    for (const [i, layer] of spec.layers.entries()) {
+      const extra = { name: names[i], ...(i === 0 ? { inputShape } : {}) };
+      adding = makeLayer(layer, extra, opts.seed, i);
+      model.add(adding);
+    }
   } catch (err) {
+    // A layer that made its weights and then did not fit is not the model's: free them here.
+    if (adding && !model.layers.includes(adding)) adding.weights.forEach((w) => w.dispose());
     model.dispose();
     const detail = err instanceof Error ? err.message : String(err);
     throw new LetterLabError(
@@ -133,7 +137,7 @@ export function buildModel(spec: ModelSpec, opts: BuildOptions = {}): tfl.Sequen
   return model;
 }
 
-/** Keras's default optimizer settings, with the spec's learning rate. */
+/** Keras 2.1.4's optimizers and their defaults (see keras-optimizers), with the spec's rate. */
 export function makeOptimizer(compile: CompileSpec): tf.Optimizer {
   const lr = compile.learningRate;
   if (!(lr > 0) || !Number.isFinite(lr)) {
@@ -144,11 +148,11 @@ export function makeOptimizer(compile: CompileSpec): tf.Optimizer {
   }
   switch (compile.optimizer) {
     case 'adam':
-      return tf.train.adam(lr, 0.9, 0.999, 1e-7);
+      return kerasAdam(lr);
     case 'sgd':
       return tf.train.sgd(lr);
     case 'rmsprop':
-      return tf.train.rmsprop(lr, 0.9, 0, 1e-7, false);
+      return kerasRmsprop(lr);
   }
 }
 

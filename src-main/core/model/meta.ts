@@ -49,6 +49,13 @@ export function parseMeta(value: unknown, dir: string): ModelMeta {
     if (!d || typeof d.fingerprint !== 'string' || typeof d.splitSeed !== 'number') {
       bad('dataset', 'is neither null nor {fingerprint, splitSeed}');
     }
+    if (
+      d?.testFraction !== undefined &&
+      !(typeof d.testFraction === 'number' && d.testFraction > 0 && d.testFraction < 1)
+    )
+      bad('dataset.testFraction', 'is not a share between 0 and 1');
+    if (d?.split !== undefined && d.split !== 'sklearn' && d.split !== 'mixed')
+      bad('dataset.split', 'is neither "sklearn" nor "mixed"');
   }
   if (m.accuracy !== null && typeof m.accuracy !== 'number')
     bad('accuracy', 'is neither null nor a number');

@@ -36,7 +36,8 @@ function sameData(a: RunRecord, b: RunRecord): boolean {
   return (
     a.dataset.fingerprint === b.dataset.fingerprint &&
     a.dataset.splitSeed === b.dataset.splitSeed &&
-    a.dataset.testFraction === b.dataset.testFraction
+    a.dataset.testFraction === b.dataset.testFraction &&
+    a.dataset.split === b.dataset.split
   );
 }
 

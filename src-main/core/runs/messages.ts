@@ -2,6 +2,7 @@
 // shown as percentages in the language's own way: 87.3% and 87,3%.
 
 import type { RunVerdictKind } from '../../contract/runs';
+import { fillPlaceholders } from '../text/placeholders';
 
 export type RunsLang = 'en' | 'pl';
 
@@ -59,8 +60,7 @@ export function verdictText(
   lang: RunsLang,
 ): string {
   const template = (lang === 'pl' ? pl : en)[kind];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in params)) return whole;
-    return ACCURACIES.has(name) ? percent(params[name], lang) : String(params[name]);
-  });
+  return fillPlaceholders(template, params, (value, name) =>
+    ACCURACIES.has(name) ? percent(value, lang) : String(value),
+  );
 }

@@ -10,9 +10,12 @@ import type { EpochRecord } from '../../contract/training';
 import type { StopPoint } from '../../contract/training-api';
 import { summarize } from '../spec';
 
+/** How a run can end. */
 export const RUN_STATUSES: readonly RunStatus[] = ['finished', 'stopped', 'failed', 'crashed'];
+/** Every status a record may have: the ends, a run training now, and one cut off by a crash. */
+export const RECORD_STATUSES: readonly RunStatus[] = [...RUN_STATUSES, 'running', 'interrupted'];
 
-/** What the training manager knows when a run ends (a subset of TrainingState). */
+/** What the training manager knows about a run (a subset of TrainingState). */
 export interface EndedRun {
   runId: string;
   spec: ModelSpec;

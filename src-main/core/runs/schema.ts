@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { RunRecord } from '../../contract/runs';
 import { parseSpec } from '../spec';
-import { RUN_STATUSES } from './record';
+import { RECORD_STATUSES } from './record';
 
 /** Longest run name and note the notebook keeps. */
 export const MAX_RUN_NAME = 80;
@@ -65,6 +65,7 @@ export const runRecordSchema = z.object({
       fingerprint: z.string(),
       splitSeed: z.number(),
       testFraction: z.number().min(0).max(1),
+      split: z.literal('sklearn').optional(),
       train: count,
       test: count,
     })
@@ -74,7 +75,7 @@ export const runRecordSchema = z.object({
   bestValAcc: z.number().min(0).max(1).nullable(),
   bestEpoch: z.number().int().min(1).nullable(),
   backend: z.enum(['tensorflow', 'wasm', 'cpu']).nullable(),
-  status: z.enum(RUN_STATUSES as [string, ...string[]]),
+  status: z.enum(RECORD_STATUSES as [string, ...string[]]),
   message: z.string().nullable(),
   savedEpoch: count,
   stoppedAt: z
@@ -84,6 +85,13 @@ export const runRecordSchema = z.object({
       batches: z.number().int().min(1),
     })
     .nullable()
+    .optional(),
+  owner: z
+    .object({
+      pid: z.number().int().min(0),
+      hostname: z.string().max(256),
+      token: z.string().max(64),
+    })
     .optional(),
 });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../../contract/settings';
+import { DEFAULT_LESSON_SETTINGS, lessonSettingsSchema } from '../lessons/settings';
 
 export const DEFAULT_SETTINGS: Settings = {
   version: 1,
@@ -11,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lockPresets: false,
   tourDone: false,
   pin: null,
+  lessons: DEFAULT_LESSON_SETTINGS,
 };
 
 const MAX_SETTINGS_BYTES = 64 * 1024;
@@ -36,6 +38,7 @@ export const settingsSchema = z.object({
       hash: z.string().regex(/^[0-9a-f]{64}$/),
     })
     .nullable(),
+  lessons: lessonSettingsSchema,
 });
 
 export interface LoadedSettings {
@@ -91,6 +94,12 @@ export async function saveSettings(file: string, settings: Settings): Promise<vo
   const valid = settingsSchema.parse(settings);
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, JSON.stringify(valid, null, 2) + '\n');
-  await fs.rename(temp, file);
+  try {
+    await fs.writeFile(temp, JSON.stringify(valid, null, 2) + '\n');
+    await fs.rename(temp, file);
+  } catch (err) {
+    // A full disk or a crash mid-write leaves the old file, and no half-written one.
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw err;
+  }
 }

@@ -6,6 +6,7 @@
 
 import type { LayerSpec, ModelSpec } from '../../contract/spec';
 import { LAYER_DISPLAY_NAME, layerNotation } from './layer-label';
+import { LAYER_FIELDS } from './layer-types';
 import { formatSpecMessage, type SpecLang } from './messages';
 
 export interface SpecChange {
@@ -56,19 +57,6 @@ function align(a: readonly LayerSpec[], b: readonly LayerSpec[]): Op[] {
   }
   return ops;
 }
-
-const LAYER_FIELDS: Record<LayerSpec['type'], readonly string[]> = {
-  conv2d: ['filters', 'kernelSize', 'strides', 'padding', 'activation'],
-  maxPool2d: ['poolSize', 'strides', 'padding'],
-  averagePool2d: ['poolSize', 'strides', 'padding'],
-  flatten: [],
-  dense: ['units', 'activation'],
-  dropout: ['rate'],
-  batchNormalization: [],
-  globalMaxPool2d: [],
-  globalAveragePool2d: [],
-  activation: ['activation'],
-};
 
 function fieldValue(layer: LayerSpec, field: string): string | number {
   const value = (layer as unknown as Record<string, string | number>)[field];

@@ -6,23 +6,11 @@
 
 import type { LayerSpec, ModelSpec, SpecFix } from '../../contract/spec';
 import { layerNotation } from './layer-label';
+import { LAYER_FIELDS } from './layer-types';
 import { formatSpecMessage, type SpecLang } from './messages';
 
 /** `at` of a fix that changes the whole model rather than one block. */
 export const MODEL_LEVEL = -1;
-
-const LAYER_FIELDS: Record<LayerSpec['type'], readonly string[]> = {
-  conv2d: ['filters', 'kernelSize', 'strides', 'padding', 'activation'],
-  maxPool2d: ['poolSize', 'strides', 'padding'],
-  averagePool2d: ['poolSize', 'strides', 'padding'],
-  flatten: [],
-  dense: ['units', 'activation'],
-  dropout: ['rate'],
-  batchNormalization: [],
-  globalMaxPool2d: [],
-  globalAveragePool2d: [],
-  activation: ['activation'],
-};
 
 const COMPILE_FIELDS = ['optimizer', 'learningRate', 'epochs', 'batchSize'] as const;
 

@@ -17,6 +17,7 @@ export {
   type BlockText,
 } from './explain';
 export { MODEL_LEVEL, applyFix, fixLabel, insertFix, removeFix, setFix } from './fixes';
+export { LAYER_FIELDS, LAYER_TYPES } from './layer-types';
 export {
   KERAS_CLASS_NAME,
   KERAS_NAME_PREFIX,
@@ -42,4 +43,5 @@ export {
   type ShapeIssue,
 } from './shapes';
 export { SpecError } from './spec-error';
+export { RUNTIME_BYTES, trainingMemory, type MemoryEstimate } from './memory';
 export { ACTIVATIONS, OPTIMIZERS, PARAMS_WARNING_LIMIT, validateSpec } from './validate';

@@ -1,6 +1,8 @@
 // Every text the spec logic produces, in English and Polish, with {param} placeholders.
 // Problems carry `messageKey` + `params`; the renderer shows formatSpecMessage(lang, key, params).
 
+import { fillPlaceholders } from '../text/placeholders';
+
 export type SpecLang = 'en' | 'pl';
 
 const en = {
@@ -195,7 +197,5 @@ export function formatSpecMessage(
   params: Record<string, string | number> = {},
 ): string {
   const template = specMessages[lang][key] ?? specMessages.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? localize(name, params[name], lang) : match,
-  );
+  return fillPlaceholders(template, params, (value, name) => localize(name, value, lang));
 }

@@ -10,13 +10,14 @@ import type {
   CompileSpec,
   InputSpec,
   LayerSpec,
-  LayerType,
   ModelSpec,
   OptimizerName,
   Padding,
 } from '../../contract/spec';
 import { DEFAULT_LEARNING_RATE } from './defaults';
+import { LAYER_TYPES } from './layer-types';
 import { SpecError } from './spec-error';
+import { jsonSyntaxReason } from '../errors';
 
 export { defaultLayer } from './defaults';
 
@@ -35,18 +36,6 @@ export const SPEC_LIMITS = {
   batchSize: 4096,
 } as const;
 
-const LAYER_TYPES: readonly LayerType[] = [
-  'conv2d',
-  'maxPool2d',
-  'averagePool2d',
-  'flatten',
-  'dense',
-  'dropout',
-  'batchNormalization',
-  'globalMaxPool2d',
-  'globalAveragePool2d',
-  'activation',
-];
 const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'softmax', 'linear'];
 const PADDINGS: readonly Padding[] = ['valid', 'same'];
 const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'adam', 'rmsprop'];
@@ -204,7 +193,7 @@ export function parseSpecText(text: string): ModelSpec {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = jsonSyntaxReason(err);
     throw new SpecError(
       'spec.not-json',
       `The model file is not valid JSON (${reason}). Pick a .json model file saved by Letter Lab.`,

@@ -4,8 +4,9 @@
 // so one shard on one thread and the old trainOnBatch loop agree.
 
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
-import { trainingForward } from './forward';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { withShardStats, type ShardGather } from '../backend/kernels/batch-norm-train';
+import { trainingLoss } from './forward';
 
 /** tfjs-layers' Dropout reads `seed` on every call; we set one per shard and batch (a fixed seed
  * would repeat the same mask every batch) and clear it afterwards so it is not saved. */
@@ -20,14 +21,6 @@ export function dropoutLayers(model: tfl.LayersModel): SeedableDropout[] {
 /** The variables the optimizer updates, in the order trainOnBatch hands them to it. */
 export function trainableVariables(model: tfl.LayersModel): tf.Variable[] {
   return model.trainableWeights.map((w) => w.read() as tf.Variable);
-}
-
-type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
-
-/** The compiled loss (categorical cross-entropy for every model Letter Lab builds). */
-function lossOf(model: tfl.LayersModel): LossFn {
-  const compiled = (model as unknown as { lossFunctions?: LossFn[] }).lossFunctions;
-  return compiled?.length === 1 ? compiled[0] : tfl.metrics.categoricalCrossentropy;
 }
 
 export interface ShardGradients {
@@ -50,7 +43,8 @@ function argMax(values: Float32Array | Int32Array | Uint8Array, row: number, cla
 /**
  * Gradients of `scale` times the mean loss of `model` on images `x` with one-hot labels `y`
  * (training mode: dropout masks from `dropoutSeeds`, one per Dropout layer; batch normalisation
- * uses this shard's statistics and updates its moving averages). Weights are not changed.
+ * takes the statistics of the whole batch, gathered from the other shards by `gather` when the
+ * batch is split between threads, and updates its moving averages). Weights are not changed.
  */
 export async function shardGradients(
   model: tfl.LayersModel,
@@ -59,21 +53,23 @@ export async function shardGradients(
   labels: Uint8Array,
   scale: number,
   dropoutSeeds: number[],
+  gather: ShardGather | null = null,
 ): Promise<ShardGradients> {
   const dropouts = dropoutLayers(model);
   const variables = trainableVariables(model);
-  const lossFn = lossOf(model);
   let probs: tf.Tensor | null = null;
   dropouts.forEach((d, i) => (d.seed = dropoutSeeds[i]));
   let result: { value: tf.Scalar; grads: tf.NamedTensorMap };
   try {
-    result = tf.variableGrads(() => {
-      const out = trainingForward(model, x);
-      probs = tf.keep(out);
-      let loss = tf.mul(tf.mean(lossFn(y, out)), scale) as tf.Scalar;
-      for (const penalty of model.calculateLosses()) loss = tf.add(loss, tf.mul(penalty, scale));
-      return loss;
-    }, variables);
+    result = withShardStats(gather, () =>
+      tf.variableGrads(() => {
+        const { loss: value, output } = trainingLoss(model, x, y, scale);
+        probs = tf.keep(output);
+        let loss = value;
+        for (const penalty of model.calculateLosses()) loss = tf.add(loss, tf.mul(penalty, scale));
+        return loss;
+      }, variables),
+    );
   } catch (err) {
     if (probs) tf.dispose(probs);
     throw err;

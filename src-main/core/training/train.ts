@@ -9,7 +9,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BatchProgress, EpochRecord, TrainResult, TrainStatus } from '../../contract/training';
 import type { SplitImageSet } from '../dataset/types';
 import { LetterLabError } from '../errors';
-import { gatherBatch, mixSeed, shuffled } from './batches';
+import { mixSeed, shuffled } from './batches';
 import type { TrainControl } from './control';
 import { createStepper, trainingThreads } from './create-stepper';
 import { EVAL_BATCH, evaluate } from './evaluate';
@@ -111,18 +111,17 @@ export async function train(
   let trainSeconds = 0;
   let validationSeconds = 0;
   let stopped = false;
-  const shape = { height: data.height, width: data.width, classes: data.classes };
   let stepper: Stepper | null = null;
   let order = data.train;
 
   try {
-    const choice = await createStepper(model, shape, threads);
+    const choice = await createStepper(model, data, threads);
     stepper = choice.stepper;
     if (choice.fallback) status('training', currentEpoch, choice.fallback);
     reporter.onThreads?.(stepper.threads);
     /** One batch; if a worker thread fails, the rest of the run goes on in this thread. */
     const step = async (b: number, e: number, start: number, end: number): Promise<StepResult> => {
-      const batch = gatherBatch(data, order, start, end);
+      const batch = order.subarray(start, end);
       const seedParts = [opts.seed, e, b];
       const current = stepper as Stepper;
       if (current.threads === 1) return current.step(batch, seedParts);
@@ -130,7 +129,7 @@ export async function train(
         return await current.step(batch, seedParts);
       } catch (err) {
         current.release();
-        stepper = new LocalStepper(model, shape);
+        stepper = new LocalStepper(model, data);
         const reason = err instanceof Error ? err.message : String(err);
         status('training', currentEpoch, `A worker thread failed (${reason}); going on with one.`);
         reporter.onThreads?.(1);

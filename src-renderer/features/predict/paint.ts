@@ -63,6 +63,38 @@ function block(
 const MAP_GAP = [201, 207, 219] as const;
 const FILTER_GAP = [110, 118, 133] as const;
 
+/**
+ * Paints `count` tiles of `tileHeight` x `tileWidth` cells in the grid `layout` on `canvas` (sized
+ * to it), each cell a scale x scale block of the colour `colour(tile, cell)` gives, on `gapColour`.
+ */
+function paintGrid(
+  canvas: HTMLCanvasElement,
+  count: number,
+  tileHeight: number,
+  tileWidth: number,
+  layout: GridLayout,
+  gapColour: readonly number[],
+  colour: (tile: number, cell: number) => readonly number[],
+): void {
+  canvas.width = layout.width;
+  canvas.height = layout.height;
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  const image = context.createImageData(layout.width, layout.height);
+  block(image, 0, 0, layout.width, layout.height, gapColour);
+  const cells = tileHeight * tileWidth;
+  for (let t = 0; t < count; t++) {
+    const x0 = (t % layout.columns) * (tileWidth * layout.scale + layout.gap);
+    const y0 = Math.floor(t / layout.columns) * (tileHeight * layout.scale + layout.gap);
+    for (let p = 0; p < cells; p++) {
+      const x = x0 + (p % tileWidth) * layout.scale;
+      const y = y0 + Math.floor(p / tileWidth) * layout.scale;
+      block(image, x, y, layout.scale, layout.scale, colour(t, p));
+    }
+  }
+  context.putImageData(image, 0, 0);
+}
+
 /** `count` maps of `mapHeight` x `mapWidth` bytes (map after map) in a grid, each pixel a block. */
 export function paintMaps(
   canvas: HTMLCanvasElement,
@@ -72,24 +104,11 @@ export function paintMaps(
   mapWidth: number,
   layout: GridLayout,
 ): void {
-  canvas.width = layout.width;
-  canvas.height = layout.height;
-  const context = canvas.getContext('2d');
-  if (!context) return;
-  const image = context.createImageData(layout.width, layout.height);
-  block(image, 0, 0, layout.width, layout.height, MAP_GAP);
   const area = mapHeight * mapWidth;
-  for (let m = 0; m < count; m++) {
-    const x0 = (m % layout.columns) * (mapWidth * layout.scale + layout.gap);
-    const y0 = Math.floor(m / layout.columns) * (mapHeight * layout.scale + layout.gap);
-    for (let p = 0; p < area; p++) {
-      const v = bytes[m * area + p];
-      const x = x0 + (p % mapWidth) * layout.scale;
-      const y = y0 + Math.floor(p / mapWidth) * layout.scale;
-      block(image, x, y, layout.scale, layout.scale, [v, v, v]);
-    }
-  }
-  context.putImageData(image, 0, 0);
+  paintGrid(canvas, count, mapHeight, mapWidth, layout, MAP_GAP, (m, p) => {
+    const v = bytes[m * area + p];
+    return [v, v, v];
+  });
 }
 
 const NEGATIVE = [33, 102, 172] as const;
@@ -120,28 +139,7 @@ export function paintFilters(
   /** Weights from one filter to the next (more than one kernel when it has several inputs). */
   stride = kernelHeight * kernelWidth,
 ): void {
-  canvas.width = layout.width;
-  canvas.height = layout.height;
-  const context = canvas.getContext('2d');
-  if (!context) return;
-  const image = context.createImageData(layout.width, layout.height);
-  block(image, 0, 0, layout.width, layout.height, FILTER_GAP);
-  const size = kernelHeight * kernelWidth;
-  for (let f = 0; f < count; f++) {
-    const x0 = (f % layout.columns) * (kernelWidth * layout.scale + layout.gap);
-    const y0 = Math.floor(f / layout.columns) * (kernelHeight * layout.scale + layout.gap);
-    for (let p = 0; p < size; p++) {
-      const x = x0 + (p % kernelWidth) * layout.scale;
-      const y = y0 + Math.floor(p / kernelWidth) * layout.scale;
-      block(
-        image,
-        x,
-        y,
-        layout.scale,
-        layout.scale,
-        divergingColour(weights[f * stride + p], absMax),
-      );
-    }
-  }
-  context.putImageData(image, 0, 0);
+  paintGrid(canvas, count, kernelHeight, kernelWidth, layout, FILTER_GAP, (f, p) =>
+    divergingColour(weights[f * stride + p], absMax),
+  );
 }

@@ -14,6 +14,8 @@ export class TourState {
   index = $state(0);
   /** When the tour was opened (performance.now()), to tell how long the first run took. */
   startedAt = $state(0);
+  /** True once the host said whether the tour was done (or could not say): `open` is settled. */
+  known = $state(false);
 
   get step(): TourStepId {
     return TOUR_STEPS[this.index];
@@ -26,6 +28,8 @@ export class TourState {
       if (!done) this.begin();
     } catch {
       // No tour is better than a broken start: the Help button still opens it.
+    } finally {
+      this.known = true;
     }
   }
 

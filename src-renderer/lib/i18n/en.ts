@@ -9,6 +9,8 @@ import { evaluation } from './messages/evaluation';
 import { models } from './messages/models';
 import { settings } from './messages/settings';
 import { errors } from './messages/errors';
+import { reliability } from './messages/reliability';
+import { lessons } from './messages/lessons';
 
 const features = [
   shell,
@@ -21,6 +23,8 @@ const features = [
   models,
   settings,
   errors,
+  reliability,
+  lessons,
 ] as const;
 
 export const en = {
@@ -34,6 +38,8 @@ export const en = {
   ...models.en,
   ...settings.en,
   ...errors.en,
+  ...reliability.en,
+  ...lessons.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -21,6 +21,7 @@ import { AppState } from './app.svelte';
 import { BuilderState } from './builder.svelte';
 import { DatasetState } from './dataset.svelte';
 import { EvaluationState } from './evaluation.svelte';
+import { LessonsState } from './lessons.svelte';
 import { ModelsState } from './models.svelte';
 import { NotebookState } from './notebook.svelte';
 import { PredictState } from './predict.svelte';
@@ -41,6 +42,7 @@ export interface AppStates {
   evaluation: EvaluationState;
   notebook: NotebookState;
   tour: TourState;
+  lessons: LessonsState;
 }
 
 /** Builds the states on one client; `language` is the UI language the settings may switch. */
@@ -61,6 +63,7 @@ export function createAppStates(api: ApiClient, language: I18n = i18n): AppState
     evaluation: new EvaluationState(api),
     notebook: new NotebookState(api),
     tour: new TourState(api),
+    lessons: new LessonsState(api),
   };
 }
 

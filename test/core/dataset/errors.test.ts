@@ -245,7 +245,7 @@ describe('dataset errors, from memory and from files', () => {
     expect(() => splitDataset(set, { seed: 1.5 })).toThrow(/seed must be a whole number/);
     expect(() => splitDataset(set, { seed: -1 })).toThrow(LetterLabError);
     expect(() => splitDataset(set, { testFraction: 1 })).toThrow(
-      /test fraction must be at least 0 and below 1/,
+      /test share must be above 0 and below 1/,
     );
     expect(() => splitDataset(set, { testFraction: NaN })).toThrow(/not NaN/);
     const one = {

@@ -2,6 +2,9 @@ import { copyFileSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { loadDataset } from '../../../src-main/core/dataset/load';
+import { exportKerasFolder } from '../../../src-main/core/export/export-folder';
 import { kerasScript } from '../../../src-main/core/export/keras-script';
 import { pythonHas, runPython } from './run-python';
 import { appNames, convnet, fullyConv, logistic, unusual } from './specs';
@@ -135,5 +138,80 @@ describe('kerasScript', () => {
     const report = runWithStandIns(dir);
     expect(report.set_weights).toBeNull();
     expect(report.fit.epochs).toBe(convnet.compile.epochs);
+  });
+
+  it('splits as the weights were trained, and says honestly what the first accuracy means', () => {
+    const trainedOn = { fingerprint: 'x', splitSeed: 7, testFraction: 0.3 };
+    const honest = kerasScript(convnet, {
+      hasWeights: true,
+      trainedOn: { ...trainedOn, split: 'sklearn' },
+    });
+    expect(honest).toContain('train_test_split(X, Y, test_size=0.3, random_state=7)');
+    expect(honest).toContain(
+      'letters\n# these weights never learned from: the accuracy below is an honest one.',
+    );
+    expect(honest).not.toMatch(/optimistic|looks\n?#? ?better/);
+    // Saved before Letter Lab used the notebook's split: the caveat stays, in plain words.
+    const old = kerasScript(convnet, { hasWeights: true, trainedOn });
+    expect(old).toContain('trained before Letter Lab used the notebook’s split');
+    expect(old).toContain('better than it really is');
+    const mixed = kerasScript(convnet, {
+      hasWeights: true,
+      trainedOn: { ...trainedOn, split: 'mixed' },
+    });
+    expect(mixed).toContain('learned from more than one split');
+    // No weights: the notebook's split.
+    expect(kerasScript(convnet, { hasWeights: false })).toContain(
+      'test_size=0.2, random_state=42)',
+    );
+  });
+
+  it.skipIf(!hasNumpyScipy)(
+    'model.py tests on exactly the letters the app held out (same positions, same order)',
+    async () => {
+      const trainedOn = {
+        fingerprint: 'x',
+        splitSeed: 7,
+        testFraction: 0.3,
+        split: 'sklearn' as const,
+      };
+      const dir = scriptDir(
+        kerasScript(logistic, { hasWeights: false, datasetFile: matPath, trainedOn }),
+      );
+      const report = runWithStandIns(dir);
+      const { set } = await loadDataset(matPath, {
+        fingerprint: false,
+        seed: 7,
+        testFraction: 0.3,
+      });
+      const size = set.height * set.width;
+      const held = new Float32Array(set.test.length * size);
+      set.test.forEach((index, k) =>
+        held.set(set.images.subarray(index * size, (index + 1) * size), k * size),
+      );
+      const sha = createHash('sha256').update(new Uint8Array(held.buffer)).digest('hex');
+      expect(report.fit.X_val.shape).toEqual([set.test.length, 28, 28, 1]);
+      expect(report.fit.X_val.sha256).toBe(sha);
+    },
+  );
+
+  it('refuses networks that do not take notMNIST’s 28x28x1 letters in 10 classes', async () => {
+    const cases: [Partial<typeof logistic>, RegExp][] = [
+      [{ input: { height: 32, width: 32, channels: 1 } }, /takes 32x32x1 pictures in 10 classes/],
+      [{ input: { height: 28, width: 28, channels: 3 } }, /takes 28x28x3 pictures/],
+      [{ classes: 5 }, /takes 28x28x1 pictures in 5 classes/],
+    ];
+    for (const [change, message] of cases) {
+      const spec = { ...logistic, ...change };
+      expect(() => kerasScript(spec, { hasWeights: false })).toThrow(message);
+      const out = join(root, `refused-${counter++}`);
+      await expect(exportKerasFolder(out, spec, null)).rejects.toMatchObject({
+        code: 'export.not-notmnist',
+        message: expect.stringMatching(
+          /^model\.py trains on notMNIST_small\.mat, whose letters are 28x28 pixels/,
+        ),
+      });
+      expect(existsSync(out)).toBe(false);
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Mutates small valid MAT-files thousands of ways: every case must end in a result or a
-// LetterLabError, quickly, without allocating more than the input can justify.
+// LetterLabError without allocating more than the input can justify. (A hang ends in the test's
+// timeout; how fast the reader is, is the benchmark's question: `npm run bench -- mat`.)
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateSync, gzipSync } from 'node:zlib';
@@ -13,8 +14,6 @@ import { C, T, cat, compressedRaw, element, header, matrix, numericMatrix, words
 import { tempDir } from './env';
 
 const SEED = 20240601;
-/** Generous: cases take well under a millisecond; this only catches hangs and blow-ups. */
-const CASE_MS = 1500;
 /** Deflate expands at most ~1032:1; an element may be inflated up to 3 times (probe, scan, load). */
 const inflateBudget = (n: number) => 3 * (1032 * n + 8192);
 /** Everything else (reads, copies, conversions) stays within a small multiple of the data. */
@@ -234,7 +233,6 @@ function runCase(c: FuzzCase, result: Result): void {
   }
   const ms = performance.now() - started;
   result.slowest = Math.max(result.slowest, ms);
-  expect(ms, c.label).toBeLessThan(CASE_MS);
   expect(inflated, c.label).toBeLessThanOrEqual(inflateBudget(c.bytes.length));
   expect(other, c.label).toBeLessThanOrEqual(otherBudget(c.bytes.length, inflated));
 }
@@ -245,7 +243,7 @@ describe('fuzzing the MAT reader', () => {
   beforeAll(async () => ({ dir, remove } = await tempDir()));
   afterAll(() => remove());
 
-  it('ends every mutated file in a result or a LetterLabError, fast and within memory bounds', async () => {
+  it('ends every mutated file in a result or a LetterLabError, within memory bounds', async () => {
     const cases = makeCases();
     expect(cases.length).toBeGreaterThanOrEqual(2000);
     const result: Result = { ok: 0, errors: new Map(), slowest: 0 };

@@ -7,9 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src-main/core/backend';
 import { buildModel } from '../../../src-main/core/model/build';
 import { loadModel } from '../../../src-main/core/model/store';
+import { mulberry32 } from '../../../src-main/core/random';
 import { bigSpec } from './fixtures/big-model';
 
 let root: string;
+
+/** The kill moments come from this seed (logged); STORE_CRASH_SEED=<n> repeats a run. */
+const SEED = Number(process.env.STORE_CRASH_SEED) || Math.floor(Math.random() * 2 ** 31);
 
 describe('model store under crashes', () => {
   beforeAll(async () => {
@@ -35,7 +39,10 @@ describe('model store under crashes', () => {
     }
     const fixture = path.join(import.meta.dirname, 'fixtures', 'save-loop.ts');
     const outcomes: string[] = [];
+    const random = mulberry32(SEED);
+    console.log(`store-crash: seed ${SEED} (STORE_CRASH_SEED=${SEED} repeats these kill moments)`);
     for (let round = 0; round < 5; round++) {
+      const delayMs = Math.round(random() * 400);
       const child = spawn(process.execPath, ['--import', 'tsx', fixture, target], {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
@@ -49,7 +56,8 @@ describe('model store under crashes', () => {
         });
         child.on('exit', () => reject(new Error('the saving child exited on its own')));
       });
-      await new Promise((r) => setTimeout(r, Math.random() * 400));
+      // Not a wait for a state: the kill must land at some moment of a save.
+      await new Promise((r) => setTimeout(r, delayMs));
       child.kill('SIGKILL');
       await exited;
       // What the kill left behind (before loadModel repairs it), to show which points we hit.
@@ -57,12 +65,12 @@ describe('model store under crashes', () => {
       const { model, meta: m } = await loadModel(target);
       const weights = model.getWeights().map((w) => w.dataSync()[123]);
       expect(weights).toEqual(expected.get(m.name));
-      outcomes.push(`${left.join('+')} -> ${m.name}`);
+      outcomes.push(`${delayMs} ms: ${left.join('+')} -> ${m.name}`);
       model.dispose();
       expect((await readdir(shelf)).filter((n) => n.startsWith('.'))).toEqual([]);
       const info = await stat(path.join(target, 'weights.bin'));
       expect(info.size).toBeGreaterThan(10_000_000);
     }
-    console.log('after each kill (folders left -> model loaded):', outcomes.join(', '));
+    console.log('after each kill (delay: folders left -> model loaded):', outcomes.join(', '));
   }, 240_000);
 });

@@ -223,6 +223,13 @@ describe('model store', () => {
         await writeFile(path.join(d, 'meta.json'), JSON.stringify(m));
       }),
     ).rejects.toThrow(/meta\.json field "history" is not a list/);
+    await expect(
+      damaged('bad-split', async (d) => {
+        const m = JSON.parse(await readFile(path.join(d, 'meta.json'), 'utf8'));
+        m.dataset = { ...m.dataset, split: 'random' };
+        await writeFile(path.join(d, 'meta.json'), JSON.stringify(m));
+      }),
+    ).rejects.toThrow(/meta\.json field "dataset\.split" is neither "sklearn" nor "mixed"/);
     await expect(damaged('no-meta', (d) => rm(path.join(d, 'meta.json')))).rejects.toThrow(
       /meta\.json is missing/,
     );

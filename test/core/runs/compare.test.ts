@@ -28,6 +28,7 @@ function run(id: string, preset: string, day: number, rows: Row[] = STILL_IMPROV
         fingerprint: 'f1',
         splitSeed: 42,
         testFraction: 0.2,
+        split: 'sklearn',
         train: 80,
         test: 20,
       },
@@ -89,6 +90,11 @@ describe('compareRuns', () => {
     const other = run('b', 'mlp', 2);
     other.dataset = { ...other.dataset!, splitSeed: 7 };
     expect(compareRuns([run('a', 'mlp', 1), other]).sameData).toBe(false);
+    // A run recorded before Letter Lab used the notebook's split had other test letters.
+    const old = run('c', 'mlp', 3);
+    delete old.dataset!.split;
+    expect(compareRuns([run('a', 'mlp', 1), old]).sameData).toBe(false);
+    expect(compareRuns([run('a', 'mlp', 1), run('d', 'mlp', 4)]).sameData).toBe(true);
   });
 
   it('an identical network gives no changes', () => {

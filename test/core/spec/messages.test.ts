@@ -5,6 +5,7 @@ import {
   formatNumber,
   formatSpecMessage,
   LAYER_EXPLANATIONS,
+  LAYER_TYPES,
   PRESETS,
   specMessages,
 } from '../../../src-main/core/spec';
@@ -60,19 +61,7 @@ describe('specMessages', () => {
 });
 
 describe('explanations', () => {
-  const TYPES: (LayerType | 'output')[] = [
-    'conv2d',
-    'maxPool2d',
-    'averagePool2d',
-    'flatten',
-    'dense',
-    'dropout',
-    'batchNormalization',
-    'globalMaxPool2d',
-    'globalAveragePool2d',
-    'activation',
-    'output',
-  ];
+  const TYPES: (LayerType | 'output')[] = [...LAYER_TYPES, 'output'];
 
   it('explains every block and activation in English and Polish', () => {
     expect(Object.keys(LAYER_EXPLANATIONS).sort()).toEqual([...TYPES].sort());

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LayerSpec, LayerType, ModelSpec } from '../../../src-main/contract/spec';
+import type { LayerSpec, ModelSpec } from '../../../src-main/contract/spec';
 import {
   defaultLayer,
+  LAYER_TYPES,
   parseSpec,
   parseSpecText,
   PRESETS,
@@ -246,22 +247,9 @@ describe('defaultLayer', () => {
     expect(defaultLayer('dropout')).toEqual({ type: 'dropout', rate: 0.5 });
   });
 
-  const TYPES: LayerType[] = [
-    'conv2d',
-    'maxPool2d',
-    'averagePool2d',
-    'flatten',
-    'dense',
-    'dropout',
-    'batchNormalization',
-    'globalMaxPool2d',
-    'globalAveragePool2d',
-    'activation',
-  ];
-
   it('every new block is a valid block where it belongs, and survives parseSpec', () => {
     const flatten = defaultLayer('flatten');
-    for (const type of TYPES) {
+    for (const type of LAYER_TYPES) {
       const layer = defaultLayer(type);
       const layers =
         type === 'dense'

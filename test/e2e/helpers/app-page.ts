@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Channel, RequestOf, ResponseOf } from '../../../src-main/contract/api';
 import type { Result } from '../../../src-main/contract/errors';
 import type { WebApp } from './web-app';
@@ -12,6 +13,54 @@ const BACKEND_TIMEOUT_MS = 60_000;
 export async function openApp(page: Page, app: WebApp): Promise<void> {
   await page.goto(app.url);
   await page.getByTestId('backend').waitFor({ timeout: BACKEND_TIMEOUT_MS });
+}
+
+/**
+ * Waits until the page knows whether the guided first run opens by itself (the host answered),
+ * then closes it if it did: after this, no tour card appears on its own.
+ */
+export async function skipTour(page: Page): Promise<void> {
+  await page.locator('[data-testid="tour-help"][data-tour-known="true"]').waitFor();
+  if (await page.getByTestId('tour').count()) await page.getByTestId('tour-skip').click();
+}
+
+/**
+ * Runs `act` and returns the paths of the requests the page made because of it. A request the
+ * page makes in response to `act` goes out before a marker request made after it (one JS thread,
+ * requests reported in order), so once the marker is seen the list is complete: a test can show
+ * that nothing was asked without waiting for a while.
+ */
+export async function requestsDuring(page: Page, act: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const record = (request: { url(): string }) => seen.push(new URL(request.url()).pathname);
+  page.on('request', record);
+  try {
+    await act();
+    const marker = `/letter-lab-marker-${Date.now()}`;
+    await page.evaluate((url) => fetch(url).then(() => undefined), marker);
+    await expect.poll(() => seen.includes(marker)).toBe(true);
+    return seen.slice(0, seen.indexOf(marker));
+  } finally {
+    page.off('request', record);
+  }
+}
+
+/**
+ * Follows the page's API requests from now on; the function it returns waits until none is in
+ * flight and the page has drawn their answers (a tab's data loaded, say).
+ */
+export function apiSettled(page: Page): () => Promise<void> {
+  const pending = new Set<unknown>();
+  const isApi = (request: { url(): string }) => request.url().includes('/api/invoke/');
+  page.on('request', (r) => {
+    if (isApi(r)) pending.add(r);
+  });
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  return async () => {
+    await expect.poll(() => pending.size, { timeout: 60_000 }).toBe(0);
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
+  };
 }
 
 /**

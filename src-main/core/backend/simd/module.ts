@@ -37,12 +37,94 @@ export interface SimdKernels {
     scratch: number,
     pixels: number,
     channels: number,
+    /** 0 linear, 1 relu, 2 tanh */
+    activation: number,
+  ): void;
+  /** `center` 0 = none; `square` 1 = sums of squares. Sums are float64. */
+  channelSums(
+    x: number,
+    center: number,
+    sums: number,
+    pixels: number,
+    channels: number,
+    square: number,
+  ): void;
+  batchNormGradSums(
+    dy: number,
+    x: number,
+    mean: number,
+    invStd: number,
+    sums: number,
+    pixels: number,
+    channels: number,
+  ): void;
+  denseWeightGrad(
+    x: number,
+    dy: number,
+    dw: number,
+    rows: number,
+    inputs: number,
+    outputs: number,
+  ): void;
+  denseInputGrad(
+    dy: number,
+    w: number,
+    dx: number,
+    scratch: number,
+    rows: number,
+    inputs: number,
+    outputs: number,
+  ): void;
+  adamUpdate(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    wOut: number,
+    mOut: number,
+    vOut: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    lrT: number,
+    epsilon: number,
+  ): void;
+  addArrays(a: number, b: number, out: number, n: number): void;
+  winogradFilter(w: number, u: number, c: number, co: number): void;
+  winogradConv2d(
+    x: number,
+    u: number,
+    bias: number,
+    y: number,
+    scratch: number,
     relu: number,
+    n: number,
+    h: number,
+    w: number,
+    c: number,
+    oh: number,
+    ow: number,
+    co: number,
+    top: number,
+    left: number,
+  ): void;
+  /** out = a u + b v + k per channel; `v` 0 = none. */
+  channelAffine(
+    u: number,
+    v: number,
+    a: number,
+    b: number,
+    k: number,
+    out: number,
+    pixels: number,
+    channels: number,
   ): void;
 }
 
 interface WasmInternals {
-  wasm: { asm?: { memory?: unknown } };
+  wasm: { asm?: { memory?: { buffer: ArrayBuffer } } };
   dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
 }
 
@@ -128,4 +210,123 @@ export function convArgs(info: backend_util.Conv2DInfo): ConvShape {
     info.padInfo.top,
     info.padInfo.left,
   ];
+}
+
+/**
+ * Per-channel scratch arrays on the backend's heap for one kernel call: `f64` float64 values
+ * (the kernels' sums) then `f32` float32 values, each array `channels` long. Allocate it after the
+ * kernel's outputs, take views only after that (an allocation may grow the heap and detach older
+ * views), and free it before returning.
+ */
+export class HeapScratch {
+  private readonly info: TensorInfo;
+  private readonly base: number;
+  private readonly f32Start: number;
+
+  constructor(
+    private readonly backend: BackendWasm,
+    private readonly channels: number,
+    f64Arrays: number,
+    f32Arrays: number,
+  ) {
+    // Two extra floats so the float64 part can start on an 8-byte boundary.
+    this.info = backend.makeOutput([channels * (2 * f64Arrays + f32Arrays) + 2], 'float32');
+    this.base = Math.ceil(heapPointer(backend, this.info) / 8) * 8;
+    this.f32Start = this.base + channels * 8 * f64Arrays;
+  }
+
+  /** Byte offset of the i-th float64 array. */
+  f64Pointer(i: number): number {
+    return this.base + i * this.channels * 8;
+  }
+
+  /** Byte offset of the i-th float32 array. */
+  f32Pointer(i: number): number {
+    return this.f32Start + i * this.channels * 4;
+  }
+
+  f64(i: number): Float64Array {
+    return new Float64Array(this.buffer(), this.f64Pointer(i), this.channels);
+  }
+
+  f32(i: number): Float32Array {
+    return new Float32Array(this.buffer(), this.f32Pointer(i), this.channels);
+  }
+
+  free(): void {
+    this.backend.disposeData(this.info.dataId);
+  }
+
+  private buffer(): ArrayBuffer {
+    const memory = (this.backend as unknown as WasmInternals).wasm.asm?.memory;
+    if (!memory) throw new Error("the wasm backend's memory is not reachable");
+    return memory.buffer;
+  }
+}
+
+/** Whether a convolution runs as Winograd F(2x2, 3x3): 3x3, stride 1, channels in 4s and 16s. */
+export function winogradFits(info: backend_util.Conv2DInfo): boolean {
+  return (
+    simdConvFits(info) &&
+    info.filterHeight === 3 &&
+    info.filterWidth === 3 &&
+    info.strideHeight === 1 &&
+    info.strideWidth === 1 &&
+    info.inChannels % 4 === 0 &&
+    info.outChannels % 16 === 0
+  );
+}
+
+/**
+ * y (made here) = act(conv(x, filter) + bias) for a convolution `info` that simdConvFits: by
+ * Winograd F(2x2, 3x3) where it fits (2.25 times fewer multiplications), else directly.
+ */
+export function simdConvolution(
+  simd: SimdKernels,
+  backend: BackendWasm,
+  x: TensorInfo,
+  filter: TensorInfo,
+  bias: TensorInfo | null,
+  relu: boolean,
+  info: backend_util.Conv2DInfo,
+): TensorInfo {
+  const y = backend.makeOutput(info.outShape, 'float32');
+  const [c, co] = [info.inChannels, info.outChannels];
+  if (!winogradFits(info)) {
+    simd.conv2d(
+      heapPointer(backend, x),
+      heapPointer(backend, filter),
+      bias ? heapPointer(backend, bias) : 0,
+      heapPointer(backend, y),
+      relu ? 1 : 0,
+      ...convArgs(info),
+    );
+    return y;
+  }
+  const u = backend.makeOutput([16 * c * co], 'float32');
+  const scratch = backend.makeOutput([32 * (c + co)], 'float32');
+  try {
+    simd.winogradFilter(heapPointer(backend, filter), heapPointer(backend, u), c, co);
+    simd.winogradConv2d(
+      heapPointer(backend, x),
+      heapPointer(backend, u),
+      bias ? heapPointer(backend, bias) : 0,
+      heapPointer(backend, y),
+      heapPointer(backend, scratch),
+      relu ? 1 : 0,
+      info.batchSize,
+      info.inHeight,
+      info.inWidth,
+      c,
+      info.outHeight,
+      info.outWidth,
+      co,
+      info.padInfo.top,
+      info.padInfo.left,
+    );
+  } finally {
+    backend.disposeData(u.dataId);
+    backend.disposeData(scratch.dataId);
+  }
+  return y;
 }

@@ -98,10 +98,21 @@ class GradientWorker {
 }
 
 export class WorkerPool {
+  private readonly terminateHooks = new Set<() => void>();
+
   private constructor(
     private readonly workers: GradientWorker[],
     readonly backend: WorkerBackend,
   ) {}
+
+  /**
+   * Calls `hook` synchronously when the pool is shut down (before the workers stop), e.g. to
+   * release a thread waiting on them; returns a function that removes it.
+   */
+  onTerminate(hook: () => void): () => void {
+    this.terminateHooks.add(hook);
+    return () => this.terminateHooks.delete(hook);
+  }
 
   /** Starts `size` workers on `backend` from `entry`; rejects if any of them fails to start. */
   static async start(
@@ -169,6 +180,7 @@ export class WorkerPool {
   }
 
   async terminate(): Promise<void> {
+    this.terminateHooks.forEach((hook) => hook());
     await Promise.all(this.workers.map((w) => w.terminate().catch(() => undefined)));
   }
 }

@@ -39,7 +39,7 @@ function tsxApiUrl(): string {
  * through tsx's register(): loader flags given to a worker (execArgv) do not reach its entry in
  * Node 20, so a small bootstrap registers tsx inside the worker before importing the entry.
  */
-export function spawnWorker(entry: string, start: WorkerStart): Worker {
+export function spawnWorker(entry: string, start: WorkerStart | object): Worker {
   if (!entry.endsWith('.ts')) return new Worker(entry, { workerData: start });
   const bootstrap =
     `import(${JSON.stringify(tsxApiUrl())})` +

@@ -15,12 +15,13 @@ import type {
   WorkerStart,
 } from './protocol';
 import { predictShard, runShard } from './shard';
+import { ShardExchange } from './shard-exchange';
+import type { SharedImages } from './shared-data';
 
 interface Loaded {
   model: tfl.LayersModel;
-  height: number;
-  width: number;
-  classes: number;
+  data: SharedImages;
+  exchange: ShardExchange | null;
 }
 
 const port = parentPort;
@@ -45,7 +46,11 @@ async function loadModel(request: LoadModelRequest): Promise<void> {
     model.dispose();
     throw new Error(`the worker's model weights [${shapes}] differ from the training thread's`);
   }
-  loaded = { model, height: request.height, width: request.width, classes: request.classes };
+  loaded = {
+    model,
+    data: request.data,
+    exchange: request.exchange && new ShardExchange(request.exchange, request.exchangeShards),
+  };
 }
 
 function need(): Loaded {
@@ -54,24 +59,26 @@ function need(): Loaded {
 }
 
 async function step(request: StepRequest): Promise<void> {
-  const { model, height, width, classes } = need();
-  const result = await runShard(model, { ...request, height, width, classes });
-  const transfer = [...result.grads, ...result.state]
+  const { model, data, exchange } = need();
+  const gather = exchange
+    ? (mine: Float64Array) => exchange.gather(request.shard, request.shards, mine)
+    : null;
+  let result: Awaited<ReturnType<typeof runShard>>;
+  try {
+    result = await runShard(model, { ...request, data, gather });
+  } catch (err) {
+    exchange?.abort(); // the other shards would wait for this one's statistics
+    throw err;
+  }
+  const transfer = result.grads
     .filter((v): v is Float32Array => v !== null)
     .map((v) => v.buffer as ArrayBuffer);
   send({ type: 'step', id: request.id, ...result }, transfer);
 }
 
 async function predict(request: PredictRequest): Promise<void> {
-  const { model, height, width } = need();
-  const probs = await predictShard(
-    model,
-    request.weights,
-    request.images,
-    request.count,
-    height,
-    width,
-  );
+  const { model, data } = need();
+  const probs = await predictShard(model, request.weights, data, request.indices);
   send({ type: 'predict', id: request.id, probs }, [probs.buffer as ArrayBuffer]);
 }
 

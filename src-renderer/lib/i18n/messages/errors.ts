@@ -103,6 +103,8 @@ export const errors = defineMessages(
       'This network has a block that cannot be exported for Keras. Remove or change that block, then export again.',
     'error.export.invalid-spec':
       'This network has a mistake that stops the export. Fix it in the Build tab, then export again.',
+    'error.export.not-notmnist':
+      'The Python script learns from the notMNIST letters, 28x28 pixels with one channel and ten different letters (A–J), and this network takes other pictures. Give it that input to export it for Keras.',
     // --- settings ---
     'error.settings.corrupt':
       'The teacher settings file is damaged, so Letter Lab uses its normal settings. Saving the settings again fixes the file.',
@@ -132,6 +134,16 @@ export const errors = defineMessages(
       'The record of this training run is damaged and cannot be used. You can delete it.',
     'error.runs.busy':
       'This run is training right now. Stop it first (the Train tab), then try again.',
+    // --- lessons ---
+    'error.lessons.unknown-step': 'There is no such lesson step. Pick a step from the list.',
+    'error.lessons.closed':
+      'This step is not open: your teacher turned it off or has not opened it yet. Pick another step.',
+    'error.lessons.locked':
+      'Your teacher wants you to build this network yourself: build it in the Build tab, then train it in the lesson.',
+    'error.lessons.not-the-network':
+      'The network in the Build tab is not this step’s network yet. Check it in the lesson and use the hints.',
+    'error.lessons.nothing-done':
+      'No lesson step is done on these letters yet. Train a step first, then make the report.',
   },
   {
     'error.withDetail': '{explanation} Szczegóły (po angielsku): {detail}',
@@ -231,6 +243,8 @@ export const errors = defineMessages(
       'Ta sieć ma blok, którego nie da się wyeksportować do Kerasa. Usuń albo zmień ten blok i eksportuj jeszcze raz.',
     'error.export.invalid-spec':
       'Ta sieć ma błąd, który blokuje eksport. Popraw ją w zakładce Budowanie i eksportuj jeszcze raz.',
+    'error.export.not-notmnist':
+      'Skrypt w Pythonie uczy się na literach notMNIST, 28x28 pikseli z jednym kanałem i dziesięć różnych liter (A–J), a ta sieć przyjmuje inne obrazki. Ustaw jej takie wejście, żeby wyeksportować ją dla Kerasa.',
     // --- settings ---
     'error.settings.corrupt':
       'Plik ustawień nauczyciela jest uszkodzony, więc Letter Lab używa zwykłych ustawień. Ponowne zapisanie ustawień naprawi plik.',
@@ -258,5 +272,15 @@ export const errors = defineMessages(
       'Zapis tego treningu jest uszkodzony i nie da się go użyć. Możesz go usunąć.',
     'error.runs.busy':
       'Ten trening właśnie trwa. Najpierw go zatrzymaj (zakładka Trening), potem spróbuj jeszcze raz.',
+    // --- lessons ---
+    'error.lessons.unknown-step': 'Nie ma takiego kroku lekcji. Wybierz krok z listy.',
+    'error.lessons.closed':
+      'Ten krok nie jest otwarty: nauczyciel go wyłączył albo jeszcze go nie otworzył. Wybierz inny krok.',
+    'error.lessons.locked':
+      'Nauczyciel chce, żeby tę sieć zbudować samodzielnie: zbuduj ją w zakładce Budowanie, a potem wytrenuj w lekcji.',
+    'error.lessons.not-the-network':
+      'Sieć w zakładce Budowanie nie jest jeszcze siecią tego kroku. Sprawdź ją w lekcji i skorzystaj z podpowiedzi.',
+    'error.lessons.nothing-done':
+      'Na tych literach nie ukończono jeszcze żadnego kroku lekcji. Najpierw wytrenuj jakiś krok, potem zrób raport.',
   },
 );

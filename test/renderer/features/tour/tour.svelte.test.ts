@@ -10,7 +10,9 @@ describe('TourState', () => {
       .answer('runs:tour-state', { done: false })
       .answer('runs:tour-done', ({ done }) => ({ done }));
     const tour = new TourState(bridge.client());
+    expect(tour.known).toBe(false);
     await tour.init();
+    expect(tour.known).toBe(true);
     expect(tour.open).toBe(true);
     expect(tour.step).toBe(TOUR_STEPS[0]);
     tour.next();
@@ -29,6 +31,7 @@ describe('TourState', () => {
     const tour = new TourState(broken.client());
     await tour.init();
     expect(tour.open).toBe(false);
+    expect(tour.known).toBe(true);
   });
 
   it('marks the tour done when it reaches its last card', async () => {

@@ -34,6 +34,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** The host's last evaluation 'k1' is shown; cell requests wait for the test to answer them. */
+async function showingK1WithCellsHeld(): Promise<void> {
+  bridge
+    .answer('evaluation:status', status({ last: evaluationSummary('k1') }))
+    .answer('evaluation:mistakes', evaluated('k1', 90))
+    .hold('evaluation:cell');
+  evaluation.start();
+  await settle();
+}
+
 describe('EvaluationState', () => {
   it('shows the host’s last evaluation with its surest mistakes when it starts', async () => {
     bridge
@@ -65,12 +75,7 @@ describe('EvaluationState', () => {
   });
 
   it('keeps only the last cell asked for when replies come back in the other order', async () => {
-    bridge
-      .answer('evaluation:status', status({ last: evaluationSummary('k1') }))
-      .answer('evaluation:mistakes', evaluated('k1', 90))
-      .hold('evaluation:cell');
-    evaluation.start();
-    await settle();
+    await showingK1WithCellsHeld();
 
     const first = evaluation.select(0, 1);
     const second = evaluation.select(2, 3);
@@ -92,12 +97,7 @@ describe('EvaluationState', () => {
   });
 
   it('ignores a late failure of a cell that was asked for before another', async () => {
-    bridge
-      .answer('evaluation:status', status({ last: evaluationSummary('k1') }))
-      .answer('evaluation:mistakes', evaluated('k1', 90))
-      .hold('evaluation:cell');
-    evaluation.start();
-    await settle();
+    await showingK1WithCellsHeld();
     const first = evaluation.select(0, 1);
     const second = evaluation.select(1, 0);
     const slow = await bridge.next('evaluation:cell');
@@ -110,12 +110,7 @@ describe('EvaluationState', () => {
   });
 
   it('drops a cell that answers after it was closed', async () => {
-    bridge
-      .answer('evaluation:status', status({ last: evaluationSummary('k1') }))
-      .answer('evaluation:mistakes', evaluated('k1', 90))
-      .hold('evaluation:cell');
-    evaluation.start();
-    await settle();
+    await showingK1WithCellsHeld();
     const pending = evaluation.select(4, 4);
     const request = await bridge.next('evaluation:cell');
     evaluation.closeCell();
