@@ -9,6 +9,7 @@ import { evaluateCommand } from './commands/evaluate';
 import { benchCommand } from './commands/bench';
 import { compareCommand, runsCommand } from './commands/runs';
 import { exportCommand } from './commands/export';
+import { lettersCommand } from './commands/letters';
 import { splitCommand } from './commands/split';
 import { notebookCommand } from './commands/notebook';
 
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   evaluateCommand,
   predictCommand,
   exportCommand,
+  lettersCommand,
   runsCommand,
   compareCommand,
   benchCommand,

@@ -90,6 +90,14 @@ export type ErrorCode =
   | 'runs.corrupt'
   | 'runs.ambiguous'
   | 'runs.busy'
+  // --- my letters (core/letters, host/letters*, cli letters) ---
+  | 'letters.bad-file'
+  | 'letters.bad-label'
+  | 'letters.duplicate'
+  | 'letters.not-found'
+  | 'letters.too-many'
+  | 'letters.too-few'
+  | 'letters.write-failed'
   // --- lessons (core/lessons, host/lessons, cli notebook) ---
   | 'lessons.unknown-step'
   | 'lessons.closed'

@@ -3,6 +3,7 @@
 // code is in src-main/core/runs and src-main/host/runs.ts.
 import type { BackendName } from './backend';
 import type { CompileSpec, ModelSpec } from './spec';
+import type { TeachingInfo } from './letters';
 import type { EpochRecord, SavedModelEntry, SplitMethod } from './training';
 import type { StopPoint } from './training-api';
 import type { DatasetSource } from './dataset';
@@ -77,6 +78,8 @@ export interface RunRecord {
   /** Where it was stopped in the middle of an epoch (whose batches were not kept); null or absent
    * otherwise (records written before this field existed have none). */
   stoppedAt?: StopPoint | null;
+  /** A run that taught a saved network with a letters file: what it learned from, before/after. */
+  teaching?: TeachingInfo;
   /** Who is writing the record while the run trains; absent once it ended. */
   owner?: RunOwner;
 }

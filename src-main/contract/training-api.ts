@@ -6,6 +6,7 @@ import type { ModelSpec } from './spec';
 import type { BatchProgress, EpochRecord } from './training';
 import type { DatasetInfo, DatasetSource } from './dataset';
 import type { RunDataset } from './runs';
+import type { TeachMeasure, TeachPlan, TeachingInfo } from './letters';
 
 export type { BatchProgress, EpochRecord };
 
@@ -36,6 +37,8 @@ export interface TrainingState {
   message: string | null;
   /** Epoch of the last autosave, 0 when none. */
   savedEpoch: number;
+  /** A run teaching a saved network with a letters file (My letters): what and how it went. */
+  teaching?: TeachingInfo | null;
   /** The letters (file and split) the run started with: it only ever trains and validates on
    * them. Null when no run was started. */
   dataset: RunDataset | null;
@@ -112,6 +115,8 @@ export interface TrainerStartMessage {
   /** Where the model is autosaved after every epoch. */
   saveDir: string;
   history: EpochRecord[];
+  /** Teach the network in `resumeFrom` with a letters file instead of training on the split. */
+  teach?: TeachPlan;
 }
 
 /** Times a few training steps of `spec` (core/model/estimate) in a process of its own. */
@@ -144,6 +149,15 @@ export type FromTrainer =
   | { type: 'epoch'; runId: string; record: EpochRecord }
   /** numTensors: tf.memory().numTensors in the training process right after the save. */
   | { type: 'saved'; runId: string; epoch: number; dir: string; numTensors: number }
+  /** A teaching run measured its network: before the first batch and after the last. */
+  | {
+      type: 'teach';
+      runId: string;
+      phase: 'before' | 'after';
+      measure: TeachMeasure;
+      letters: TeachingInfo['letters'];
+      fonts: TeachingInfo['fonts'];
+    }
   | { type: 'paused'; runId: string }
   | { type: 'resumed'; runId: string }
   | {

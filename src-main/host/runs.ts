@@ -45,6 +45,7 @@ function liveRun(state: TrainingState): LiveRun {
     message: state.message,
     savedEpoch: state.savedEpoch,
     stoppedAt: state.stoppedAt,
+    teaching: state.teaching ?? null,
   };
 }
 

@@ -9,6 +9,7 @@ import type {
 } from '../contract/training-api';
 import type { DatasetSource } from '../contract/dataset';
 import type { ModelSpec } from '../contract/spec';
+import type { TeachingInfo } from '../contract/letters';
 import { validateSpec } from '../core/spec';
 import { LetterLabError } from '../core/errors';
 import { newRunId } from '../core/runs';
@@ -119,15 +120,6 @@ export class TrainingManager {
       );
     }
     const runId = newRunId();
-    const open = this.ctx.session.dataset;
-    this.letters = open
-      ? {
-          path: open.path,
-          source: open.info.source,
-          label: open.info.label,
-          ...(open.info.fonts === undefined ? {} : { fonts: open.info.fonts }),
-        }
-      : null;
     this.state = {
       ...idleState(),
       seq: this.seq,
@@ -135,9 +127,35 @@ export class TrainingManager {
       status: 'starting',
       spec,
       targetEpochs: spec.compile.epochs,
-      dataset: open ? runDatasetOf(open.info) : null,
+      dataset: this.keepRunLetters(),
     };
     this.launch(seed, null, spec.compile.epochs);
+    return this.snapshot();
+  }
+
+  /**
+   * A new run that starts from the saved network in `resumeFrom` and learns from a letters file
+   * (My letters): `runId` comes from newRunId(), its folder may already hold the letters' copy.
+   */
+  teach(run: {
+    runId: string;
+    spec: ModelSpec;
+    resumeFrom: string;
+    epochs: number;
+    teaching: TeachingInfo;
+  }): TrainingState {
+    this.checkCanStart();
+    this.state = {
+      ...idleState(),
+      seq: this.seq,
+      runId: run.runId,
+      status: 'starting',
+      spec: run.spec,
+      targetEpochs: run.epochs,
+      dataset: this.keepRunLetters(),
+      teaching: run.teaching,
+    };
+    this.launch(42, run.resumeFrom, run.epochs);
     return this.snapshot();
   }
 
@@ -212,6 +230,21 @@ export class TrainingManager {
     }
   }
 
+  /** Remembers where the letters open now are (to reopen them for "train more") and gives what
+   * the new run keeps about them. */
+  private keepRunLetters(): TrainingState['dataset'] {
+    const open = this.ctx.session.dataset;
+    this.letters = open
+      ? {
+          path: open.path,
+          source: open.info.source,
+          label: open.info.label,
+          ...(open.info.fonts === undefined ? {} : { fonts: open.info.fonts }),
+        }
+      : null;
+    return open ? runDatasetOf(open.info) : null;
+  }
+
   /** A run only ever trains and validates on the letters (and split) it started with. */
   private checkSameLetters(): void {
     const run = this.state.dataset;
@@ -255,6 +288,7 @@ export class TrainingManager {
       epochs,
       saveDir: this.modelDir(runId) as string,
       history: this.state.history,
+      ...(this.state.teaching ? { teach: this.state.teaching.plan } : {}),
     });
     this.emitState();
   }
@@ -291,6 +325,16 @@ export class TrainingManager {
       case 'saved':
         this.state.savedEpoch = message.epoch;
         this.emitState();
+        break;
+      case 'teach':
+        if (this.state.teaching) {
+          const { phase, measure, letters, fonts } = message;
+          const earlier = this.state.teaching.before;
+          const before = phase === 'before' ? (earlier ?? measure) : earlier;
+          const after = phase === 'after' ? measure : this.state.teaching.after;
+          this.state.teaching = { ...this.state.teaching, letters, fonts, before, after };
+          this.emitState();
+        }
         break;
       case 'paused':
         this.setStatus('paused');

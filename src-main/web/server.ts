@@ -11,7 +11,7 @@ import { serveStatic } from './static';
 const MAX_JSON_BYTES = 8 * 1024 * 1024;
 const MAX_BINARY_BYTES = MAX_UPLOAD_BYTES;
 /** The only channels that take a raw file body (application/octet-stream). */
-export const BINARY_CHANNELS: readonly string[] = ['dataset:upload'];
+export const BINARY_CHANNELS: readonly string[] = ['dataset:upload', 'letters:class-add'];
 /**
  * A body over its limit is read to its end and thrown away, so the client gets the 413 answer
  * instead of a reset connection; past this many bytes more the connection is closed instead.

@@ -237,6 +237,7 @@ describe('a stop in the middle of an epoch (host)', () => {
 
     // Train more starts epoch 2 again from epoch 1's network.
     const more = ended(h);
+    const moreRecorded = recorded(h);
     const continued = await h.call('training:more', { epochs: 1 });
     expect(continued.stoppedAt).toBeNull();
     expect(continued.batchCurve.at(-1)?.[0]).toBe(batches);
@@ -252,5 +253,7 @@ describe('a stop in the middle of an epoch (host)', () => {
       const before = end.batchCurve.find(([g]) => g === record.epoch * batches - 1)!;
       expect(Math.abs(point![1] - before[1])).toBeLessThan(0.01 * before[1]);
     }
+    // Its end is recorded too (before the folder is removed).
+    expect((await moreRecorded).id).toBe(started.runId);
   });
 });

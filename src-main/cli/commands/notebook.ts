@@ -263,7 +263,8 @@ export const notebookCommand: Command = {
       name: record.name,
       params: record.params,
       valAcc: record.finalValAcc,
-      seconds: Math.round(trainingSeconds(record) * 10) / 10,
+      // Three significant digits: a tiny run of 0.04 s must not read as 0 s.
+      seconds: Number(trainingSeconds(record).toPrecision(3)),
       epochs: record.history.length,
       status: record.status,
       runId: record.id,

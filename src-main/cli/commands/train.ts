@@ -13,6 +13,7 @@ import { validateSpec } from '../../core/spec';
 import { intOption, json, parseCommandArgs, type CliIo, type Command } from '../command';
 import { specFromOptions } from '../spec-source';
 import { runTrainer } from '../train-runner';
+import { teachFromCli } from '../teach';
 import { SPLIT_METHOD } from '../../core/dataset/split';
 import { RUN_MODEL_FOLDER, RunStore, RunWriter, newRunId, type LiveRun } from '../../core/runs';
 import { defaultUserDataDir } from '../../host/paths';
@@ -89,9 +90,10 @@ function textReport(
 export const trainCommand: Command = {
   name: 'train',
   summary:
-    'Train a preset or a spec file on a .mat file, in a training process as the app does; the run is recorded in the lab notebook (--no-record: not).',
+    'Train a preset or a spec file on a .mat file, or go on training a saved network (--from), in a training process as the app does; the run is recorded in the lab notebook (--no-record: not).',
   usage:
-    'letter-lab train --mat FILE (--preset ID | --spec FILE) [--epochs N] [--batch-size N] [--seed N] [--save DIR] [--no-record] [--json]',
+    'letter-lab train --mat FILE (--preset ID | --spec FILE) [--epochs N] [--batch-size N] [--seed N] [--save DIR] [--no-record] [--json]\n' +
+    '       letter-lab train --from DIR --mat FILE [--extra FILE [--share F]] [--epochs N] [--seed N] [--save DIR] [--no-record] [--json]',
   async run(args, io: CliIo) {
     const { values } = parseCommandArgs(this, args, {
       mat: { type: 'string' },
@@ -103,8 +105,29 @@ export const trainCommand: Command = {
       save: { type: 'string' },
       'no-record': { type: 'boolean' },
       json: { type: 'boolean' },
+      from: { type: 'string' },
+      extra: { type: 'string' },
+      share: { type: 'string' },
     });
     const mat = await checkMat(values.mat, this.usage);
+    if (values.from !== undefined) {
+      if (values.preset !== undefined || values.spec !== undefined) {
+        throw new LetterLabError(
+          'cli.usage',
+          '--from goes on training a saved network: give no --preset or --spec with it.',
+        );
+      }
+      const extra =
+        values.extra === undefined ? undefined : await checkMat(values.extra, this.usage);
+      await teachFromCli({ ...values, mat, extra, save: await checkSaveDir(values.save) }, io);
+      return;
+    }
+    if (values.extra !== undefined || values.share !== undefined) {
+      throw new LetterLabError(
+        'cli.usage',
+        '--extra and --share go with --from DIR (a saved network).',
+      );
+    }
     const spec = await specFromOptions(values);
     const epochs = intOption('epochs', values.epochs, spec.compile.epochs, 1, MAX_EPOCHS);
     const batchSize = intOption(

@@ -4,6 +4,7 @@
 // note, start).
 
 import type { BackendName } from '../../contract/backend';
+import type { TeachingInfo } from '../../contract/letters';
 import type { RunDataset, RunRecord, RunStatus } from '../../contract/runs';
 import type { ModelSpec } from '../../contract/spec';
 import type { EpochRecord } from '../../contract/training';
@@ -26,6 +27,8 @@ export interface EndedRun {
   savedEpoch: number;
   /** Where a stop came in the middle of an epoch, or null. */
   stoppedAt?: StopPoint | null;
+  /** A teaching run (My letters): what it learned from and how it did. */
+  teaching?: TeachingInfo | null;
 }
 
 /** One training session of the run: a start, or a "train N more epochs". */
@@ -100,5 +103,11 @@ export function buildRecord(
     message: run.message,
     savedEpoch: run.savedEpoch,
     stoppedAt: run.stoppedAt ?? null,
+    // A teaching run trained more keeps what it learned from (and its first "before").
+    ...(run.teaching
+      ? { teaching: run.teaching }
+      : previous?.teaching
+        ? { teaching: previous.teaching }
+        : {}),
   };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { RunRecord } from '../../contract/runs';
 import { parseSpec } from '../spec';
 import { RECORD_STATUSES } from './record';
+import { teachingSchema } from './teaching-schema';
 
 /** Longest run name and note the notebook keeps. */
 export const MAX_RUN_NAME = 80;
@@ -86,6 +87,7 @@ export const runRecordSchema = z.object({
     })
     .nullable()
     .optional(),
+  teaching: teachingSchema.optional(),
   owner: z
     .object({
       pid: z.number().int().min(0),

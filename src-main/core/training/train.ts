@@ -32,6 +32,12 @@ export interface TrainOptions {
    * always 1 on native TensorFlow, which threads its own kernels.
    */
   threads?: number;
+  /**
+   * The order of the training letters in epoch `epoch` (0-based), instead of a seeded shuffle of
+   * `data.train`: always `data.train.length` indices into the set (teaching mixes letters into
+   * every batch this way, see core/letters/teach.ts).
+   */
+  epochOrder?: (epoch: number) => Uint32Array;
 }
 
 export interface TrainReporter {
@@ -140,7 +146,13 @@ export async function train(
       currentEpoch = e + 1;
       const on = stepper.threads > 1 ? ` (${stepper.threads} threads)` : '';
       status('training', currentEpoch, `Epoch ${currentEpoch} of ${opts.epochs}${on}.`);
-      order = shuffled(data.train, mixSeed(opts.seed, e));
+      order = opts.epochOrder ? opts.epochOrder(e) : shuffled(data.train, mixSeed(opts.seed, e));
+      if (order.length !== data.train.length) {
+        throw new LetterLabError(
+          'training.bad-options',
+          `Epoch ${e + 1} has ${order.length} training letters, not ${data.train.length}.`,
+        );
+      }
       const epochStart = now();
       let seen = 0;
       let lossSum = 0;

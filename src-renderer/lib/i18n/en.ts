@@ -9,6 +9,7 @@ import { evaluation } from './messages/evaluation';
 import { models } from './messages/models';
 import { settings } from './messages/settings';
 import { errors } from './messages/errors';
+import { letters } from './messages/letters';
 import { reliability } from './messages/reliability';
 import { lessons } from './messages/lessons';
 
@@ -23,6 +24,7 @@ const features = [
   models,
   settings,
   errors,
+  letters,
   reliability,
   lessons,
 ] as const;
@@ -38,6 +40,7 @@ export const en = {
   ...models.en,
   ...settings.en,
   ...errors.en,
+  ...letters.en,
   ...reliability.en,
   ...lessons.en,
 };

@@ -2,6 +2,7 @@
 // The shell reads `training.active` (closing the app during training asks first).
 import type { BackendName } from '../../../src-main/contract/backend';
 import type { ModelSpec } from '../../../src-main/contract/spec';
+import type { TeachingInfo } from '../../../src-main/contract/letters';
 import type { BatchProgress, EpochRecord } from '../../../src-main/contract/training';
 import type {
   TrainingState as Snapshot,
@@ -42,6 +43,8 @@ export class TrainingState {
   stoppedAt = $state.raw<StopPoint | null>(null);
   /** The host's state change this state shows (see TrainingState.seq). */
   seq = 0;
+  /** A run teaching a saved network with letters (My letters), or null. */
+  teaching = $state.raw<TeachingInfo | null>(null);
   /** False until main answered once. */
   loaded = $state(false);
   /** The request in flight; its button waits. */
@@ -163,6 +166,7 @@ export class TrainingState {
       seq: this.seq,
       dataset: this.dataset,
       stoppedAt: this.stoppedAt,
+      teaching: this.teaching,
     };
   }
 
@@ -185,6 +189,7 @@ export class TrainingState {
     this.seq = s.seq;
     this.dataset = s.dataset;
     this.stoppedAt = s.stoppedAt;
+    this.teaching = s.teaching ?? null;
     this.loaded = true;
   }
 

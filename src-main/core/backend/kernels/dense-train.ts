@@ -4,8 +4,9 @@
 // tfjs-layers runs it as a fused matMul (or a matMul, an Add and the activation), and its
 // gradient as an activation gradient of two or three ops, a Sum for the bias, and two matMuls
 // with a transposed operand, which tfjs-backend-wasm computes by first copying the transposed
-// matrix. Here: the forward pass is the backend's _FusedMatMul (with tanh applied to its output in
-// place); the backward pass is one kernel for the activation and bias gradients together
+// matrix. Here: the forward pass is our SIMD convolution seeing the rows as pixels and the kernel
+// as a 1x1 filter when the outputs come in fours (else the backend's _FusedMatMul), with tanh
+// applied to its output in place; the backward pass is one kernel for the activation and bias gradients together
 // (./bias-activation-grad) and two of ours for the weight and input gradients, which read x, dy
 // and the kernel where they are (../simd, when the inputs come in fours; else the backend's
 // BatchMatMul).
@@ -68,6 +69,11 @@ function simdOn(backendName: Backend, args: Args) {
   return backendName === 'wasm' ? simdKernels(args.backend as BackendWasm) : null;
 }
 
+/** values (in place) = tanh(values). */
+function tanhInPlace(values: Float32Array): void {
+  for (let i = 0; i < values.length; i++) values[i] = Math.tanh(values[i]);
+}
+
 function forwardKernel(backendName: Backend): KernelFunc {
   return (args) => {
     const { x, kernel, bias } = args.inputs as {
@@ -76,6 +82,22 @@ function forwardKernel(backendName: Backend): KernelFunc {
       bias?: TensorInfo;
     };
     const { activation } = args.attrs as unknown as DenseTrainAttrs;
+    const [rows, inputs] = x.shape;
+    const outputs = kernel.shape[1];
+    const simd = simdOn(backendName, args);
+    if (simd && outputs % 4 === 0 && rows * inputs * outputs > 0) {
+      // The rows as one row of `rows` pixels with `inputs` channels, the kernel as a 1x1 filter:
+      // our convolution, bias and relu in one pass (XNNPACK would first repack the kernel,
+      // which changes every step).
+      const backend = args.backend as BackendWasm;
+      const y = backend.makeOutput([rows, outputs], 'float32');
+      const [xp, wp, yp] = [x, kernel, y].map((t) => heapPointer(backend, t));
+      const bp = bias ? heapPointer(backend, bias) : 0;
+      const relu = activation === 'relu' ? 1 : 0;
+      simd.conv2d(xp, wp, bp, yp, relu, 1, 1, rows, inputs, 1, rows, outputs, 1, 1, 1, 1, 0, 0);
+      if (activation === 'tanh') tanhInPlace(wasmF32(backend, y));
+      return y;
+    }
     const out = backendKernel(
       '_FusedMatMul',
       backendName,
@@ -93,13 +115,13 @@ function forwardKernel(backendName: Backend): KernelFunc {
         leakyreluAlpha: 0,
       },
     }) as TensorInfo;
-    const y = viewAs(out, [x.shape[0], kernel.shape[1]]);
+    const y = viewAs(out, [rows, outputs]);
     if (activation === 'tanh') {
-      const values =
+      tanhInPlace(
         backendName === 'wasm'
           ? wasmF32(args.backend as BackendWasm, y)
-          : cpuF32(args.backend as KernelBackend, y);
-      for (let i = 0; i < values.length; i++) values[i] = Math.tanh(values[i]);
+          : cpuF32(args.backend as KernelBackend, y),
+      );
     }
     return y;
   };
