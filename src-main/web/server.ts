@@ -109,13 +109,15 @@ function sameToken(given: string | null | undefined, token: string): boolean {
 
 /**
  * Browser mode: serves the built renderer and the app's API on 127.0.0.1 only. Every API call needs
- * the per-run token and must come from this server's own origin, so other local pages cannot use it.
+ * the per-run token and must come from this server's own origin (127.0.0.1 or localhost with its
+ * port), so other local pages cannot use it.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const binaryChannels = new Set(options.binaryChannels ?? BINARY_CHANNELS);
   const streams = new Set<http.ServerResponse>();
   let origin = '';
+  const ownOrigins = (): string[] => [origin, `http://localhost:${new URL(origin).port}`];
 
   const unsubscribe = options.events.subscribe((event, payload) => {
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
@@ -132,7 +134,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
     const host = req.headers.host ?? '';
-    if (host !== new URL(origin).host && host !== `localhost:${new URL(origin).port}`) {
+    // The page may be opened as http://127.0.0.1:PORT or http://localhost:PORT: both name this
+    // server, and each is the page's own origin for the API. Any other name is refused (DNS
+    // rebinding), and so is any other origin.
+    const own = ownOrigins();
+    if (!own.some((o) => new URL(o).host === host)) {
       refuse(res, 403, 'Wrong Host header: Letter Lab answers only on its own address.');
       return;
     }
@@ -145,7 +151,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin) {
+    if (requestOrigin !== undefined && !own.includes(requestOrigin)) {
       refuse(res, 403, `Requests from ${requestOrigin} are not allowed.`);
       return;
     }

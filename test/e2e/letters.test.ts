@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ModelSpec } from '../../src-main/contract/spec';
+import type { RunEntry } from '../../src-main/contract/runs';
 import { encodeLetters, makeLetter, readLettersFile } from '../../src-main/core/letters';
 import { PRESETS } from '../../src-main/core/spec';
 import { apiClient, openApp, pageShots, shotPath, type ApiInvoke } from './helpers/app-page';
@@ -242,11 +243,11 @@ describe('browser mode: My letters', () => {
     expect(result).toMatch(/Held back from My letters \(\d+\)\s*\d+%\s*\d+%/);
     expect(result).toMatch(/Printed letters, test part of .+\s*\d+%\s*\d+%/);
     await page.getByTestId('teach-verdict').waitFor();
-    // The lab notebook records the run as it ends.
-    await expect
-      .poll(async () => (await invoke('runs:list')).some((r) => r.record?.teaching))
-      .toBe(true);
-    const taught = (await invoke('runs:list')).find((r) => r.record?.teaching);
+    // The lab notebook records the run as it ends (its record is also written while it trains).
+    const ended = (r: RunEntry) =>
+      r.record?.teaching !== undefined && r.record.status === 'finished';
+    await expect.poll(async () => (await invoke('runs:list')).some(ended)).toBe(true);
+    const taught = (await invoke('runs:list')).find(ended);
     expect(taught?.record?.name).toMatch(/\+ my letters$/);
     expect(taught?.record?.teaching?.after?.heldBack.count).toBeGreaterThan(0);
     await shot(page, 'taught');
