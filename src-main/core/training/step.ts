@@ -25,10 +25,14 @@ export function trainableVariables(model: tfl.LayersModel): tf.Variable[] {
 
 type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
 
-/** The compiled loss (categorical cross-entropy for every model Letter Lab builds). */
-function lossOf(model: tfl.LayersModel): LossFn {
-  const compiled = (model as unknown as { lossFunctions?: LossFn[] }).lossFunctions;
-  return compiled?.length === 1 ? compiled[0] : tfl.metrics.categoricalCrossentropy;
+/**
+ * The loss every model Letter Lab builds is compiled with (compileModel, core/model/build.ts):
+ * categorical cross-entropy, the same function tfjs-layers' compile() picks for that name. (Read
+ * from tfjs's private `lossFunctions` before, which a Sequential does not have, so this was the
+ * function used all along.)
+ */
+function lossOf(_model: tfl.LayersModel): LossFn {
+  return tfl.metrics.categoricalCrossentropy;
 }
 
 export interface ShardGradients {
