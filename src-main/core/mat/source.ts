@@ -79,23 +79,25 @@ export function fileSource(handle: FileHandle, size: number, path: string): Byte
     },
     async stream(offset, length, onPiece, onDone, prepare) {
       if (length === 0) return;
-      const buffers = [new Uint8Array(Math.min(CHUNK_BYTES, length)), new Uint8Array(0)];
-      if (length > CHUNK_BYTES) buffers[1] = new Uint8Array(CHUNK_BYTES);
-      const readInto = async (which: number, done: number) => {
+      const buffers: [Uint8Array, Uint8Array] = [
+        new Uint8Array(Math.min(CHUNK_BYTES, length)),
+        new Uint8Array(length > CHUNK_BYTES ? CHUNK_BYTES : 0),
+      ];
+      const readInto = async (which: 0 | 1, done: number) => {
         const n = Math.min(CHUNK_BYTES, length - done);
         const read = handle.read(buffers[which], 0, n, offset + done);
         if (prepare === undefined) return read;
         const [result] = await Promise.all([read, prepare(offset + done, n)]);
         return result;
       };
-      let which = 0;
+      let which: 0 | 1 = 0;
       let pending = readInto(0, 0);
       for (let done = 0; done < length;) {
         const { bytesRead } = await pending;
         if (bytesRead === 0) throw shortRead(path, offset + done, size);
         const piece = buffers[which].subarray(0, bytesRead);
         const next = done + bytesRead;
-        which ^= 1;
+        which = which === 0 ? 1 : 0;
         // Start the next read before using this piece, so the disk and the CPU overlap.
         if (next < length) pending = readInto(which, next);
         try {
