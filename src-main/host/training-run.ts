@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type {
   BatchProgress,
-  EpochRecord,
   FromTrainer,
   TrainingState,
   TrainingStatus,
@@ -217,7 +216,7 @@ export class TrainingManager {
         });
         break;
       case 'epoch':
-        this.state.history.push(message.record as EpochRecord);
+        this.state.history.push(message.record);
         this.ctx.events.emit('training:epoch', { runId: message.runId, record: message.record });
         break;
       case 'saved':

@@ -141,7 +141,7 @@ async function trainStep(step: LessonStep, c: StepContext): Promise<Trained> {
       },
     },
   );
-  c.stopping.stop = run.stop;
+  c.stopping.stop = () => run.stop();
   if (c.stopping.now) run.stop();
   try {
     const result = await run.done;

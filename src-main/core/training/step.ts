@@ -78,7 +78,7 @@ export async function shardGradients(
       tf.variableGrads(() => {
         const out = trainingForward(model, x);
         probs = tf.keep(out);
-        let loss = tf.mul(tf.mean(lossFn(y, out)), scale) as tf.Scalar;
+        let loss = tf.mul<tf.Scalar>(tf.mean(lossFn(y, out)), scale);
         for (const penalty of model.calculateLosses()) loss = tf.add(loss, tf.mul(penalty, scale));
         return loss;
       }, variables),

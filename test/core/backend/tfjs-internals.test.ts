@@ -44,7 +44,7 @@ interface Slot {
 /** One optimizer step on a 2x3 variable, so the optimizer has made its slots. */
 function stepped(optimizer: tf.Optimizer): { fields: OptimizerFields; variable: tf.Variable } {
   const variable = tf.variable(tf.ones([2, 3]), true, `canary_${optimizer.getClassName()}`);
-  optimizer.minimize(() => tf.sum(tf.square(variable)) as tf.Scalar);
+  optimizer.minimize(() => tf.sum<tf.Scalar>(tf.square(variable)));
   return { fields: optimizer as unknown as OptimizerFields, variable };
 }
 
