@@ -1,7 +1,8 @@
 // `npm run bench` and `letter-lab bench`: the .mat load time, training samples/s of every preset on
 // the active backend side by side with PyTorch (when a Python with torch is installed), and the
 // latency of one prediction. Runs alternate (ours, PyTorch, ours, PyTorch, ...) so that both see
-// the same machine load; the report gives medians, every run, and the ratio of each pair.
+// the same machine load; the report gives medians, every run, and the ratio of each pair, and
+// the whole notebook's estimated training time on both sides (./notebook).
 
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { existsSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { PRESETS } from '../src-main/core/spec/presets';
 import { shutdownTrainingWorkers } from '../src-main/core/training';
 import { LetterLabError } from '../src-main/core/errors';
 import { benchMat } from './mat';
+import { notebookTotal, type NotebookTotal } from './notebook';
 import {
   disposeModel,
   freshModel,
@@ -51,6 +53,8 @@ export interface BenchOptions {
 export interface PresetReport {
   preset: string;
   params: number;
+  /** The notebook's epochs for this model. */
+  epochs: number;
   batches: number;
   samples: number;
   ours: { samplesPerSecond: number; threads: number; runs: OursRun[] };
@@ -76,6 +80,8 @@ export interface BenchReport {
   reference: { python: string | null; version: string | null; unavailable: string | null };
   options: Omit<BenchOptions, 'mat'>;
   presets: PresetReport[];
+  /** The presets run, each for its notebook epochs: estimated training time, ours and PyTorch's. */
+  notebook: NotebookTotal | null;
 }
 
 export function defaultOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -150,6 +156,7 @@ export async function runBench(
       torch: opts.torch,
     },
     presets: [],
+    notebook: null,
   };
   let torchData: TorchData | null = null;
   try {
@@ -206,6 +213,7 @@ export async function runBench(
       report.presets.push({
         preset: preset.id,
         params,
+        epochs: spec.compile.epochs,
         batches: ours[0].batches,
         samples: count,
         ours: { samplesPerSecond: oursMedian, threads: ours[0].threads, runs: ours },
@@ -223,6 +231,7 @@ export async function runBench(
     await torchData?.remove();
     await shutdownTrainingWorkers();
   }
+  report.notebook = notebookTotal(report.presets, set.train.length);
   report.machine.loadAvgEnd = loadavg();
   return report;
 }
@@ -245,6 +254,19 @@ export function formatTable(report: BenchReport): string {
     p.pairRatios.map((r) => r.toFixed(2)).join(' '),
     p.predict.medianMs.toFixed(2),
   ]);
+  const nb = report.notebook;
+  if (nb && report.presets.length > 1) {
+    const minutes = (s: number) => `${(s / 60).toFixed(1)} min`;
+    const epochs = Object.values(nb.epochs).reduce((a, b) => a + b, 0);
+    rows.push([
+      `notebook (${report.presets.length} models, ${epochs} epochs)`,
+      minutes(nb.oursSeconds),
+      nb.pytorchSeconds === null ? '-' : minutes(nb.pytorchSeconds),
+      nb.ratio === null ? '-' : nb.ratio.toFixed(2),
+      nb.pairRatios.map((r) => r.toFixed(2)).join(' '),
+      '',
+    ]);
+  }
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   const m = report.machine;
@@ -258,5 +280,10 @@ export function formatTable(report: BenchReport): string {
       : []),
     line(head),
     ...rows.map(line),
+    ...(nb?.slowest
+      ? [
+          `notebook row: each model for its notebook epochs at the median speeds; ratio = PyTorch's time / ours. Lowest model ratio: ${nb.slowest.preset} ${nb.slowest.ratio.toFixed(2)}`,
+        ]
+      : []),
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import { LetterLabError } from '../core/errors';
+import { LetterLabError, diskFullError } from '../core/errors';
 import type { CliIo, Command } from './command';
 import { infoCommand } from './commands/info';
 import { inspectCommand } from './commands/inspect';
@@ -9,6 +9,7 @@ import { evaluateCommand } from './commands/evaluate';
 import { benchCommand } from './commands/bench';
 import { compareCommand, runsCommand } from './commands/runs';
 import { exportCommand } from './commands/export';
+import { lettersCommand } from './commands/letters';
 import { splitCommand } from './commands/split';
 import { notebookCommand } from './commands/notebook';
 
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   evaluateCommand,
   predictCommand,
   exportCommand,
+  lettersCommand,
   runsCommand,
   compareCommand,
   benchCommand,
@@ -65,8 +67,12 @@ export async function runCli(
     await command.run(args, io);
     return 0;
   } catch (err) {
-    const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
-    if (err instanceof LetterLabError) {
+    const known = diskFullError(err) ?? err;
+    const message = (known instanceof Error ? known.message : String(known)).replace(
+      /\s*\n\s*/g,
+      ' ',
+    );
+    if (known instanceof LetterLabError) {
       errorOut(`error: ${message}`);
       return 2;
     }

@@ -2,7 +2,12 @@
 // TrainingManager sends and receives), and reports progress through callbacks.
 
 import type { BackendName } from '../contract/backend';
-import type { BatchProgress, EpochRecord, TrainerStartMessage } from '../contract/training-api';
+import type {
+  BatchProgress,
+  EpochRecord,
+  FromTrainer,
+  TrainerStartMessage,
+} from '../contract/training-api';
 import { LetterLabError } from '../core/errors';
 import { forkNodeTrainer, type TrainerConnection } from '../host/trainer-connection';
 
@@ -11,6 +16,12 @@ export interface RunnerListener {
   onLoading?(stage: string, fraction: number): void;
   onBatch?(progress: BatchProgress): void;
   onEpoch?(record: EpochRecord): void;
+  /** A teaching run measured its network (before the first batch, after the last). */
+  onTeach?(message: Extract<FromTrainer, { type: 'teach' }>): void;
+  /** The letters were read (file name, fingerprint, split sizes). */
+  onLoaded?(dataset: { fileName: string; fingerprint: string; train: number; test: number }): void;
+  /** The model was autosaved after `epoch`. */
+  onSaved?(epoch: number): void;
 }
 
 export interface RunnerResult {
@@ -56,6 +67,15 @@ export function runTrainer(
           break;
         case 'epoch':
           listener.onEpoch?.(message.record);
+          break;
+        case 'teach':
+          listener.onTeach?.(message);
+          break;
+        case 'loaded':
+          listener.onLoaded?.(message.dataset);
+          break;
+        case 'saved':
+          listener.onSaved?.(message.epoch);
           break;
         case 'done':
           end(() =>

@@ -9,6 +9,7 @@ import type { PredictInvoke } from './predict';
 import type { RunsEvents, RunsInvoke } from './runs';
 import type { EvaluationInvoke } from './evaluation';
 import type { SettingsInvoke } from './settings';
+import type { LettersEvents, LettersInvoke } from './letters';
 import type { LessonsEvents, LessonsInvoke } from './lessons';
 
 interface AppInvoke {
@@ -30,10 +31,11 @@ export interface InvokeMap
     RunsInvoke,
     EvaluationInvoke,
     SettingsInvoke,
+    LettersInvoke,
     LessonsInvoke {}
 
 export interface EventMap
-  extends AppEvents, DatasetEvents, TrainingEvents, RunsEvents, LessonsEvents {}
+  extends AppEvents, DatasetEvents, TrainingEvents, RunsEvents, LettersEvents, LessonsEvents {}
 
 export type Channel = keyof InvokeMap;
 export type EventName = keyof EventMap;

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'file.not-found'
   | 'file.unreadable'
   | 'file.too-large'
+  | 'file.disk-full'
   // --- mat ---
   | 'mat.not-mat'
   | 'mat.v73-hdf5'
@@ -33,12 +34,16 @@ export type ErrorCode =
   | 'spec.not-json'
   | 'spec.invalid'
   | 'spec.unsupported-version'
+  | 'spec.too-big'
   // --- training ---
   | 'training.busy'
   | 'training.no-dataset'
   | 'training.crashed'
   | 'training.backend-unavailable'
   | 'training.bad-options'
+  // --- time estimates (host/estimate, trainer/estimate) ---
+  | 'estimate.cancelled'
+  | 'estimate.too-slow'
   // --- models ---
   | 'model.not-found'
   | 'model.corrupt'
@@ -71,6 +76,7 @@ export type ErrorCode =
   | 'predict.bad-input'
   | 'predict.not-png'
   | 'predict.image-too-large'
+  | 'predict.damaged-image'
   // --- evaluation (core/evaluation, host/evaluation, cli evaluate) ---
   | 'evaluation.mismatch'
   | 'evaluation.no-test-letters'
@@ -81,6 +87,14 @@ export type ErrorCode =
   | 'runs.corrupt'
   | 'runs.ambiguous'
   | 'runs.busy'
+  // --- my letters (core/letters, host/letters*, cli letters) ---
+  | 'letters.bad-file'
+  | 'letters.bad-label'
+  | 'letters.duplicate'
+  | 'letters.not-found'
+  | 'letters.too-many'
+  | 'letters.too-few'
+  | 'letters.write-failed'
   // --- lessons (core/lessons, host/lessons, cli notebook) ---
   | 'lessons.unknown-step'
   | 'lessons.closed'

@@ -52,6 +52,11 @@ export interface EvaluationSummary extends EvaluationNumbers {
    * may have been training letters. null when the model does not say.
    */
   sameSplit: boolean | null;
+  /**
+   * True when the network was saved before Letter Lab used the notebook's split: most of these
+   * test letters were training letters for it (the evaluation says so in those words).
+   */
+  oldSplit?: boolean;
   seconds: number;
 }
 

@@ -51,6 +51,8 @@ export interface SamplesResponse {
   letters: PredictedLetter[];
   classNames: string[];
   sameSplit: boolean | null;
+  /** True when the network was saved before Letter Lab used the notebook's split. */
+  oldSplit?: boolean;
   /** How many test letters there are to pick from. */
   testCount: number;
 }

@@ -3,10 +3,22 @@
 // code is in src-main/core/runs and src-main/host/runs.ts.
 import type { BackendName } from './backend';
 import type { CompileSpec, ModelSpec } from './spec';
-import type { EpochRecord, SplitMethod } from './training';
+import type { TeachingInfo } from './letters';
+import type { EpochRecord, SavedModelEntry, SplitMethod } from './training';
 
-/** How a recorded run ended. */
-export type RunStatus = 'finished' | 'stopped' | 'failed' | 'crashed';
+/**
+ * How a recorded run ended, or 'running' while it trains (its record is written at its start and
+ * after every epoch), or 'interrupted' when Letter Lab closed or crashed while it trained.
+ */
+export type RunStatus = 'finished' | 'stopped' | 'failed' | 'crashed' | 'running' | 'interrupted';
+
+/** The process writing a running run's record (to tell a live run from an interrupted one). */
+export interface RunOwner {
+  pid: number;
+  hostname: string;
+  /** Random per process, so a new process that got the same pid is not taken for the owner. */
+  token: string;
+}
 
 /** The letters a run learned from. */
 export interface RunDataset {
@@ -23,7 +35,7 @@ export interface RunDataset {
   test: number;
 }
 
-/** run.json: one training run, written when it ends (again when more epochs are trained). */
+/** run.json: one training run, written when it starts, after every epoch and when it ends. */
 export interface RunRecord {
   /** Format version of run.json. */
   version: 1;
@@ -56,6 +68,10 @@ export interface RunRecord {
   message: string | null;
   /** Epoch of the run's last autosave in model/, 0 when none was written. */
   savedEpoch: number;
+  /** A run that taught a saved network with a letters file: what it learned from, before/after. */
+  teaching?: TeachingInfo;
+  /** Who is writing the record while the run trains; absent once it ended. */
+  owner?: RunOwner;
 }
 
 export type RunVerdictKind =
@@ -146,6 +162,8 @@ export interface RunsInvoke {
   'runs:update': { request: RunUpdate; response: RunEntry };
   /** Deletes the run's folder (its record and autosaved model). */
   'runs:delete': { request: { id: string }; response: { id: string } };
+  /** Copies the run's autosaved network into the saved networks (e.g. of an interrupted run). */
+  'runs:keep-model': { request: { id: string }; response: SavedModelEntry };
   /** Runs side by side (one gives its own table row); texts in `lang`. */
   'runs:compare': {
     request: { ids: string[]; lang: 'en' | 'pl' };

@@ -4,6 +4,7 @@ import type { ApiError } from './errors';
 import type { BackendInfo } from './backend';
 import type { ModelSpec } from './spec';
 import type { BatchProgress, EpochRecord } from './training';
+import type { TeachMeasure, TeachPlan, TeachingInfo } from './letters';
 
 export type { BatchProgress, EpochRecord };
 
@@ -33,6 +34,8 @@ export interface TrainingState {
   message: string | null;
   /** Epoch of the last autosave, 0 when none. */
   savedEpoch: number;
+  /** A run teaching a saved network with a letters file (My letters): what and how it went. */
+  teaching?: TeachingInfo | null;
 }
 
 export interface StartTrainingRequest {
@@ -48,8 +51,13 @@ export interface EpochEstimateView {
 }
 
 export interface TrainingInvoke {
-  /** About how long one epoch of this network takes here, from a short measurement. */
+  /**
+   * About how long one epoch of this network takes here, from a short measurement in a separate,
+   * short-lived process with a memory cap and a time limit. A newer request cancels an older one.
+   */
   'spec:estimate': { request: { spec: ModelSpec }; response: EpochEstimateView };
+  /** Cancels the measurement under way, if any (the network was changed again). */
+  'spec:estimate-cancel': { request: void; response: { cancelled: boolean } };
   'training:state': { request: void; response: TrainingState };
   'training:start': { request: StartTrainingRequest; response: TrainingState };
   'training:stop': { request: void; response: TrainingState };
@@ -83,10 +91,23 @@ export interface TrainerStartMessage {
   /** Where the model is autosaved after every epoch. */
   saveDir: string;
   history: EpochRecord[];
+  /** Teach the network in `resumeFrom` with a letters file instead of training on the split. */
+  teach?: TeachPlan;
+}
+
+/** Times a few training steps of `spec` (core/model/estimate) in a process of its own. */
+export interface TrainerEstimateMessage {
+  type: 'estimate';
+  id: string;
+  spec: ModelSpec;
+  split: { train: number; test: number };
+  /** The process ends itself when its resident memory grows past this. */
+  memoryCapBytes: number;
 }
 
 export type ToTrainer =
   | TrainerStartMessage
+  | TrainerEstimateMessage
   | { type: 'stop'; runId: string }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string };
@@ -94,10 +115,25 @@ export type ToTrainer =
 export type FromTrainer =
   | { type: 'ready'; backend: BackendInfo }
   | { type: 'loading'; runId: string; stage: string; fraction: number }
+  /** The letters were read: what the lab notebook keeps of them (`letter-lab train` records it). */
+  | {
+      type: 'loaded';
+      runId: string;
+      dataset: { fileName: string; fingerprint: string; train: number; test: number };
+    }
   | { type: 'batch'; runId: string; progress: BatchProgress }
   | { type: 'epoch'; runId: string; record: EpochRecord }
   /** numTensors: tf.memory().numTensors in the training process right after the save. */
   | { type: 'saved'; runId: string; epoch: number; dir: string; numTensors: number }
+  /** A teaching run measured its network: before the first batch and after the last. */
+  | {
+      type: 'teach';
+      runId: string;
+      phase: 'before' | 'after';
+      measure: TeachMeasure;
+      letters: TeachingInfo['letters'];
+      fonts: TeachingInfo['fonts'];
+    }
   | { type: 'paused'; runId: string }
   | { type: 'resumed'; runId: string }
   | {
@@ -109,4 +145,6 @@ export type FromTrainer =
        * it was disposed: equal numbers mean the run leaked no tensors. */
       numTensors?: { before: number; after: number };
     }
-  | { type: 'error'; runId: string | null; error: ApiError };
+  | { type: 'error'; runId: string | null; error: ApiError }
+  | { type: 'estimated'; id: string; secondsPerEpoch: number; samplesPerSecond: number }
+  | { type: 'estimate-failed'; id: string; error: ApiError };

@@ -96,6 +96,16 @@ export interface ModelMeta {
   backend: BackendName;
   /** ISO 8601 time of the save. */
   savedAt: string;
+  /** Set when the network was taught with a letters file (My letters). */
+  teaching?: ModelTeaching;
+}
+
+/** What a taught network remembers about its teaching. */
+export interface ModelTeaching {
+  /** The letters file it learned from. */
+  lettersFile: string;
+  mode: 'mixed' | 'only';
+  share: number;
 }
 
 /** One entry of a models folder listing; broken folders are listed with their problem. */

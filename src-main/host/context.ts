@@ -1,7 +1,7 @@
 import type { BackendInfo } from '../contract/backend';
 import type { HostMode } from '../contract/app';
 import type { EventHub } from './events';
-import type { TrainerConnection } from './trainer-connection';
+import type { TrainerConnection, TrainerPurpose } from './trainer-connection';
 import type { SettingsStore } from './settings';
 import type { TrainingManager } from './training-run';
 import type { ModelCache } from './model-cache';
@@ -15,8 +15,11 @@ export interface Platform {
   chooseFile?: (options: { title: string; extensions: string[] }) => Promise<string | null>;
   /** A native "choose folder" dialog; absent in browser mode. */
   chooseFolder?: (options: { title: string }) => Promise<string | null>;
-  /** Starts a training process: Electron's utilityProcess, or a Node child process. */
-  forkTrainer: () => TrainerConnection;
+  /**
+   * Starts a training process: Electron's utilityProcess, or a Node child process; `purpose` is
+   * 'estimate' for the builder's short time measurements.
+   */
+  forkTrainer: (purpose?: TrainerPurpose) => TrainerConnection;
 }
 
 export interface AppPaths {

@@ -10,6 +10,7 @@ import { setupEvaluation } from './evaluation';
 import { setupSettings } from './settings-api';
 import type { HostContext } from './context';
 import { ModelCache } from './model-cache';
+import { setupLetters } from './letters';
 
 /** Builds the API once per host: one setup function per feature. */
 export function createApi(ctx: HostContext): ApiRegistry {
@@ -17,12 +18,13 @@ export function createApi(ctx: HostContext): ApiRegistry {
   ctx.session.models = new ModelCache(ctx);
   setupApp(registry, ctx);
   setupSettings(registry, ctx);
-  setupDataset(registry, ctx);
+  const datasets = setupDataset(registry, ctx);
   setupTraining(registry, ctx);
-  setupModels(registry, ctx);
+  const models = setupModels(registry, ctx);
   setupPredict(registry, ctx);
-  const recorder = setupRuns(registry, ctx);
-  setupEvaluation(registry, ctx);
+  const recorder = setupRuns(registry, ctx, models);
+  const evaluation = setupEvaluation(registry, ctx);
   setupLessons(registry, ctx, recorder);
+  setupLetters(registry, ctx, datasets, evaluation);
   return registry;
 }

@@ -41,6 +41,14 @@ export function safeUploadName(name: string): string {
   return base === '' || base.startsWith('.') ? `upload-${base}.mat` : base;
 }
 
+/** Upload folders whose file is being stored or opened right now: never pruned under its feet. */
+const inFlight = new Set<string>();
+
+/** Marks the upload at `file` as finished: a later prune may remove it (unless it is kept). */
+export function releaseUpload(file: string): void {
+  inFlight.delete(path.dirname(path.resolve(file)));
+}
+
 /**
  * Keeps a dropped or picked file in the user's data folder, so it can be reopened on the next
  * start and read by the training process. Each upload gets its own folder: a file that fails to
@@ -65,15 +73,22 @@ export async function storeUpload(
   }
   const root = path.join(userData, UPLOADS);
   await fs.mkdir(root, { recursive: true });
-  const dir = await fs.mkdtemp(path.join(root, 'upload-'));
+  const dir = path.resolve(await fs.mkdtemp(path.join(root, 'upload-')));
+  inFlight.add(dir);
   const file = path.join(dir, safeUploadName(name));
-  await fs.writeFile(file, bytes);
+  try {
+    await fs.writeFile(file, bytes);
+  } catch (err) {
+    inFlight.delete(dir);
+    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    throw err;
+  }
   return file;
 }
 
 /**
- * Removes the stored uploads except the one at `keep` (the file open now, if it is an upload):
- * only the latest good upload is kept.
+ * Removes the stored uploads except the one at `keep` (the file open now, if it is an upload) and
+ * those another request is still storing or opening: only the latest good upload is kept.
  */
 export async function pruneUploads(userData: string, keep: string | null): Promise<void> {
   const root = path.resolve(userData, UPLOADS);
@@ -88,7 +103,7 @@ export async function pruneUploads(userData: string, keep: string | null): Promi
   await Promise.all(
     names
       .map((name) => path.join(root, name))
-      .filter((entry) => entry !== kept && entry !== keptDir)
+      .filter((entry) => entry !== kept && entry !== keptDir && !inFlight.has(entry))
       .map((entry) => fs.rm(entry, { recursive: true, force: true })),
   );
 }

@@ -9,7 +9,14 @@ import type { SplitImageSet } from '../core/dataset/types';
 import { LetterLabError } from '../core/errors';
 import type { ApiRegistry } from './registry';
 import type { HostContext, OpenDataset } from './context';
-import { SAMPLE_FILE, pruneUploads, sampleName, storeUpload, type SetName } from './dataset-files';
+import {
+  SAMPLE_FILE,
+  pruneUploads,
+  releaseUpload,
+  sampleName,
+  storeUpload,
+  type SetName,
+} from './dataset-files';
 
 function toInfo(
   source: DatasetSource,
@@ -221,7 +228,9 @@ export function setupDataset(registry: ApiRegistry, ctx: HostContext): DatasetSe
       try {
         return await service.open(file, 'upload', { label: name });
       } finally {
-        // The failed file goes; the one still open (and read by training) stays.
+        // The failed file goes; the one still open (and read by training) stays, and so do the
+        // files of uploads still under way.
+        releaseUpload(file);
         await pruneUploads(ctx.paths.userData, service.current()?.path ?? null).catch(
           () => undefined,
         );

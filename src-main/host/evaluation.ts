@@ -7,7 +7,7 @@ import type {
   EvaluationSummary,
 } from '../contract/evaluation';
 import type { SplitImageSet } from '../core/dataset/types';
-import { testLettersHeldOut } from '../core/dataset/split';
+import { testLettersHeldOut, trainedWithOldSplit } from '../core/dataset/split';
 import { LetterLabError } from '../core/errors';
 import {
   cellMembers,
@@ -177,6 +177,7 @@ export class EvaluationService {
         seed: set.seed,
         testFraction: set.testFraction,
       }),
+      oldSplit: trainedWithOldSplit(trainedOn),
       seconds,
     };
     this.remember({ summary, predictions, set });

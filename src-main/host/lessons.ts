@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { LessonsView, LessonTrainRequest, StepOrigin } from '../contract/lessons';
 import type { RunEntry } from '../contract/runs';
 import type { TrainingState } from '../contract/training-api';
+import { SPLIT_METHOD } from '../core/dataset/split';
 import { LetterLabError } from '../core/errors';
 import {
   LESSON_STEP_IDS,
@@ -18,7 +19,7 @@ import {
   type LessonStep,
   type OpenLetters,
 } from '../core/lessons';
-import { ProgressStore } from '../core/progress/store';
+import { ProgressStore, emptyProgress } from '../core/progress/store';
 import { buildReport, reportFileName, type ReportRun } from '../core/report/build';
 import type { HostContext } from './context';
 import type { ApiRegistry } from './registry';
@@ -61,6 +62,7 @@ export class LessonsHost {
       fingerprint: info.fingerprint,
       splitSeed: info.split.seed,
       testFraction: info.split.testFraction,
+      split: SPLIT_METHOD,
     };
   }
 
@@ -91,6 +93,14 @@ export class LessonsHost {
     this.checkOpen(step);
     const store = await this.progress;
     await store.change((p) => ({ ...p, current: step.id }));
+    return this.view();
+  }
+
+  /** The lessons start again for a new group; the runs stay in the lab notebook. */
+  async reset(): Promise<LessonsView> {
+    const store = await this.progress;
+    await store.change(() => emptyProgress());
+    this.changed();
     return this.view();
   }
 
@@ -206,6 +216,7 @@ export function setupLessons(
   registry.handle('lessons:select', z.object({ step: stepSchema }).strict(), ({ step }) =>
     lessons.select(step),
   );
+  registry.handle('lessons:reset', z.undefined(), () => lessons.reset());
   registry.handle(
     'lessons:train',
     z

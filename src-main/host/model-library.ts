@@ -5,9 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelMeta } from '../contract/training';
-import { LetterLabError } from '../core/errors';
+import { LetterLabError, jsonSyntaxReason } from '../core/errors';
 import { replaceFolder } from '../core/model/atomic';
-import { META_JSON, MODEL_JSON, WEIGHTS_BIN, writeFileDurably } from '../core/model/files';
+import {
+  META_JSON,
+  MODEL_JSON,
+  WEIGHTS_BIN,
+  checkInsideFolder,
+  writeFileDurably,
+} from '../core/model/files';
 import { parseMeta } from '../core/model/meta';
 
 /** A model id is a plain folder name: no separators, no leading dot, no "..", at most 128 long. */
@@ -89,7 +95,7 @@ export function expectedWeightBytes(modelJson: string, dir: string): number {
   try {
     parsed = JSON.parse(modelJson) as typeof parsed;
   } catch (err) {
-    throw corrupt(dir, `${MODEL_JSON} is not valid JSON (${(err as Error).message})`);
+    throw corrupt(dir, `${MODEL_JSON} is not valid JSON (${jsonSyntaxReason(err)})`);
   }
   if (!Array.isArray(parsed?.weightsManifest)) {
     throw corrupt(dir, `${MODEL_JSON} has no weightsManifest`);
@@ -110,6 +116,7 @@ export function expectedWeightBytes(modelJson: string, dir: string): number {
 /** A cheap check that a listed folder's weights fit its model.json (no weights are read). */
 export async function weightsProblem(dir: string): Promise<string | null> {
   try {
+    await checkInsideFolder(dir, MODEL_JSON);
     const modelJson = await readFile(path.join(dir, MODEL_JSON), 'utf8').catch(() => {
       throw corrupt(dir, `${MODEL_JSON} is missing`);
     });
@@ -137,6 +144,7 @@ export interface ModelSnapshot {
 }
 
 async function readOnce(dir: string): Promise<ModelSnapshot | null> {
+  for (const file of [META_JSON, MODEL_JSON, WEIGHTS_BIN]) await checkInsideFolder(dir, file);
   const read = (file: string) => readFile(path.join(dir, file));
   let metaText: Buffer;
   try {
@@ -155,7 +163,7 @@ async function readOnce(dir: string): Promise<ModelSnapshot | null> {
   try {
     meta = JSON.parse(metaText.toString('utf8'));
   } catch (err) {
-    throw corrupt(dir, `${META_JSON} is not valid JSON (${(err as Error).message})`);
+    throw corrupt(dir, `${META_JSON} is not valid JSON (${jsonSyntaxReason(err)})`);
   }
   const expected = expectedWeightBytes(modelJson.toString('utf8'), dir);
   if (weights.length !== expected) {
@@ -203,11 +211,12 @@ export async function snapshotModel(dir: string): Promise<ModelSnapshot> {
   );
 }
 
-/** Writes `snapshot` as a new folder `target` (atomically; never over an existing folder). */
+/** Writes `snapshot` as the folder `target`, atomically; over an existing one only if asked. */
 export async function writeSnapshot(
   target: string,
   snapshot: ModelSnapshot,
   meta: ModelMeta,
+  overwrite = false,
 ): Promise<void> {
   await replaceFolder(
     target,
@@ -216,6 +225,6 @@ export async function writeSnapshot(
       await writeFileDurably(path.join(tmp, MODEL_JSON), snapshot.modelJson);
       await writeFileDurably(path.join(tmp, META_JSON), JSON.stringify(meta, null, 2));
     },
-    { overwrite: false },
+    { overwrite },
   );
 }

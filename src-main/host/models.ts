@@ -12,6 +12,7 @@ import { namedWeightsOf } from '../core/export/model-weights';
 import { specSchema } from './training';
 import type { TrainingState } from '../contract/training-api';
 import { LetterLabError } from '../core/errors';
+import { checkNotLinked } from '../core/model/store';
 import {
   MAX_NAME_LENGTH,
   deleteModel,
@@ -21,6 +22,8 @@ import {
   renameModel,
 } from '../core/model';
 import type { ApiRegistry } from './registry';
+import { replaceFolder } from '../core/model/atomic';
+import { ExportJournal } from './export-cleanup';
 import type { HostContext } from './context';
 import {
   EXPORTS_FOLDER,
@@ -76,6 +79,7 @@ export class ModelLibrary {
   async entry(id: string): Promise<SavedModelEntry> {
     const full = this.dir(id);
     try {
+      await checkNotLinked(full);
       const meta = await readModelMeta(full);
       return { id, path: full, meta, problem: await weightsProblem(full) };
     } catch (err) {
@@ -118,6 +122,11 @@ export class ModelLibrary {
         'There is no trained network to save yet: train one for at least one epoch (the Train tab).',
       );
     }
+    return this.saveFrom(source, name);
+  }
+
+  /** Copies the model folder `source` (a run's autosave) into the library as `name`. */
+  async saveFrom(source: string, name: string): Promise<SavedModelEntry> {
     const snapshot = await snapshotModel(source);
     const id = await newModelId(this.root, name);
     await writeSnapshot(this.dir(id), snapshot, {
@@ -132,6 +141,7 @@ export class ModelLibrary {
     const cache = this.ctx.session.models;
     if (!cache) throw new Error('The model cache is not set up.');
     const dir = this.dir(id);
+    await checkNotLinked(dir);
     await readModelMeta(dir); // model.not-found before anything changes
     const previous = this.inUse;
     cache.choose(dir);
@@ -182,9 +192,12 @@ export class ModelLibrary {
     const { model, meta } = await loadModel(this.dir(id));
     try {
       const target = await freeFolder(parent, `${meta.name} keras`);
-      await exportKerasFolder(target, meta.spec, await namedWeightsOf(model), {
-        trainedOn: meta.dataset,
-      });
+      const weights = await namedWeightsOf(model);
+      await replaceFolder(
+        target,
+        (tmp) => exportKerasFolder(tmp, meta.spec, weights, { trainedOn: meta.dataset }).then(),
+        { overwrite: false },
+      );
       return target;
     } finally {
       model.optimizer?.dispose();
@@ -206,6 +219,9 @@ export class ModelLibrary {
 
 export function setupModels(registry: ApiRegistry, ctx: HostContext): ModelLibrary {
   const library = new ModelLibrary(ctx);
+  const journal = new ExportJournal(ctx.paths.userData);
+  // What exports of a crashed or killed Letter Lab left half-written goes now.
+  void journal.cleanStale(path.join(ctx.paths.userData, EXPORTS_FOLDER));
   registry.handle('models:list', z.undefined(), () => library.list());
   registry.handle('models:save-current', z.object({ name: nameSchema }), ({ name }) =>
     library.saveCurrent(name),
@@ -222,10 +238,13 @@ export function setupModels(registry: ApiRegistry, ctx: HostContext): ModelLibra
     write: (parent: string) => Promise<string>,
   ): Promise<ModelExport | null> => {
     if (!ctx.platform.chooseFolder) {
-      return { path: await write(path.join(ctx.paths.userData, EXPORTS_FOLDER)), chosen: false };
+      const parent = path.join(ctx.paths.userData, EXPORTS_FOLDER);
+      return { path: await journal.around(parent, () => write(parent)), chosen: false };
     }
     const parent = await ctx.platform.chooseFolder({ title });
-    return parent ? { path: await write(parent), chosen: true } : null;
+    return parent
+      ? { path: await journal.around(parent, () => write(parent)), chosen: true }
+      : null;
   };
   registry.handle('models:export', z.object({ id: idSchema }), ({ id }) =>
     exportInto('Export the network into…', (parent) => library.exportTo(id, parent)),
@@ -239,7 +258,9 @@ export function setupModels(registry: ApiRegistry, ctx: HostContext): ModelLibra
     if (problem) throw new LetterLabError('export.not-notmnist', problem);
     return exportInto('Export the Keras script into…', async (parent) => {
       const target = await freeFolder(parent, `${spec.name} keras`);
-      await exportKerasFolder(target, spec, null);
+      await replaceFolder(target, (tmp) => exportKerasFolder(tmp, spec, null).then(), {
+        overwrite: false,
+      });
       return target;
     });
   });

@@ -15,7 +15,7 @@ import {
   predictImages,
 } from '../core/activations';
 import { classNames as letterNames } from '../core/dataset/labels';
-import { mulberry32, testLettersHeldOut } from '../core/dataset/split';
+import { mulberry32, testLettersHeldOut, trainedWithOldSplit } from '../core/dataset/split';
 import type { SplitImageSet } from '../core/dataset/types';
 import { LetterLabError } from '../core/errors';
 import type { ActiveModel, ModelCache } from './model-cache';
@@ -118,6 +118,7 @@ export class PredictService {
       letters,
       classNames: this.classNames(active),
       sameSplit: this.sameSplit(active),
+      oldSplit: trainedWithOldSplit(active.meta.dataset),
       testCount: set.test.length,
     };
   }

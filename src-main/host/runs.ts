@@ -1,5 +1,6 @@
-// The lab notebook in the host: every training run is recorded when it ends (TrainingManager's
-// onRunEnded) into <userData>/runs/<runId>/run.json, next to the run's autosaved model; the
+// The lab notebook in the host: every training run is recorded in <userData>/runs/<runId>/run.json
+// (core/runs RunWriter: when it starts, after every autosaved epoch, and when it ends through
+// TrainingManager's onRunEnded), next to the run's autosaved model; the
 // notebook lists, renames, stars, annotates, deletes and compares runs; and the guided first
 // run's "done" flag lives in the settings (tourDone).
 
@@ -7,20 +8,24 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { RunDataset, RunEntry, RunRecord } from '../contract/runs';
 import type { TrainingState } from '../contract/training-api';
+import type { ModelSpec } from '../contract/spec';
 import { SPLIT_METHOD } from '../core/dataset/split';
 import { LetterLabError } from '../core/errors';
 import {
   MAX_COMPARE,
   MAX_RUN_NAME,
   MAX_RUN_NOTE,
+  RUN_MODEL_FOLDER,
   RunStore,
-  buildRecord,
+  RunWriter,
   compareRuns,
   isRunStatus,
+  ownerGone,
   runIdProblem,
-  worthRecording,
+  type LiveRun,
 } from '../core/runs';
 import type { ApiRegistry } from './registry';
+import type { ModelLibrary } from './models';
 import type { HostContext } from './context';
 
 export const RUNS_FOLDER = 'runs';
@@ -29,6 +34,19 @@ const idSchema = z.string().superRefine((id, check) => {
   const problem = runIdProblem(id);
   if (problem) check.addIssue({ code: 'custom', message: problem });
 });
+
+/** What the record keeps of the training manager's state. */
+function liveRun(state: TrainingState): LiveRun {
+  return {
+    runId: state.runId as string,
+    spec: state.spec as ModelSpec,
+    history: state.history,
+    backend: state.backend,
+    message: state.message,
+    savedEpoch: state.savedEpoch,
+    teaching: state.teaching ?? null,
+  };
+}
 
 /** The letters a session trains on, as the record keeps them. */
 function datasetOf(ctx: HostContext): RunDataset | null {
@@ -48,51 +66,53 @@ function datasetOf(ctx: HostContext): RunDataset | null {
 
 export class RunRecorder {
   readonly store: RunStore;
-  /** The session of each run now training: when it started and on which letters. */
-  private readonly sessions = new Map<string, { startedAt: string; dataset: RunDataset | null }>();
+  /** The writer of each run training now (a start, or "train N more"). */
+  private readonly writers = new Map<string, RunWriter>();
   /** Runs deleted in this session: a late end of one of them is not recorded again. */
   private readonly deleted = new Set<string>();
+  /** Epoch of the last autosave written into each run's record. */
+  private readonly written = new Map<string, number>();
 
   constructor(private readonly ctx: HostContext) {
     this.store = new RunStore(path.join(ctx.paths.userData, RUNS_FOLDER));
     ctx.events.subscribe((event, payload) => {
       if (event !== 'training:state') return;
       const state = payload as TrainingState;
-      if (state.status === 'starting' && state.runId && !this.sessions.has(state.runId)) {
-        this.sessions.set(state.runId, {
-          startedAt: new Date().toISOString(),
-          dataset: datasetOf(ctx),
-        });
+      const { runId, spec } = state;
+      if (!runId || !spec || this.deleted.has(runId)) return;
+      if (state.status === 'starting' && !this.writers.has(runId)) {
+        const writer = new RunWriter(this.store, runId, datasetOf(ctx));
+        this.writers.set(runId, writer);
+        this.written.set(runId, state.savedEpoch);
+        this.log(writer.begin(liveRun(state)), runId);
+      } else if (state.savedEpoch > (this.written.get(runId) ?? 0) && !isRunStatus(state.status)) {
+        // An epoch was autosaved: the record follows, so a crash now loses nothing.
+        this.written.set(runId, state.savedEpoch);
+        const writer = this.writers.get(runId);
+        if (writer) this.log(writer.update(liveRun(state)), runId);
       }
     });
+  }
+
+  private log(write: Promise<RunRecord | null>, runId: string): void {
+    write.then(
+      (record) => {
+        if (record) this.ctx.events.emit('runs:changed', { id: runId });
+      },
+      (err: unknown) =>
+        console.error(`Letter Lab could not record run ${runId}: ${(err as Error).message}`),
+    );
   }
 
   /** Writes (or updates) the record of a run that just ended; null when it is not kept. */
   async recordEnded(state: TrainingState): Promise<RunRecord | null> {
     const { runId, spec, status } = state;
     if (!runId || !spec || !isRunStatus(status) || this.deleted.has(runId)) return null;
-    const session = this.sessions.get(runId) ?? {
-      startedAt: new Date().toISOString(),
-      dataset: datasetOf(this.ctx),
-    };
-    this.sessions.delete(runId);
-    const run = {
-      runId,
-      spec,
-      status,
-      history: state.history,
-      backend: state.backend,
-      message: state.message,
-      savedEpoch: state.savedEpoch,
-    };
-    const endedAt = new Date().toISOString();
-    const record = await this.store.change(
-      runId,
-      (previous) =>
-        worthRecording(run, previous) ? buildRecord(run, { ...session, endedAt }, previous) : null,
-      true,
-    );
-    if (record) this.ctx.events.emit('runs:changed', { id: runId });
+    const writer = this.writers.get(runId) ?? new RunWriter(this.store, runId, datasetOf(this.ctx));
+    this.writers.delete(runId);
+    this.written.delete(runId);
+    const record = await writer.end({ ...liveRun(state), status }, state.savedEpoch > 0);
+    this.ctx.events.emit('runs:changed', { id: runId });
     return record;
   }
 
@@ -101,7 +121,7 @@ export class RunRecorder {
     return training?.active ? training.snapshot().runId : null;
   }
 
-  /** Every run, newest first; the run training right now is left out until it has a record. */
+  /** Every run, newest first (the run training now too, as 'running'). */
   async list(): Promise<RunEntry[]> {
     const active = this.activeRunId();
     const entries = await this.store.list();
@@ -122,11 +142,20 @@ export class RunRecorder {
     return this.store.entry(id);
   }
 
+  /** Whether run `id` is training now, here or in another process (`letter-lab train`). */
+  private async training(id: string): Promise<boolean> {
+    if (this.activeRunId() === id) return true;
+    const loaded = await this.store.load(id).catch(() => null);
+    return loaded !== null && 'record' in loaded && loaded.record.status === 'running'
+      ? !ownerGone(loaded.record)
+      : false;
+  }
+
   async remove(id: string): Promise<{ id: string }> {
-    if (this.activeRunId() === id) {
+    if (await this.training(id)) {
       throw new LetterLabError(
         'runs.busy',
-        'This run is training right now: stop it first (the Train tab), then delete it.',
+        'This run is training right now: stop it first (the Train tab, or Ctrl+C in the terminal that trains it), then delete it.',
       );
     }
     await this.store.remove(id);
@@ -135,13 +164,29 @@ export class RunRecorder {
     return { id };
   }
 
+  /** Copies a run's autosaved network into the saved networks, named after the run. */
+  async keepModel(id: string, library: ModelLibrary) {
+    if (await this.training(id)) {
+      throw new LetterLabError(
+        'runs.busy',
+        'This run is training right now: its network is still changing. Save it when the run ends.',
+      );
+    }
+    const record = await this.store.read(id);
+    return library.saveFrom(path.join(this.store.folder(id), RUN_MODEL_FOLDER), record.name);
+  }
+
   async compare(ids: string[], lang: 'en' | 'pl') {
     const records = await Promise.all(ids.map((id) => this.store.read(id)));
     return compareRuns(records, lang);
   }
 }
 
-export function setupRuns(registry: ApiRegistry, ctx: HostContext): RunRecorder {
+export function setupRuns(
+  registry: ApiRegistry,
+  ctx: HostContext,
+  library: ModelLibrary,
+): RunRecorder {
   const recorder = new RunRecorder(ctx);
   const training = ctx.session.training;
   if (training) {
@@ -174,6 +219,9 @@ export function setupRuns(registry: ApiRegistry, ctx: HostContext): RunRecorder 
     ({ id, ...change }) => recorder.update(id, change),
   );
   registry.handle('runs:delete', z.object({ id: idSchema }), ({ id }) => recorder.remove(id));
+  registry.handle('runs:keep-model', z.object({ id: idSchema }), ({ id }) =>
+    recorder.keepModel(id, library),
+  );
   registry.handle(
     'runs:compare',
     z.object({

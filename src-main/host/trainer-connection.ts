@@ -13,10 +13,13 @@ export interface TrainerConnection {
   pid: number | undefined;
 }
 
+/** What a training process is started for; it shows in its command line. */
+export type TrainerPurpose = 'train' | 'estimate';
+
 /** Browser mode and the CLI: a Node child process running the TypeScript entry through tsx. */
-export function forkNodeTrainer(): TrainerConnection {
+export function forkNodeTrainer(purpose: TrainerPurpose = 'train'): TrainerConnection {
   const entry = path.join(projectRoot(), 'src-main', 'trainer', 'main.ts');
-  const child = fork(entry, [], {
+  const child = fork(entry, [purpose], {
     execArgv: ['--import', 'tsx'],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import type {
   BatchProgress,
@@ -7,8 +6,10 @@ import type {
   TrainingStatus,
 } from '../contract/training-api';
 import type { ModelSpec } from '../contract/spec';
+import type { TeachingInfo } from '../contract/letters';
 import { validateSpec } from '../core/spec';
 import { LetterLabError } from '../core/errors';
+import { newRunId } from '../core/runs';
 import type { HostContext } from './context';
 import type { TrainerConnection } from './trainer-connection';
 
@@ -84,7 +85,7 @@ export class TrainingManager {
         `This network cannot be trained yet${where}: ${errors[0].message}`,
       );
     }
-    const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(3).toString('hex')}`;
+    const runId = newRunId();
     this.state = {
       ...idleState(),
       runId,
@@ -93,6 +94,30 @@ export class TrainingManager {
       targetEpochs: spec.compile.epochs,
     };
     this.launch(seed, null, spec.compile.epochs);
+    return this.snapshot();
+  }
+
+  /**
+   * A new run that starts from the saved network in `resumeFrom` and learns from a letters file
+   * (My letters): `runId` comes from newRunId(), its folder may already hold the letters' copy.
+   */
+  teach(run: {
+    runId: string;
+    spec: ModelSpec;
+    resumeFrom: string;
+    epochs: number;
+    teaching: TeachingInfo;
+  }): TrainingState {
+    this.checkCanStart();
+    this.state = {
+      ...idleState(),
+      runId: run.runId,
+      status: 'starting',
+      spec: run.spec,
+      targetEpochs: run.epochs,
+      teaching: run.teaching,
+    };
+    this.launch(42, run.resumeFrom, run.epochs);
     return this.snapshot();
   }
 
@@ -187,6 +212,7 @@ export class TrainingManager {
       epochs,
       saveDir: this.modelDir(runId) as string,
       history: this.state.history,
+      ...(this.state.teaching ? { teach: this.state.teaching.plan } : {}),
     });
     this.emitState();
   }
@@ -197,6 +223,7 @@ export class TrainingManager {
       this.emitState();
       return;
     }
+    if (message.type === 'estimated' || message.type === 'estimate-failed') return;
     if (message.runId !== this.state.runId) return;
     // A stop that reached the process before its run began (backend still starting) was dropped
     // there: repeat it once the run reports in.
@@ -222,6 +249,16 @@ export class TrainingManager {
       case 'saved':
         this.state.savedEpoch = message.epoch;
         this.emitState();
+        break;
+      case 'teach':
+        if (this.state.teaching) {
+          const { phase, measure, letters, fonts } = message;
+          const earlier = this.state.teaching.before;
+          const before = phase === 'before' ? (earlier ?? measure) : earlier;
+          const after = phase === 'after' ? measure : this.state.teaching.after;
+          this.state.teaching = { ...this.state.teaching, letters, fonts, before, after };
+          this.emitState();
+        }
         break;
       case 'paused':
         this.setStatus('paused');

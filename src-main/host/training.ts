@@ -3,10 +3,8 @@ import type { ApiRegistry } from './registry';
 import type { HostContext } from './context';
 import { TrainingManager } from './training-run';
 import type { ModelSpec } from '../contract/spec';
-import { parseSpec, validateSpec } from '../core/spec';
-import { LetterLabError } from '../core/errors';
-import { estimateEpoch } from '../core/model/estimate';
-import type { EpochEstimateView } from '../contract/training-api';
+import { parseSpec } from '../core/spec';
+import { EpochEstimator } from './estimate';
 
 /** A spec from the renderer, checked by the same parser as imported spec files. */
 export const specSchema = z.unknown().transform((value, check): ModelSpec => {
@@ -35,42 +33,13 @@ export function setupTraining(registry: ApiRegistry, ctx: HostContext): Training
     }),
     ({ spec, seed }) => manager.start(spec, seed),
   );
-  const estimates = new Map<string, EpochEstimateView>();
-  registry.handle('spec:estimate', z.object({ spec: specSchema }), async ({ spec }) => {
-    const error = validateSpec(spec).find((p) => p.severity === 'error');
-    if (error)
-      throw new LetterLabError(
-        'spec.invalid',
-        `This network cannot be timed yet: ${error.message}`,
-      );
-    if (manager.active) {
-      throw new LetterLabError(
-        'training.busy',
-        'No time estimate while a network is training: it would slow both down.',
-      );
-    }
-    const split = ctx.session.dataset?.info.split ?? { train: 14_979, test: 3_745 };
-    const key = JSON.stringify([
-      spec.input,
-      spec.layers,
-      spec.classes,
-      spec.compile,
-      split.train,
-      split.test,
-    ]);
-    const cached = estimates.get(key);
-    if (cached) return cached;
-    const measured = await estimateEpoch(spec, split);
-    const view = {
-      secondsPerEpoch: measured.secondsPerEpoch,
-      samplesPerSecond: measured.samplesPerSecond,
-      trainImages: split.train,
-      backend: ctx.backend.name,
-    };
-    if (estimates.size > 50) estimates.clear();
-    estimates.set(key, view);
-    return view;
-  });
+  const estimator = new EpochEstimator(ctx);
+  registry.handle('spec:estimate', z.object({ spec: specSchema }), ({ spec }) =>
+    estimator.estimate(spec),
+  );
+  registry.handle('spec:estimate-cancel', z.undefined(), () => ({
+    cancelled: estimator.cancel(),
+  }));
   registry.handle('training:stop', z.undefined(), () => manager.stop());
   registry.handle('training:pause', z.undefined(), () => manager.pause());
   registry.handle('training:resume', z.undefined(), () => manager.resume());

@@ -4,6 +4,8 @@ import { initBackend } from '../core/backend';
 import { toApiError } from '../core/errors';
 import { connectToParent } from './port';
 import { startSession, type RunningSession } from './session';
+import { capMemory } from './watchdog';
+import { estimateEpoch } from '../core/model/estimate';
 
 const port = connectToParent();
 let session: RunningSession | null = null;
@@ -15,6 +17,32 @@ void backendReady.then(
 );
 
 port.onMessage((message) => {
+  if (message.type === 'estimate') {
+    // An estimating process does nothing else and is ended by main when it answers.
+    if (session) {
+      port.send({
+        type: 'estimate-failed',
+        id: message.id,
+        error: { code: 'training.busy', message: 'This process is training a network.' },
+      });
+      return;
+    }
+    capMemory(message.memoryCapBytes);
+    void backendReady
+      .then(() => estimateEpoch(message.spec, message.split))
+      .then(
+        (measured) =>
+          port.send({
+            type: 'estimated',
+            id: message.id,
+            secondsPerEpoch: measured.secondsPerEpoch,
+            samplesPerSecond: measured.samplesPerSecond,
+          }),
+        (err: unknown) =>
+          port.send({ type: 'estimate-failed', id: message.id, error: toApiError(err) }),
+      );
+    return;
+  }
   if (message.type === 'start') {
     if (session) {
       port.send({

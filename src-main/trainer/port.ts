@@ -21,6 +21,8 @@ export function connectToParent(): ParentPort {
     };
   }
   if (process.send) {
+    // Main is gone (it crashed or was killed): nobody will read what this process does.
+    process.once('disconnect', () => process.exit(0));
     return {
       send: (message) => void process.send?.(message),
       onMessage: (listener) => process.on('message', (message) => listener(message as ToTrainer)),

@@ -9,6 +9,7 @@ import { datasetRef } from '../core/dataset/split';
 import { buildModel, compileModel, loadModel, saveModel } from '../core/model';
 import { TrainControl, train } from '../core/training';
 import { toApiError } from '../core/errors';
+import { startTeaching } from './teach';
 
 export interface RunningSession {
   runId: string;
@@ -26,31 +27,63 @@ export function startSession(
   const { runId } = message;
   const done = (async () => {
     try {
-      const { set, info } = await loadDataset(message.datasetPath, {
-        seed: message.splitSeed,
-        testFraction: message.testFraction,
-        onProgress: (fraction, stage) => send({ type: 'loading', runId, stage, fraction }),
-      });
+      const withFonts = message.teach?.withFonts ?? true;
+      const fonts = withFonts
+        ? await loadDataset(message.datasetPath, {
+            seed: message.splitSeed,
+            testFraction: message.testFraction,
+            onProgress: (fraction, stage) => send({ type: 'loading', runId, stage, fraction }),
+          })
+        : null;
+      if (fonts) {
+        send({
+          type: 'loaded',
+          runId,
+          dataset: {
+            fileName: fonts.info.fileName,
+            fingerprint: fonts.info.fingerprint,
+            train: fonts.set.train.length,
+            test: fonts.set.test.length,
+          },
+        });
+      }
       const tensorsBefore = tf.memory().numTensors;
       const resumed = message.resumeFrom ? await loadModel(message.resumeFrom) : null;
       const model = resumed ? resumed.model : buildModel(message.spec, { seed: message.seed });
-      // A network that already learned from other letters or another split stays marked so.
-      const dataset = datasetRef(
-        { fingerprint: info.fingerprint, seed: message.splitSeed, testFraction: set.testFraction },
-        resumed && message.history.length > 0 ? resumed.meta.dataset : undefined,
-      );
+      // A network that already learned from other letters or another split stays marked so (a
+      // teaching run starts from a saved network: it is compared with what that learned from).
+      const before =
+        resumed && (message.history.length > 0 || message.teach) ? resumed.meta.dataset : undefined;
+      const dataset = fonts
+        ? datasetRef(
+            {
+              fingerprint: fonts.info.fingerprint,
+              seed: message.splitSeed,
+              testFraction: fonts.set.testFraction,
+            },
+            before,
+          )
+        : (resumed?.meta.dataset ?? null);
       if (!message.resumeFrom) compileModel(model, message.spec.compile);
+      const teaching = await startTeaching(message, fonts, model, send);
+      const set = teaching?.data.set ?? (fonts as NonNullable<typeof fonts>).set;
       control.onPauseChange((paused) => send({ type: paused ? 'paused' : 'resumed', runId }));
-      const meta = (history: ModelMeta['history']): ModelMeta => ({
+      const meta = (
+        history: ModelMeta['history'],
+        fontsAccuracy: number | null = null,
+      ): ModelMeta => ({
         version: 1,
         name: message.spec.name,
         spec: message.spec,
         compile: message.spec.compile,
         history,
         dataset,
-        accuracy: history.at(-1)?.valAcc ?? null,
+        // A teaching run checks its epochs on the held-back letters, not on the test split: its
+        // test accuracy is measured on the font letters' test part.
+        accuracy: teaching ? fontsAccuracy : (history.at(-1)?.valAcc ?? null),
         backend: backend.name,
         savedAt: new Date().toISOString(),
+        ...(teaching ? { teaching: teaching.meta } : {}),
       });
       const history = [...message.history];
       const result = await train(
@@ -62,13 +95,15 @@ export function startSession(
           seed: message.seed,
           initialEpoch: message.initialEpoch,
           history: message.history,
+          ...(teaching?.data.epochOrder ? { epochOrder: teaching.data.epochOrder } : {}),
         },
         {
           onBatchEnd: (progress) => send({ type: 'batch', runId, progress }),
           onEpochEnd: async (record) => {
             history.push(record);
             send({ type: 'epoch', runId, record });
-            await saveModel(message.saveDir, model, meta(history));
+            const fontsAccuracy = teaching ? await teaching.fontsAccuracy(model) : null;
+            await saveModel(message.saveDir, model, meta(history, fontsAccuracy));
             send({
               type: 'saved',
               runId,
@@ -80,11 +115,12 @@ export function startSession(
         },
         control,
       );
+      const after = await teaching?.finish(model);
       if (result.stopped) {
         // Keep the weights of the partial epoch too: a stopped run can be continued or used.
         await saveModel(message.saveDir, model, {
           ...meta(result.history),
-          accuracy: result.valAcc,
+          accuracy: after ? (after.fonts?.accuracy ?? null) : result.valAcc,
         });
       }
       // The model does not own an optimizer passed in as an object: free Adam's moments too.

@@ -4,11 +4,19 @@ import type { AddressInfo } from 'node:net';
 import type { ApiRegistry } from '../host/registry';
 import type { EventHub } from '../host/events';
 import type { Result } from '../contract/errors';
+import { MAX_UPLOAD_BYTES } from '../host/dataset-files';
 import { serveStatic } from './static';
 
 /** Largest JSON request body; dataset uploads go as raw bytes with their own limit. */
 const MAX_JSON_BYTES = 8 * 1024 * 1024;
-const MAX_BINARY_BYTES = 512 * 1024 * 1024;
+const MAX_BINARY_BYTES = MAX_UPLOAD_BYTES;
+/** The only channels that take a raw file body (application/octet-stream). */
+export const BINARY_CHANNELS: readonly string[] = ['dataset:upload'];
+/**
+ * A body over its limit is read to its end and thrown away, so the client gets the 413 answer
+ * instead of a reset connection; past this many bytes more the connection is closed instead.
+ */
+const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-letter-lab-token';
 export const PAYLOAD_HEADER = 'x-letter-lab-payload';
 
@@ -18,6 +26,8 @@ export interface WebServerOptions {
   rendererDir: string;
   port: number;
   token?: string;
+  /** Channels that take raw bytes; BINARY_CHANNELS unless a test says otherwise. */
+  binaryChannels?: readonly string[];
 }
 
 export interface WebServer {
@@ -37,20 +47,40 @@ function refuse(res: http.ServerResponse, status: number, message: string): void
   sendJson(res, status, body);
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+type Body = { bytes: Buffer } | { tooLarge: true; closeAfter: boolean };
+
+/**
+ * Reads a request body of at most `limit` bytes into one buffer (sized from Content-Length when
+ * it is given, so a large upload is never held twice). A body over the limit is drained and
+ * dropped, up to MAX_DISCARD_BYTES, so the answer can still be a proper 413.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit + MAX_DISCARD_BYTES) {
+    return Promise.resolve({ tooLarge: true, closeAfter: true });
+  }
   return new Promise((resolve, reject) => {
+    // Node's parser delivers exactly Content-Length bytes when the header is there.
+    const sized = Number.isInteger(declared) && declared <= limit ? Buffer.alloc(declared) : null;
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        resolve(null);
-        req.destroy();
+        if (size > limit + MAX_DISCARD_BYTES) {
+          req.removeAllListeners('data');
+          req.pause();
+          resolve({ tooLarge: true, closeAfter: true });
+        }
         return;
       }
-      chunks.push(chunk);
+      if (sized) chunk.copy(sized, size - chunk.length);
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (size > limit) resolve({ tooLarge: true, closeAfter: false });
+      else resolve({ bytes: sized ?? Buffer.concat(chunks) });
+    });
     req.on('error', reject);
   });
 }
@@ -68,6 +98,7 @@ function sameToken(given: string | null | undefined, token: string): boolean {
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const binaryChannels = new Set(options.binaryChannels ?? BINARY_CHANNELS);
   const streams = new Set<http.ServerResponse>();
   let origin = '';
 
@@ -131,14 +162,36 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     const binary = req.headers['content-type'] === 'application/octet-stream';
-    const body = await readBody(req, binary ? MAX_BINARY_BYTES : MAX_JSON_BYTES);
-    if (body === null) {
-      sendJson(res, 413, {
+    if (binary && !binaryChannels.has(match[1])) {
+      res.setHeader('connection', 'close');
+      sendJson(res, 415, {
         ok: false,
-        error: { code: 'file.too-large', message: 'The request is too large for Letter Lab.' },
+        error: {
+          code: 'api.bad-request',
+          message: `${match[1]} takes JSON, not raw bytes: only file uploads send bytes.`,
+        },
       });
       return;
     }
+    const limit = binary ? MAX_BINARY_BYTES : MAX_JSON_BYTES;
+    const read = await readBody(req, limit);
+    if (!('bytes' in read)) {
+      if (read.closeAfter) {
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.destroy());
+      }
+      sendJson(res, 413, {
+        ok: false,
+        error: {
+          code: 'file.too-large',
+          message: binary
+            ? `The file is larger than the ${limit / 2 ** 20} MiB Letter Lab opens.`
+            : `The request is larger than the ${limit / 2 ** 20} MiB Letter Lab takes.`,
+        },
+      });
+      return;
+    }
+    const body = read.bytes;
     let payload: unknown;
     try {
       if (binary) {

@@ -1,7 +1,7 @@
 // The speed benchmark: its PyTorch reference (when installed) and a short real run. Its options:
 // args.test.ts.
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBench } from '../../bench/suite';
+import { formatTable, runBench } from '../../bench/suite';
 import { PYTHON_ENV, probeTorch, torchParams } from '../../bench/torch-reference';
 import { initBackend } from '../../src-main/core/backend';
 import { buildModel } from '../../src-main/core/model/build';
@@ -87,5 +87,12 @@ describe('runBench', () => {
       }
     }
     expect(lines.filter((l) => l.includes('run 2/2'))).toHaveLength(2);
+    // The notebook row: both models for their notebook epochs (10 each) over the whole split.
+    expect(report.notebook?.epochs).toEqual({ 'logistic-regression': 10, conv: 10 });
+    expect(report.notebook?.samplesPerEpoch).toBe(report.dataset.train);
+    const epochSeconds = report.presets.map((p) => report.dataset.train / p.ours.samplesPerSecond);
+    expect(report.notebook?.oursSeconds).toBeCloseTo(10 * (epochSeconds[0] + epochSeconds[1]), 6);
+    if (torch.python) expect(report.notebook?.pairRatios).toHaveLength(2);
+    expect(formatTable(report)).toMatch(/notebook \(2 models, 20 epochs\)/);
   });
 });

@@ -93,8 +93,8 @@ describe('letter-lab notebook', () => {
       expect(m.valAcc).toBeLessThanOrEqual(1);
       expect(m.seconds).toBeGreaterThan(0);
     }
-    // Logistic regression learns something in one epoch: well above chance (10%).
-    expect(result.models[0].valAcc).toBeGreaterThan(0.2);
+    // Three Adam steps already teach the MLP something: well above chance (10%).
+    expect(result.models[1].valAcc).toBeGreaterThan(0.2);
     // Progress went to stderr, step by step.
     for (let n = 1; n <= 8; n++) expect(out.stderr).toContain(`[${n}/8]`);
 

@@ -14,6 +14,7 @@ import { buildModel, compileModel, loadModel, saveModel } from '../../src-main/c
 import { preprocessRGBA, toGreyLevels } from '../../src-main/core/preprocess';
 import { PRESETS } from '../../src-main/core/spec';
 import { train } from '../../src-main/core/training';
+import { bigLetterPng } from '../helpers/hostile-files';
 import { ROOT, cliInProcess, expectRefused } from '../helpers/cli';
 
 const SAMPLE = path.join(ROOT, 'resources/sample/sample-letters.mat');
@@ -150,6 +151,17 @@ describe('letter-lab predict', () => {
     expect(lines.slice(2)).toHaveLength(10);
   });
 
+  it('reads an 8192x8192 picture, scaled down in steps before its pixels are read', async () => {
+    const png = file('photo.png');
+    fs.writeFileSync(png, await bigLetterPng(8192));
+    const done = await cliInProcess('predict', '--model', modelDir, '--image', png, '--json');
+    expect(done.stderr).toBe('');
+    expect(done.status).toBe(0);
+    const answer = JSON.parse(done.stdout) as { letter: string; probabilities: number[] };
+    expect(answer.probabilities).toHaveLength(10);
+    expect(LETTERS).toContain(answer.letter);
+  });
+
   it.each([
     [
       'no --model',
@@ -174,12 +186,32 @@ describe('letter-lab predict', () => {
     [
       'a damaged PNG',
       () => ['predict', '--model', modelDir, '--image', file('damaged.png')],
-      /^error: .*damaged\.png looks like a PNG but cannot be decoded/,
+      /^error: .*damaged\.png is a damaged PNG picture: the chunk "\?" at byte 33 is corrupted/,
     ],
     [
       'a huge PNG',
       () => ['predict', '--model', modelDir, '--image', file('huge.png')],
       /^error: .*huge\.png is 100000x20 pixels/,
+    ],
+    [
+      'half a PNG',
+      () => ['predict', '--model', modelDir, '--image', file('half.png')],
+      /^error: .*half\.png is a damaged PNG picture: it is cut short/,
+    ],
+    [
+      'a PNG cut to 20 bytes',
+      () => ['predict', '--model', modelDir, '--image', file('cut20.png')],
+      /^error: .*cut20\.png is a damaged PNG picture: it is cut short: it has only 20 bytes/,
+    ],
+    [
+      'a PNG with a corrupted chunk',
+      () => ['predict', '--model', modelDir, '--image', file('flipped.png')],
+      /^error: .*flipped\.png is a damaged PNG picture: the chunk "IDAT" at byte \d+ is corrupted \(bad CRC\)/,
+    ],
+    [
+      'a 9000x9000 PNG (81 million pixels)',
+      () => ['predict', '--model', modelDir, '--image', file('big.png')],
+      /^error: .*big\.png is 9000x9000 pixels; .* 67\.1 million pixels in all/,
     ],
     [
       'a blank picture',
@@ -212,6 +244,16 @@ describe('letter-lab predict', () => {
     huge.writeUInt32BE(100_000, 16);
     huge.writeUInt32BE(20, 20);
     fs.writeFileSync(file('huge.png'), huge);
+    fs.writeFileSync(file('half.png'), header.subarray(0, Math.floor(header.length / 2)));
+    fs.writeFileSync(file('cut20.png'), header.subarray(0, 20));
+    const flipped = Buffer.from(header);
+    const idat = flipped.indexOf('IDAT', 0, 'latin1');
+    flipped[idat + 10] ^= 0xff;
+    fs.writeFileSync(file('flipped.png'), flipped);
+    const big = Buffer.from(header.subarray(0, 33));
+    big.writeUInt32BE(9000, 16);
+    big.writeUInt32BE(9000, 20);
+    fs.writeFileSync(file('big.png'), big);
     const blank = createCanvas(50, 40);
     blank.getContext('2d').fillStyle = '#fff';
     blank.getContext('2d').fillRect(0, 0, 50, 40);

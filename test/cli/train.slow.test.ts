@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../../src-main/core/backend';
 import { loadDataset } from '../../src-main/core/dataset/load';
-import { cliInProcess, ROOT, expectRefused } from '../helpers/cli';
+import { cliInProcess, cliTestHome, ROOT, expectRefused } from '../helpers/cli';
 import { loadOverHttp } from '../helpers/load-over-http';
 
 const SAMPLE = path.join(ROOT, 'resources', 'sample', 'sample-letters.mat');
@@ -26,6 +26,7 @@ interface TrainJson {
   }[];
   numTensors: { before: number; after: number };
   savedTo: string | null;
+  runId: string | null;
 }
 
 let tmp: string;
@@ -59,6 +60,7 @@ describe('letter-lab train', () => {
       'backend',
       'epochs',
       'numTensors',
+      'runId',
       'savedTo',
       'stopped',
     ]);
@@ -80,7 +82,10 @@ describe('letter-lab train', () => {
     // Progress went to stderr: a line per ~10% of the batches, then the epoch line.
     const lines = run.stderr.trim().split('\n');
     expect(lines.filter((l) => /^epoch 1\/1 +\d+%/.test(l)).length).toBeGreaterThanOrEqual(8);
-    expect(lines.at(-1)).toMatch(/^epoch 1\/1 {2}loss [\d.]+ {2}acc [\d.]+ {2}val_loss [\d.]+/);
+    expect(lines.at(-2)).toMatch(/^epoch 1\/1 {2}loss [\d.]+ {2}acc [\d.]+ {2}val_loss [\d.]+/);
+    expect(lines.at(-1)).toBe(
+      `Recorded in the lab notebook as run ${out.runId} (see \`letter-lab runs\`).`,
+    );
 
     // The saved model is plain TensorFlow.js, and its accuracy on the test split is the reported one.
     expect((await readdir(saveDir)).sort()).toEqual(['meta.json', 'model.json', 'weights.bin']);
@@ -141,7 +146,7 @@ describe('letter-lab train', () => {
         '50',
         '--json',
       ],
-      { cwd: ROOT },
+      { cwd: ROOT, env: { ...process.env, LETTER_LAB_HOME: cliTestHome() } },
     );
     let stdout = '';
     let stderr = '';

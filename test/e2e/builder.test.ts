@@ -130,6 +130,23 @@ describe('browser mode: the model builder', () => {
       .poll(() => page.getByTestId('estimate').textContent(), { timeout: 30_000 })
       .toMatch(/\d+(\.\d)?\s*s/);
     await shot(page, 'mouse');
+
+    // A batch far too big for this computer's memory: refused up front, in words, not timed.
+    const batch = page.getByTestId('compile-batchSize');
+    await batch.fill('4096');
+    await batch.press('Tab');
+    await page.locator('#block-head-0').click();
+    const filters = page.getByTestId('field-filters');
+    await filters.fill('256');
+    await filters.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('estimate-reason').textContent(), { timeout: 30_000 })
+      .toMatch(/Too big for this computer: training it would need about [\d.]+ GB of memory/);
+    await shot(page, 'estimate-too-big');
+    await filters.fill('32');
+    await filters.press('Enter');
+    await batch.fill('128');
+    await batch.press('Tab');
     expect(errors).toEqual([]);
     await page.close();
   });

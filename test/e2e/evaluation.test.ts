@@ -3,6 +3,8 @@
 // tab's evaluation panel: accuracy, per-letter bars, the confusion matrix (mouse and keyboard), a
 // cell's letters, the surest mistakes, Polish, layout at 1366x768 and 200% zoom, axe.
 // Screenshots go to $LETTER_LAB_SHOTS when it is set.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TrainingState } from '../../src-main/contract/training-api';
@@ -83,6 +85,9 @@ describe('browser mode: evaluation on the test letters', () => {
     const summary = status.last!;
     expect(summary.accuracy).toBeCloseTo(valAcc, 6);
     expect(summary.count).toBe(700);
+    // Trained on this very split: no note that test letters may be training letters.
+    expect(summary.sameSplit).toBe(true);
+    expect(await page.getByTestId('evaluation-other-split').count()).toBe(0);
     expect(await accuracy.textContent()).toBe(`Accuracy: ${(100 * valAcc).toFixed(1)}%`);
 
     // Per-letter bars A..J.
@@ -226,5 +231,39 @@ describe('browser mode: evaluation on the test letters', () => {
       }
       await page.close();
     }
+  });
+
+  it('says plainly when a network was saved before Letter Lab used the notebook’s split', async () => {
+    // A network saved by an earlier Letter Lab: its meta.json says nothing of the split method.
+    const saved = await invoke('models:save-current', { name: 'Old net' });
+    const metaFile = path.join(saved.path, 'meta.json');
+    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as {
+      dataset: Record<string, unknown>;
+    };
+    delete meta.dataset.split;
+    delete meta.dataset.testFraction;
+    fs.writeFileSync(metaFile, JSON.stringify(meta));
+    await invoke('models:load', { id: saved.id });
+
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await openPanel(page);
+    const run = page.getByTestId('evaluation-run');
+    await expect.poll(() => run.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await run.click();
+    const note = page.getByTestId('evaluation-other-split');
+    await expect
+      .poll(() => note.textContent(), { timeout: 60_000 })
+      .toContain('trained before Letter Lab picked its test letters the way the notebook does');
+    expect((await invoke('evaluation:status')).last).toMatchObject({
+      sameSplit: false,
+      oldSplit: true,
+    });
+    await shot(page, 'old-split');
+    await page.getByTestId('language').selectOption('pl');
+    await expect
+      .poll(() => note.textContent())
+      .toContain('zanim Letter Lab zaczął wybierać litery testowe tak jak notatnik');
+    await shot(page, 'old-split-polish');
+    await page.close();
   });
 });

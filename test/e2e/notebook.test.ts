@@ -156,7 +156,7 @@ describe('guided first run and lab notebook (browser mode)', () => {
     await page.getByTestId('notebook').waitFor();
     await expect.poll(() => runCards().count()).toBe(1);
     const card = runCards().first();
-    expect(await card.getAttribute('data-status')).toBe('finished');
+    await expect.poll(() => card.getAttribute('data-status')).toBe('finished');
     expect(await card.getByTestId('run-name').textContent()).toBe('Logistic regression');
     expect(await card.getByTestId('run-verdict').getAttribute('data-kind')).toBe('too-short');
     expect(await card.getByTestId('run-facts').textContent()).toMatch(

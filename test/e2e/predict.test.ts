@@ -323,7 +323,7 @@ describe('browser mode: the Predict tab', () => {
     await openPredict(page);
     await expect
       .poll(() => page.getByTestId('predict-model').textContent(), { timeout: 20_000 })
-      .toMatch(/Convolution \+ max pooling/);
+      .toMatch(/Convolution \+ MaxPool/);
     await stroke(page, E_OUTLINE);
     await stroke(page, E_MIDDLE);
     await awaitLatencies(page, 2);

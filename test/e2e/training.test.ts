@@ -388,6 +388,8 @@ function trainerPid(home: string): number | null {
     try {
       const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
       if (!cmdline.includes('src-main/trainer/main.ts')) continue;
+      // The builder's time estimates run in processes of the same entry: not a training.
+      if (cmdline.split('\0').includes('estimate')) continue;
       const environ = fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
       if (environ.includes(`LETTER_LAB_HOME=${home}`)) return Number(entry);
     } catch {

@@ -1,11 +1,24 @@
 // The `letter-lab` CLI for tests: in this process through runCli with its streams (fast: no tsx
 // start-up per call), or as a real child process where exit codes and real stdio are the point.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { runCli } from '../../src-main/cli/run';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+let testHome: string | null = null;
+
+/**
+ * The data folder CLI runs of this test file use unless a test gives its own: a fresh temp folder,
+ * so `letter-lab train` never records test runs in the real lab notebook.
+ */
+export function cliTestHome(): string {
+  testHome ??= fs.mkdtempSync(path.join(os.tmpdir(), 'letter-lab-cli-home-'));
+  return testHome;
+}
 
 /** What a CLI call printed and its exit code, as a child process would show them. */
 export interface CliRun {
@@ -27,8 +40,10 @@ export async function cliInProcessWithEnv(
   let stdout = '';
   let stderr = '';
   const progress: string[] = [];
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  setEnv(env);
+  // Never the real lab notebook: `letter-lab train` records runs in LETTER_LAB_HOME.
+  const withHome = { LETTER_LAB_HOME: cliTestHome(), ...env };
+  const saved = Object.fromEntries(Object.keys(withHome).map((k) => [k, process.env[k]]));
+  setEnv(withHome);
   try {
     const status = await runCli(
       args,
@@ -81,7 +96,7 @@ export function cliWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): SpawnSync
   return spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...process.env, LETTER_LAB_HOME: cliTestHome(), ...env },
   });
 }
 

@@ -262,14 +262,22 @@ describe('evaluation channels', () => {
     // B was trained with split seed 7, but on another letters file.
     expect(resplit).toMatchObject({ sameDataset: false, sameSplit: false });
     ctx.session.models!.choose(dirA());
-    expect((await value<EvaluationSummary>('evaluation:run')).sameSplit).toBe(false);
+    expect(await value<EvaluationSummary>('evaluation:run')).toMatchObject({
+      sameSplit: false,
+      oldSplit: false,
+    });
     datasets.resplit(42, 0.1);
     // A smaller test share of the same seed: letters A never learned from.
     expect((await value<EvaluationSummary>('evaluation:run')).sameSplit).toBe(true);
     datasets.resplit(42, 0.2);
     ctx.session.models!.choose(dirOld());
     const old = await value<EvaluationSummary>('evaluation:run');
-    expect(old).toMatchObject({ model: { name: 'Old' }, sameDataset: true, sameSplit: false });
+    expect(old).toMatchObject({
+      model: { name: 'Old' },
+      sameDataset: true,
+      sameSplit: false,
+      oldSplit: true,
+    });
     ctx.session.dataset = null;
     expect(await errorCode('evaluation:run')).toBe('training.no-dataset');
   });

@@ -11,6 +11,7 @@ import type { HostContext } from '../../src-main/host/context';
 import { setupDataset } from '../../src-main/host/dataset';
 import { setupLessons } from '../../src-main/host/lessons';
 import { ApiRegistry } from '../../src-main/host/registry';
+import { setupModels } from '../../src-main/host/models';
 import { setupRuns } from '../../src-main/host/runs';
 import { setupSettings } from '../../src-main/host/settings-api';
 import { forkNodeTrainer } from '../../src-main/host/trainer-connection';
@@ -27,18 +28,26 @@ async function makeHost(userData: string): Promise<Host> {
   setupSettings(registry, ctx);
   setupDataset(registry, ctx);
   setupTraining(registry, ctx);
-  const recorder = setupRuns(registry, ctx);
+  const recorder = setupRuns(registry, ctx, setupModels(registry, ctx));
   setupLessons(registry, ctx, recorder);
   return { ctx, ...hostCalls(registry) };
 }
 
+/** The id of the next run whose end is recorded (run.json is written from a run's start on). */
 function nextRecorded(host: Host): Promise<string> {
   return new Promise((resolve) => {
     const off = host.ctx.events.subscribe((event, payload) => {
-      if (event === 'runs:changed') {
-        off();
-        resolve((payload as { id: string }).id);
-      }
+      if (event !== 'runs:changed') return;
+      const { id } = payload as { id: string };
+      const file = path.join(host.ctx.paths.userData, 'runs', id, 'run.json');
+      void readFile(file, 'utf8').then(
+        (text) => {
+          if ((JSON.parse(text) as { status: string }).status === 'running') return;
+          off();
+          resolve(id);
+        },
+        () => undefined,
+      );
     });
   });
 }
@@ -180,6 +189,15 @@ describe('lessons (host)', () => {
     expect(html).toContain('<h2>Krok 1: Regresja logistyczna</h2>');
     expect(html.match(/<figure><img src="data:image\/png;base64,/g)).toHaveLength(8);
     expect(html).toContain('<h2>Drabina</h2>');
+  });
+
+  it('starts the lessons again for a new group, keeping the runs in the lab notebook', async () => {
+    const view = await host.call('lessons:reset');
+    expect(view.steps.every((s) => s.run === null && !s.done)).toBe(true);
+    expect(view.current).toBe('logistic-regression');
+    expect((await host.call('runs:list')).map((e) => e.id)).toContain(runId);
+    const file = JSON.parse(await readFile(path.join(userData, 'lessons.json'), 'utf8'));
+    expect(file).toEqual({ version: 1, current: null, steps: {} });
   });
 
   it('starts the lessons again when the progress file is damaged, saying so', async () => {

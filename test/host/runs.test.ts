@@ -13,6 +13,7 @@ import { PRESETS } from '../../src-main/core/spec';
 import type { HostContext } from '../../src-main/host/context';
 import { setupDataset } from '../../src-main/host/dataset';
 import { ApiRegistry } from '../../src-main/host/registry';
+import { setupModels } from '../../src-main/host/models';
 import { setupRuns } from '../../src-main/host/runs';
 import { forkNodeTrainer } from '../../src-main/host/trainer-connection';
 import { setupTraining } from '../../src-main/host/training';
@@ -27,18 +28,28 @@ async function makeHost(userData: string): Promise<Host> {
   const registry = new ApiRegistry();
   setupDataset(registry, ctx);
   setupTraining(registry, ctx);
-  setupRuns(registry, ctx);
+  setupRuns(registry, ctx, setupModels(registry, ctx));
   return { ctx, ...hostCalls(registry) };
 }
 
-/** Resolves with the id of the next run recorded (the `runs:changed` event after a run ends). */
+/**
+ * Resolves with the id of the next run whose end is recorded: a `runs:changed` event after which
+ * its run.json no longer says 'running' (it is also written at the start and after every epoch).
+ */
 function nextRecorded(host: Host): Promise<string> {
   return new Promise((resolve) => {
     const off = host.ctx.events.subscribe((event, payload) => {
-      if (event === 'runs:changed') {
-        off();
-        resolve((payload as { id: string }).id);
-      }
+      if (event !== 'runs:changed') return;
+      const { id } = payload as { id: string };
+      const file = path.join(host.ctx.paths.userData, 'runs', id, 'run.json');
+      void readFile(file, 'utf8').then(
+        (text) => {
+          if ((JSON.parse(text) as RunRecord).status === 'running') return;
+          off();
+          resolve(id);
+        },
+        () => undefined,
+      );
     });
   });
 }

@@ -43,6 +43,10 @@ describe('browser-mode server', () => {
       received.push(payload);
       return { echo: payload instanceof Object && 'bytes' in payload ? 'bytes' : payload };
     }) as never);
+    registry.handle('dataset:upload', z.any(), ((payload: unknown) => {
+      received.push(payload);
+      return { upload: true };
+    }) as never);
     server = await startWebServer({ registry, events, rendererDir, port: 0 });
   });
   afterAll(async () => {
@@ -103,8 +107,8 @@ describe('browser-mode server', () => {
     expect(res.status).toBe(401);
   });
 
-  it('passes raw bytes with their JSON fields to the handler', async () => {
-    const res = await rawRequest(`${server.origin}/api/invoke/app:info`, {
+  it('passes raw bytes with their JSON fields to the upload handler', async () => {
+    const res = await rawRequest(`${server.origin}/api/invoke/dataset:upload`, {
       method: 'POST',
       headers: {
         'x-letter-lab-token': server.token,
@@ -126,5 +130,64 @@ describe('browser-mode server', () => {
       body: '{nope',
     });
     expect(JSON.parse(res.body).error.message).toMatch(/not valid JSON/);
+  });
+
+  it('takes raw bytes only on the upload channel', async () => {
+    const before = received.length;
+    const res = await rawRequest(`${server.origin}/api/invoke/app:info`, {
+      method: 'POST',
+      headers: {
+        'x-letter-lab-token': server.token,
+        'content-type': 'application/octet-stream',
+      },
+      body: Buffer.alloc(1024),
+    });
+    expect(res.status).toBe(415);
+    expect(JSON.parse(res.body).error.message).toMatch(/takes JSON/);
+    expect(received.length).toBe(before);
+  });
+
+  it('answers a JSON body over 8 MiB with 413, not a reset connection', async () => {
+    const big = JSON.stringify({ text: 'x'.repeat(9 * 1024 * 1024) });
+    const res = await rawRequest(`${server.origin}/api/invoke/app:info`, {
+      method: 'POST',
+      headers: { 'x-letter-lab-token': server.token, 'content-type': 'application/json' },
+      body: big,
+    });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).error.code).toBe('file.too-large');
+    // The connection is still good for the next call.
+    const next = await rawRequest(`${server.origin}/api/invoke/app:info`, {
+      method: 'POST',
+      headers: { 'x-letter-lab-token': server.token, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(next.status).toBe(200);
+  });
+
+  it('answers 413 for a chunked JSON body over the limit too', async () => {
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        `${server.origin}/api/invoke/app:info`,
+        {
+          method: 'POST',
+          headers: {
+            'x-letter-lab-token': server.token,
+            'content-type': 'application/json',
+            'transfer-encoding': 'chunked',
+          },
+        },
+        (r) => {
+          let body = '';
+          r.on('data', (c: Buffer) => (body += c.toString()));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      const piece = Buffer.alloc(1024 * 1024, 0x20);
+      for (let i = 0; i < 10; i++) req.write(piece);
+      req.end();
+    });
+    expect(res.status).toBe(413);
   });
 });

@@ -12,6 +12,8 @@ import { LetterLabError } from '../../core/errors';
 import { checkModelFits, evaluateTestSplit } from '../../core/evaluation';
 import { loadModel } from '../../core/model';
 import { intOption, json, parseCommandArgs, type Command } from '../command';
+import { evaluateAllLetters, type AllLettersReport } from '../evaluate-all';
+import path from 'node:path';
 
 const SEED_MAX = MAX_NUMPY_SEED;
 
@@ -50,12 +52,27 @@ function report(numbers: EvaluationNumbers, classNames: string[]): string {
   return lines.join('\n');
 }
 
+function allLettersText(r: AllLettersReport): string {
+  const held = `${percent(r.heldBack.accuracy)} (${r.heldBack.correct} of ${r.heldBack.count})`;
+  return [
+    `accuracy  ${percent(r.accuracy)} (${r.correct} of ${r.count} letters, all of ${r.file})`,
+    `held back ${held}: the letters teaching never trains on`,
+    ...(r.taughtWith ? [`note: this network was taught with ${r.taughtWith}`] : []),
+    '',
+    'per class',
+    ...r.perClass.map(
+      (c) => `  ${c.letter}  ${percent(c.accuracy).padStart(6)}  (${c.correct} of ${c.count})`,
+    ),
+  ].join('\n');
+}
+
 export const evaluateCommand: Command = {
   name: 'evaluate',
   summary: 'Accuracy, per-class accuracy and confusion matrix of a saved model on the test split.',
   usage:
-    'letter-lab evaluate --model DIR --mat FILE [--seed N] [--test-fraction F] [--json] ' +
-    '(the seed defaults to the one the model was trained with, else 42)',
+    'letter-lab evaluate --model DIR --mat FILE [--seed N] [--test-fraction F] [--all] [--json] ' +
+    '(the seed defaults to the one the model was trained with, else 42; --all: every letter ' +
+    'of the file, not the test split)',
   async run(args, io) {
     const { values } = parseCommandArgs(this, args, {
       model: { type: 'string' },
@@ -63,6 +80,7 @@ export const evaluateCommand: Command = {
       seed: { type: 'string' },
       'test-fraction': { type: 'string' },
       json: { type: 'boolean' },
+      all: { type: 'boolean' },
     });
     if (!values.model || !values.mat) {
       const missing = [values.model ? '' : '--model DIR', values.mat ? '' : '--mat FILE']
@@ -75,6 +93,11 @@ export const evaluateCommand: Command = {
     await initBackend('auto');
     const { model, meta } = await loadModel(values.model);
     try {
+      if (values.all) {
+        const result = await evaluateAllLetters(model, meta, path.resolve(values.mat));
+        io.out(values.json ? json(result) : allLettersText(result));
+        return;
+      }
       const seed = intOption(
         'seed',
         values.seed,

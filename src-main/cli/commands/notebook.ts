@@ -3,13 +3,13 @@
 // then one offline HTML report: every network's layers, curves and show_predictions, and the
 // ladder. A teacher runs it the night before camp to see what each laptop will show.
 
-import { randomBytes } from 'node:crypto';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunDataset, RunRecord } from '../../contract/runs';
 import type { BatchProgress, EpochRecord } from '../../contract/training';
 import { initBackend } from '../../core/backend';
 import { loadDataset } from '../../core/dataset/load';
+import { SPLIT_METHOD } from '../../core/dataset/split';
 import { LetterLabError } from '../../core/errors';
 import {
   LESSON_STEPS,
@@ -21,7 +21,7 @@ import {
   type LessonStep,
 } from '../../core/lessons';
 import { buildReport, reportFileName, type ReportRun } from '../../core/report/build';
-import { RunStore, buildRecord } from '../../core/runs';
+import { RUN_MODEL_FOLDER, RunStore, RunWriter, newRunId, type LiveRun } from '../../core/runs';
 import { summarize } from '../../core/spec';
 import { defaultUserDataDir } from '../../host/paths';
 import { RUNS_FOLDER } from '../../host/runs';
@@ -60,11 +60,6 @@ function lessonLang(value: string | undefined): LessonLang {
   throw new LetterLabError('cli.usage', `--lang must be en or pl, got ${JSON.stringify(value)}.`);
 }
 
-function newRunId(step: LessonStep): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  return `${stamp}-${step.id}-${randomBytes(2).toString('hex')}`;
-}
-
 interface Trained {
   step: LessonStep;
   record: RunRecord;
@@ -93,24 +88,27 @@ function batchLine(tag: string, p: BatchProgress, total: number): string {
   return `${tag} epoch ${p.epoch}/${total}  ${String(share).padStart(3)}%  loss ${p.loss.toFixed(4)}  acc ${p.acc.toFixed(4)}`;
 }
 
-/** Trains one step in a training process and records it; never throws for a failed run. */
-async function trainStep(step: LessonStep, c: StepContext): Promise<Trained> {
+/** Trains one step in a training process, recorded as the app records runs; a run that fails is
+ * recorded as failed and does not stop the others. */
+async function trainStep(step: LessonStep, c: StepContext): Promise<Trained | null> {
   const name = c.lang === 'pl' ? step.preset.pl.name : step.preset.name;
   const epochs = c.epochs ?? step.preset.spec.compile.epochs;
   const spec = stepSpec(step, epochs, name);
   const tag = `[${step.number}/${LESSON_STEPS.length}]`;
-  const runId = newRunId(step);
-  const modelDir = path.join(c.runs.root, runId, 'model');
-  const startedAt = new Date().toISOString();
+  const runId = newRunId();
+  const modelDir = path.join(c.runs.folder(runId), RUN_MODEL_FOLDER);
   c.io.progress(
     `${tag} ${name}: ${epochsText(epochs)}, ${spec.compile.optimizer}, ` +
       `${formatCount(summarize(spec).totalParams, 'en')} parameters…`,
   );
+  const live: LiveRun = { runId, spec, history: [], backend: null, message: null, savedEpoch: 0 };
+  const writer = new RunWriter(c.runs, runId, c.dataset);
+  const note = (write: Promise<unknown>) =>
+    void write.catch((err: unknown) =>
+      c.io.progress(`warning: the lab notebook could not be updated: ${(err as Error).message}`),
+    );
+  await writer.begin(live);
   let nextShare = PROGRESS_STEP;
-  const history: EpochRecord[] = [];
-  let backend: RunRecord['backend'] = null;
-  let status: RunRecord['status'] = 'finished';
-  let message: string | null = null;
   const run = runTrainer(
     {
       type: 'start',
@@ -127,7 +125,7 @@ async function trainStep(step: LessonStep, c: StepContext): Promise<Trained> {
       history: [],
     },
     {
-      onReady: (b) => (backend = b),
+      onReady: (b) => (live.backend = b),
       onBatch: (p) => {
         if (p.batch === 1) nextShare = PROGRESS_STEP;
         const share = p.batch / p.batches;
@@ -136,34 +134,38 @@ async function trainStep(step: LessonStep, c: StepContext): Promise<Trained> {
         c.io.progress(batchLine(tag, p, epochs));
       },
       onEpoch: (r) => {
-        history.push(r);
+        live.history = [...live.history, r];
         c.io.progress(epochLine(tag, r, epochs));
+      },
+      onSaved: (epoch) => {
+        live.savedEpoch = epoch;
+        note(writer.update(live));
       },
     },
   );
   c.stopping.stop = () => run.stop();
   if (c.stopping.now) run.stop();
+  let status: RunRecord['status'] = 'finished';
   try {
     const result = await run.done;
-    history.splice(0, history.length, ...result.history);
+    live.history = result.history;
+    // A stopped run saved its weights, the partial epoch included.
+    if (result.stopped) live.savedEpoch = Math.max(live.savedEpoch, result.history.length);
     if (result.stopped) status = 'stopped';
   } catch (err) {
-    status = 'failed';
-    message = (err as Error).message;
-    c.io.progress(`${tag} ${name} failed: ${message}`);
+    status = err instanceof LetterLabError ? 'failed' : 'crashed';
+    live.message = (err as Error).message;
+    c.io.progress(`${tag} ${name} did not train: ${live.message}`);
   } finally {
     c.stopping.stop = undefined;
   }
-  const record = buildRecord(
-    { runId, spec, history, backend, status, message, savedEpoch: history.length },
-    { startedAt, endedAt: new Date().toISOString(), dataset: c.dataset },
-    null,
-  );
-  await c.runs.write(record);
+  const record = await writer.end({ ...live, status }, live.savedEpoch > 0);
+  // A network stopped before its first epoch is not kept, in the notebook or the report.
+  if (!record) return null;
   if (status === 'finished') {
     c.io.progress(
       `${tag} ${name}: test accuracy ${formatAccuracy(record.finalValAcc ?? 0, 'en')} after ` +
-        `${epochsText(history.length)}, ${trainingSeconds(record).toFixed(1)} s of training (run ${runId}).`,
+        `${epochsText(record.history.length)}, ${trainingSeconds(record).toFixed(1)} s of training (run ${runId}).`,
     );
   }
   return { step, record, modelDir };
@@ -218,6 +220,7 @@ export const notebookCommand: Command = {
       fingerprint: info.fingerprint,
       splitSeed: SPLIT_SEED,
       testFraction: TEST_FRACTION,
+      split: SPLIT_METHOD,
       train: set.train.length,
       test: set.test.length,
     };
@@ -232,7 +235,8 @@ export const notebookCommand: Command = {
     try {
       for (const step of LESSON_STEPS) {
         if (stopping.now) break;
-        trained.push(await trainStep(step, { io, mat, epochs, lang, runs, dataset, stopping }));
+        const done = await trainStep(step, { io, mat, epochs, lang, runs, dataset, stopping });
+        if (done) trained.push(done);
       }
     } finally {
       process.off('SIGINT', onSigint);
@@ -259,13 +263,14 @@ export const notebookCommand: Command = {
       name: record.name,
       params: record.params,
       valAcc: record.finalValAcc,
-      seconds: Math.round(trainingSeconds(record) * 10) / 10,
+      // Three significant digits: a tiny run of 0.04 s must not read as 0 s.
+      seconds: Number(trainingSeconds(record).toPrecision(3)),
       epochs: record.history.length,
       status: record.status,
       runId: record.id,
     }));
     io.out(values.json ? json({ models, report }) : textReport(trained, report));
-    const failed = trained.filter((t) => t.record.status === 'failed');
+    const failed = trained.filter((t) => ['failed', 'crashed'].includes(t.record.status));
     if (failed.length > 0) {
       throw new LetterLabError(
         'training.crashed',

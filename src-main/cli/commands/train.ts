@@ -1,5 +1,7 @@
 // `letter-lab train`: trains a preset or a spec file on a .mat file in a training process, as the
-// app does; progress on stderr, the history (and tensor counts) on stdout.
+// app does; progress on stderr, the history (and tensor counts) on stdout. The run is recorded in
+// the lab notebook of the data folder (LETTER_LAB_HOME) with the app's own record code (core/runs
+// RunWriter): from its start, after every epoch, and at its end; --no-record leaves it out.
 
 import { access, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +13,12 @@ import { validateSpec } from '../../core/spec';
 import { intOption, json, parseCommandArgs, type CliIo, type Command } from '../command';
 import { specFromOptions } from '../spec-source';
 import { runTrainer } from '../train-runner';
+import { teachFromCli } from '../teach';
+import { SPLIT_METHOD } from '../../core/dataset/split';
+import { RUN_MODEL_FOLDER, RunStore, RunWriter, newRunId, type LiveRun } from '../../core/runs';
+import { defaultUserDataDir } from '../../host/paths';
+import { RUNS_FOLDER } from '../../host/runs';
+import { snapshotModel, writeSnapshot } from '../../host/model-library';
 
 const MAX_EPOCHS = 1000;
 const MAX_BATCH_SIZE = 65536;
@@ -81,9 +89,11 @@ function textReport(
 
 export const trainCommand: Command = {
   name: 'train',
-  summary: 'Train a preset or a spec file on a .mat file, in a training process as the app does.',
+  summary:
+    'Train a preset or a spec file on a .mat file, or go on training a saved network (--from), in a training process as the app does; the run is recorded in the lab notebook (--no-record: not).',
   usage:
-    'letter-lab train --mat FILE (--preset ID | --spec FILE) [--epochs N] [--batch-size N] [--seed N] [--save DIR] [--json]',
+    'letter-lab train --mat FILE (--preset ID | --spec FILE) [--epochs N] [--batch-size N] [--seed N] [--save DIR] [--no-record] [--json]\n' +
+    '       letter-lab train --from DIR --mat FILE [--extra FILE [--share F]] [--epochs N] [--seed N] [--save DIR] [--no-record] [--json]',
   async run(args, io: CliIo) {
     const { values } = parseCommandArgs(this, args, {
       mat: { type: 'string' },
@@ -93,9 +103,31 @@ export const trainCommand: Command = {
       'batch-size': { type: 'string' },
       seed: { type: 'string' },
       save: { type: 'string' },
+      'no-record': { type: 'boolean' },
       json: { type: 'boolean' },
+      from: { type: 'string' },
+      extra: { type: 'string' },
+      share: { type: 'string' },
     });
     const mat = await checkMat(values.mat, this.usage);
+    if (values.from !== undefined) {
+      if (values.preset !== undefined || values.spec !== undefined) {
+        throw new LetterLabError(
+          'cli.usage',
+          '--from goes on training a saved network: give no --preset or --spec with it.',
+        );
+      }
+      const extra =
+        values.extra === undefined ? undefined : await checkMat(values.extra, this.usage);
+      await teachFromCli({ ...values, mat, extra, save: await checkSaveDir(values.save) }, io);
+      return;
+    }
+    if (values.extra !== undefined || values.share !== undefined) {
+      throw new LetterLabError(
+        'cli.usage',
+        '--extra and --share go with --from DIR (a saved network).',
+      );
+    }
     const spec = await specFromOptions(values);
     const epochs = intOption('epochs', values.epochs, spec.compile.epochs, 1, MAX_EPOCHS);
     const batchSize = intOption(
@@ -111,14 +143,30 @@ export const trainCommand: Command = {
     if (problem) throw new LetterLabError('spec.invalid', problem.message);
     const saveDir = await checkSaveDir(values.save);
 
-    const scratch = saveDir ? null : await mkdtemp(path.join(os.tmpdir(), 'letter-lab-train-'));
+    // Recorded runs autosave into the lab notebook's run folder, as the app's runs do.
+    const notebook = values['no-record']
+      ? null
+      : new RunStore(path.join(defaultUserDataDir(), RUNS_FOLDER));
+    const runId = notebook ? newRunId() : 'cli';
+    const scratch =
+      saveDir || notebook ? null : await mkdtemp(path.join(os.tmpdir(), 'letter-lab-train-'));
+    const modelDir = notebook
+      ? path.join(notebook.folder(runId), RUN_MODEL_FOLDER)
+      : (saveDir ?? path.join(scratch as string, 'model'));
+    const live: LiveRun = { runId, spec, history: [], backend: null, message: null, savedEpoch: 0 };
+    const writer = notebook ? new RunWriter(notebook, runId, null) : null;
+    const note = (write: Promise<unknown> | undefined) =>
+      void write?.catch((err: unknown) =>
+        io.progress(`warning: the lab notebook could not be updated: ${(err as Error).message}`),
+      );
+    await writer?.begin(live);
     let nextShare = PROGRESS_STEP;
     let loadingShown = false;
     let backend = 'default';
     const run = runTrainer(
       {
         type: 'start',
-        runId: 'cli',
+        runId,
         datasetPath: mat,
         splitSeed: SPLIT_SEED,
         testFraction: TEST_FRACTION,
@@ -127,16 +175,33 @@ export const trainCommand: Command = {
         resumeFrom: null,
         initialEpoch: 0,
         epochs,
-        saveDir: saveDir ?? path.join(scratch as string, 'model'),
+        saveDir: modelDir,
         history: [],
       },
       {
-        onReady: (name) => (backend = name),
+        onReady: (name) => {
+          backend = name;
+          live.backend = name;
+        },
         // Only once the file was read: bad files must leave just their one error line.
         onLoading: (_stage, fraction) => {
           if (fraction < 1 || loadingShown) return;
           loadingShown = true;
           io.progress(`Loaded ${mat}; training ${spec.name} on the ${backend} backend…`);
+        },
+        onLoaded: (d) => {
+          if (!writer) return;
+          writer.dataset = {
+            label: d.fileName,
+            fileName: d.fileName,
+            fingerprint: d.fingerprint,
+            splitSeed: SPLIT_SEED,
+            testFraction: TEST_FRACTION,
+            split: SPLIT_METHOD,
+            train: d.train,
+            test: d.test,
+          };
+          note(writer.update(live));
         },
         onBatch: (p) => {
           if (p.batch === 1) nextShare = PROGRESS_STEP;
@@ -148,7 +213,14 @@ export const trainCommand: Command = {
               `batch ${p.batch}/${p.batches}  loss ${p.loss.toFixed(4)}  acc ${p.acc.toFixed(4)}`,
           );
         },
-        onEpoch: (record) => io.progress(epochLine(record, epochs)),
+        onEpoch: (record) => {
+          live.history = [...live.history, record];
+          io.progress(epochLine(record, epochs));
+        },
+        onSaved: (epoch) => {
+          live.savedEpoch = epoch;
+          note(writer?.update(live));
+        },
       },
     );
     const stop = () => {
@@ -156,18 +228,47 @@ export const trainCommand: Command = {
       run.stop();
     };
     process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     try {
-      const result = await run.done;
+      let result;
+      try {
+        result = await run.done;
+      } catch (err) {
+        // A file that could not be read never became a run; a run that broke off did.
+        if (!writer?.dataset) await writer?.discard();
+        else {
+          const status = err instanceof LetterLabError ? 'failed' : 'crashed';
+          const message = (err as Error).message;
+          await writer.end({ ...live, status, message }, live.savedEpoch > 0);
+        }
+        throw err;
+      }
+      live.history = result.history;
+      // A stopped run saved its weights, the partial epoch included.
+      if (result.stopped) live.savedEpoch = Math.max(live.savedEpoch, result.history.length);
+      const recorded = await writer?.end(
+        { ...live, status: result.stopped ? 'stopped' : 'finished' },
+        live.savedEpoch > 0,
+      );
+      if (notebook && saveDir && live.savedEpoch > 0) {
+        const snapshot = await snapshotModel(modelDir);
+        await writeSnapshot(saveDir, snapshot, snapshot.meta, true);
+      }
+      if (recorded) {
+        io.progress(`Recorded in the lab notebook as run ${runId} (see \`letter-lab runs\`).`);
+      }
       const report = {
         backend: result.backend,
         epochs: result.history,
         numTensors: result.numTensors,
         stopped: result.stopped,
         savedTo: saveDir,
+        runId: recorded ? runId : null,
       };
       io.out(values.json ? json(report) : textReport(result.history, result.backend, saveDir));
     } finally {
       process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
       if (scratch) await rm(scratch, { recursive: true, force: true });
     }
   },

@@ -1,3 +1,3 @@
-export { initBackend, currentBackend, describeBackend } from './init';
+export { initBackend, currentBackend, describeBackend, type BackendOptions } from './init';
 export { wasmBinaryDir } from './wasm-paths';
 export type { BackendInfo, BackendPreference } from '../../contract/backend';

@@ -17,6 +17,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BackendInfo, BackendPreference } from '../../contract/backend';
 import { LetterLabError } from '../errors';
 import { registerCpuKernels, registerWasmKernels } from './kernels/register';
@@ -36,26 +39,49 @@ let wasmPathsSet = false;
 let current: { preference: BackendPreference; info: BackendInfo } | null = null;
 let pending: Promise<BackendInfo> | null = null;
 
-/** A short, user-readable reason why tfjs-node did not load. */
-function nativeFailure(err: unknown): string {
+/**
+ * A short, user-readable reason why the installed tfjs-node did not load. Its JavaScript can be
+ * there without its native part: the package's install script downloads libtensorflow and the
+ * binding (tfjs_binding.node), and npm 11+ runs it only when package.json's allowScripts lists
+ * it (an offline machine cannot download it either).
+ */
+export function nativeFailure(err: unknown): string {
   const code = (err as { code?: string } | null)?.code;
   const message = err instanceof Error ? err.message : String(err);
+  const missingModule = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+  const libraryMissing = /libtensorflow[^\n]*(cannot open|no such file|not found)/i.test(message);
   if (
-    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
-    message.includes(NATIVE_PACKAGE)
+    message.includes('tfjs_binding') ||
+    libraryMissing ||
+    (missingModule && /\.(node|so|dll|dylib)\b/.test(message))
   ) {
-    return `${NATIVE_PACKAGE} is not installed`;
+    return (
+      `${NATIVE_PACKAGE} is installed but its native TensorFlow library is missing ` +
+      '(its install script did not run or could not download it)'
+    );
   }
   const firstLine = message.split('\n')[0].slice(0, 200);
   return `${NATIVE_PACKAGE} failed to load: ${firstLine}`;
 }
 
+/** The entry file of tfjs-node as found from `from` (a folder; default: this app), or null. */
+function resolveNative(from: string | undefined): string | null {
+  const base = from ? path.join(path.resolve(from), 'index.js') : import.meta.url;
+  try {
+    return createRequire(base).resolve(NATIVE_PACKAGE);
+  } catch {
+    return null;
+  }
+}
+
 /** Tries once per process to load tfjs-node (it registers the 'tensorflow' backend). */
-function probeNative(): Promise<NativeProbe> {
+function probeNative(from: string | undefined): Promise<NativeProbe> {
   nativeProbe ??= (async () => {
+    const entry = resolveNative(from);
+    if (entry === null) return { ok: false, error: `${NATIVE_PACKAGE} is not installed` };
     try {
-      const name = NATIVE_PACKAGE; // not a literal: optional, absent in most installs
-      await import(/* @vite-ignore */ name);
+      // optional, absent in most installs: imported by path, never bundled
+      await import(/* @vite-ignore */ pathToFileURL(entry).href);
       if (tf.findBackendFactory('tensorflow') == null) {
         return {
           ok: false,
@@ -122,7 +148,7 @@ async function startWasm(): Promise<{ simd: boolean }> {
   return { simd };
 }
 
-async function start(preference: BackendPreference): Promise<BackendInfo> {
+async function start(preference: BackendPreference, options: BackendOptions): Promise<BackendInfo> {
   if (preference === 'cpu') {
     registerCpuKernels();
     await tf.setBackend('cpu');
@@ -138,7 +164,7 @@ async function start(preference: BackendPreference): Promise<BackendInfo> {
     };
   }
   registerCpuKernels();
-  const native = preference === 'wasm' ? null : await probeNative();
+  const native = preference === 'wasm' ? null : await probeNative(options.nativeFrom);
   let nativeError = native?.error ?? null;
   if (native?.ok) {
     const started = await tf.setBackend('tensorflow').catch(() => false);
@@ -178,13 +204,24 @@ async function start(preference: BackendPreference): Promise<BackendInfo> {
   };
 }
 
+export interface BackendOptions {
+  /**
+   * A folder whose node_modules to look for @tensorflow/tfjs-node in, instead of the app's own
+   * dependencies. Read on the first call that looks for it (the answer is kept for the process).
+   */
+  nativeFrom?: string;
+}
+
 /** Starts the training backend. Safe to call repeatedly and concurrently. */
-export async function initBackend(preference: BackendPreference = 'auto'): Promise<BackendInfo> {
+export async function initBackend(
+  preference: BackendPreference = 'auto',
+  options: BackendOptions = {},
+): Promise<BackendInfo> {
   while (pending) await pending.catch(() => undefined);
   if (current && current.preference === preference && tf.getBackend() === current.info.name) {
     return current.info;
   }
-  pending = start(preference);
+  pending = start(preference, options);
   try {
     const info = await pending;
     current = { preference, info };

@@ -29,8 +29,16 @@ function badLabels(name: string, detail: string, index?: number): LetterLabError
   );
 }
 
-/** Checks that labels are class numbers 0..K-1 (K = max + 1 <= 26) and counts each class. */
-export function checkLabels(name: string, dims: number[], values: MatData): CheckedLabels {
+/**
+ * Checks that labels are class numbers 0..K-1 (K = max + 1 <= 26) and counts each class. A set to
+ * learn from needs `minClasses` different classes (2); a collection of kept letters may have fewer.
+ */
+export function checkLabels(
+  name: string,
+  dims: number[],
+  values: MatData,
+  minClasses = 2,
+): CheckedLabels {
   if (!isVector(dims)) {
     throw badLabels(name, `has dims ${dims.join('x')}, not a vector of class numbers`);
   }
@@ -49,7 +57,7 @@ export function checkLabels(name: string, dims: number[], values: MatData): Chec
   const classes = max + 1;
   const counts = new Array<number>(Math.max(classes, 0)).fill(0);
   for (let i = 0; i < n; i++) counts[labels[i]]++;
-  if (counts.filter((c) => c > 0).length < 2) {
+  if (counts.filter((c) => c > 0).length < minClasses) {
     throw badLabels(name, n === 0 ? 'is empty' : `names only one class (every label is ${max})`);
   }
   return { labels, classes, counts };

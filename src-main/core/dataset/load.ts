@@ -130,6 +130,23 @@ async function hashAll(src: ByteSource, hash: Hash): Promise<void> {
   await src.stream(0, src.size, (piece) => hash.update(piece));
 }
 
+/** Most bytes the letters may take as floats in memory: about 340,000 letters of 28x28. */
+export const MAX_PIXEL_BYTES = 2 ** 30;
+
+/** Refuses, before anything is allocated, a set whose pixels would not fit in memory. */
+function checkPixelMemory(fileName: string, layout: ImageLayout): void {
+  const bytes = layout.count * layout.height * layout.width * Float32Array.BYTES_PER_ELEMENT;
+  if (bytes <= MAX_PIXEL_BYTES) return;
+  const most = Math.floor(MAX_PIXEL_BYTES / (layout.height * layout.width * 4));
+  throw new LetterLabError(
+    'file.too-large',
+    `${fileName} holds ${layout.count} letters of ${layout.height}x${layout.width} pixels: ` +
+      `Letter Lab would need ${(bytes / 1e9).toFixed(1)} GB of memory to hold them, and it ` +
+      `holds at most ${(MAX_PIXEL_BYTES / 1e9).toFixed(1)} GB (${most} letters of this size). ` +
+      'Use a smaller letters file, such as notMNIST_small.mat.',
+  );
+}
+
 /**
  * Loads `images` and `labels` from a MAT-file (or .mat.gz) into an ImageSet: N x H x W float32
  * in 0..1, labels 0..K-1. Uncompressed pixels are streamed from disk and converted on the fly.
@@ -158,6 +175,7 @@ export async function loadImageSet(
     if (labelData === undefined) throw noData(labelsName);
     const labels = checkLabels(labelsName, labelsVar.dims, labelData);
     const layout = imageLayout(imagesName, imagesVar.dims, labels.labels.length, labelsName);
+    checkPixelMemory(basename(path), layout);
     const hash = opts.fingerprint === false ? null : createHash('sha256');
     const ref = imagesVar.entry.innerTotal === null ? imagesVar.entry.info.real : null;
     let pixels: MatData | null = null;

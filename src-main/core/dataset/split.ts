@@ -134,6 +134,11 @@ export function datasetRef(current: CurrentSplit, before?: DatasetRef | null): D
   return same ? ref : { ...ref, split: 'mixed' };
 }
 
+/** Whether a network was saved before Letter Lab used the notebook's split (no method recorded). */
+export function trainedWithOldSplit(trained: DatasetRef | null | undefined): boolean {
+  return !!trained && trained.split === undefined;
+}
+
 /** Why a network's test letters are not all new to it, in one sentence (for the CLI and logs). */
 export function splitWarning(trained: DatasetRef | null | undefined): string {
   if (trained && trained.split === undefined) {

@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join, resolve } from 'node:path';
 import type { ModelSpec } from '../../contract/spec';
 import type { DatasetRef } from '../../contract/training';
-import { LetterLabError } from '../errors';
+import { LetterLabError, diskFullError } from '../errors';
 import { SCRIPT_MARKER, WEIGHTS_FILE_NAME, kerasScript } from './keras-script';
 import { encodeNpz } from './npz';
 import { exportReadme } from './readme';
@@ -32,6 +32,8 @@ function errorCode(err: unknown): string | undefined {
 }
 
 function writeFailed(dir: string, err: unknown): LetterLabError {
+  const full = diskFullError(err);
+  if (full) return full;
   const reason = err instanceof Error ? err.message : String(err);
   return new LetterLabError(
     'export.write-failed',

@@ -114,7 +114,7 @@ export function exportReadme(
     '   ```',
     '',
     '   It prints the model summary, then trains and shows loss and accuracy for each',
-    '   epoch on the training data and on the 20% held out for testing.',
+    `   epoch on the training data and on the ${Math.round(100 * scriptSplit(trainedOn).testFraction)}% held out for testing.`,
     '',
     '## Run it in Google Colab',
     '',

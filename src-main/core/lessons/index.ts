@@ -1,9 +1,12 @@
 // The lessons' pure logic, shared by the host, the CLI and the renderer: the eight steps, the
 // "build it" check, the results and the ladder, "what happened", beat the notebook, the report.
 export {
+  DEFAULT_BUDGET,
   LESSON_STEPS,
   LESSON_STEP_IDS,
+  MAX_BUDGET,
   MAX_EPOCH_CAP,
+  MIN_BUDGET,
   lessonStep,
   stepEpochs,
   stepSpec,
@@ -24,9 +27,11 @@ export { ladderLayout, LADDER_SIZE, type LadderLayout, type PlacedPoint } from '
 export { ladderSvg, OWN_COLOR, STEP_COLOR, type LadderLabels } from './ladder-svg';
 export {
   MAX_CHALLENGE_ENTRIES,
+  ladderPointOf,
   lessonsView,
   sameLetters,
   stepAccess,
+  stepOfRecord,
   trainingSeconds,
   type LessonsInput,
   type OpenLetters,

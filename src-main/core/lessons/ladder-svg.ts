@@ -88,7 +88,7 @@ function marks(l: LadderLayout): string {
         const d = `M${x} ${p.y - 7}L${x + 7} ${p.y}L${x} ${p.y + 7}L${x - 7} ${p.y}Z`;
         out.push(`<path d="${d}" fill="${OWN_COLOR}" stroke="#fff"/>`);
       } else {
-        out.push(`<circle cx="${x}" cy="${p.y}" r="9" fill="${STEP_COLOR}" stroke="#fff"/>`);
+        out.push(`<circle cx="${x}" cy="${p.y}" r="8" fill="${STEP_COLOR}" stroke="#fff"/>`);
         out.push(
           `<text x="${x}" y="${p.y + 4}" font-size="11" font-weight="bold" fill="#fff" text-anchor="middle">${p.number}</text>`,
         );

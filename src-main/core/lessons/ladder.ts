@@ -63,7 +63,7 @@ function paramTicks(a: number, b: number): number[] {
 }
 
 /** Round times in seconds; the short list is used when the long one would crowd the axis. */
-const TIME_TICKS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200];
+const TIME_TICKS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 60, 120, 300, 600, 1200, 3600, 7200];
 const FEW_TIME_TICKS = [0.1, 1, 10, 60, 600, 3600];
 
 function timeTicks(a: number, b: number): number[] {
@@ -89,11 +89,19 @@ function logScale(a: number, b: number, x: number, width: number) {
   return (value: number) => x + ((Math.log10(Math.max(value, 1e-9)) - a) / (b - a)) * width;
 }
 
-/** The accuracy range shown: from a round 10% below the lowest point to 100%. */
-function accuracyRange(points: readonly LadderPoint[]): [number, number] {
-  const lowest = Math.min(1, ...points.map((p) => p.valAcc));
-  const lo = Math.max(0, Math.floor((lowest - 0.02) * 10) / 10);
-  return [Math.min(lo, 0.9), 1];
+/** Accuracy steps between gridlines, the finest that gives at most five gaps. */
+const ACC_STEPS = [0.01, 0.02, 0.05, 0.1, 0.2];
+
+/** The accuracy range shown: round values a little below the lowest and above the highest point. */
+function accuracyAxis(points: readonly LadderPoint[]): { lo: number; hi: number; step: number } {
+  const accs = points.map((p) => p.valAcc);
+  const low = Math.min(...accs);
+  const high = Math.max(...accs);
+  const span = Math.max(high - low, 0.02);
+  const step = ACC_STEPS.find((s) => span / s <= 5) ?? 0.2;
+  const lo = Math.max(0, Math.floor((low - step / 2) / step) * step);
+  const hi = Math.min(1, Math.ceil((high + step / 2) / step) * step);
+  return { lo, hi, step };
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -118,12 +126,14 @@ export function ladderLayout(
   const px = logScale(pa, pb, MARGIN.left, panelWidth);
   const timeX = MARGIN.left + panelWidth + MARGIN.gap;
   const tx = logScale(ta, tb, timeX, panelWidth);
-  const [ya, yb] = accuracyRange(points);
-  const y = (acc: number) => top + (1 - (acc - ya) / (yb - ya)) * plotHeight;
-  const yStep = yb - ya > 0.3 ? 0.1 : 0.05;
+  const acc = accuracyAxis(points);
+  const y = (v: number) => top + (1 - (v - acc.lo) / (acc.hi - acc.lo)) * plotHeight;
   const yTicks: { at: number; value: number }[] = [];
-  for (let v = ya; v <= yb + 1e-9; v += yStep)
-    yTicks.push({ at: round(y(v)), value: Math.round(v * 100) / 100 });
+  const gaps = Math.round((acc.hi - acc.lo) / acc.step);
+  for (let k = 0; k <= gaps; k++) {
+    const v = Math.round((acc.lo + k * acc.step) * 1000) / 1000;
+    yTicks.push({ at: round(y(v)), value: v });
+  }
 
   const placed = points.map((p) => ({
     ...p,

@@ -12,6 +12,7 @@ import type {
   StepRun,
 } from '../../contract/lessons';
 import type { RunRecord } from '../../contract/runs';
+import type { SplitMethod } from '../../contract/training';
 import { checkStep } from './check';
 import { LESSON_STEPS, stepEpochs, type LessonStep } from './steps';
 
@@ -21,6 +22,8 @@ export interface OpenLetters {
   fingerprint: string;
   splitSeed: number;
   testFraction: number;
+  /** How the letters are split (the notebook's scikit-learn split). */
+  split: SplitMethod;
 }
 
 export interface LessonsInput {
@@ -41,7 +44,8 @@ export function trainingSeconds(record: RunRecord): number {
   return record.history.reduce((sum, e) => sum + e.seconds, 0);
 }
 
-/** Whether `record` learned from `letters` with the same split. */
+/** Whether `record` learned from `letters` with the same split (a run from before the notebook's
+ * split was used has other test letters). */
 export function sameLetters(record: RunRecord, letters: OpenLetters | null): boolean {
   const d = record.dataset;
   return (
@@ -49,7 +53,8 @@ export function sameLetters(record: RunRecord, letters: OpenLetters | null): boo
     d !== null &&
     d.fingerprint === letters.fingerprint &&
     d.splitSeed === letters.splitSeed &&
-    d.testFraction === letters.testFraction
+    d.testFraction === letters.testFraction &&
+    d.split === letters.split
   );
 }
 
@@ -85,7 +90,8 @@ function stepRun(step: LessonStep, input: LessonsInput): StepRun | null {
   return {
     runId: record.id,
     origin: entry.origin,
-    status: training ? 'training' : record.status,
+    // 'running': a run another process is training (the CLI); it is not done either.
+    status: training || record.status === 'running' ? 'training' : record.status,
     epochs: record.history.length,
     targetEpochs: record.compile.epochs,
     params: record.params,
@@ -108,9 +114,31 @@ function stepView(step: LessonStep, input: LessonsInput): LessonStepView {
   };
 }
 
-/** Whether `record` is one of the notebook's own networks (any step's, name and epochs aside). */
+/** The lesson step whose network `record` trained (name and epochs aside), or null. */
+export function stepOfRecord(record: RunRecord): LessonStep | null {
+  return LESSON_STEPS.find((step) => checkStep(record.spec, step).matches) ?? null;
+}
+
 function isNotebookNetwork(record: RunRecord): boolean {
-  return LESSON_STEPS.some((step) => checkStep(record.spec, step).matches);
+  return stepOfRecord(record) !== null;
+}
+
+/**
+ * Any finished run as a point of the ladder: a numbered step when it trained a step's network,
+ * else a network of the camper's own; null without a test accuracy.
+ */
+export function ladderPointOf(record: RunRecord): LadderPoint | null {
+  if (record.status !== 'finished' || record.finalValAcc === null) return null;
+  const step = stepOfRecord(record);
+  return {
+    runId: record.id,
+    step: step?.id ?? null,
+    number: step?.number ?? null,
+    name: record.name,
+    params: record.params,
+    valAcc: record.finalValAcc,
+    seconds: trainingSeconds(record),
+  };
 }
 
 function challenge(input: LessonsInput, steps: LessonStepView[], ladder: LadderPoint[]) {

@@ -4,12 +4,7 @@
 
 import { z } from 'zod';
 import type { LessonSettings } from '../../contract/lessons';
-import { LESSON_STEP_IDS, MAX_EPOCH_CAP } from './steps';
-
-/** Beat the notebook's default budget: the typical ConvNet (21,498 parameters) fits, step 6 not. */
-export const DEFAULT_BUDGET = 25_000;
-export const MIN_BUDGET = 100;
-export const MAX_BUDGET = 10_000_000;
+import { DEFAULT_BUDGET, LESSON_STEP_IDS, MAX_BUDGET, MAX_EPOCH_CAP, MIN_BUDGET } from './steps';
 
 export const DEFAULT_LESSON_SETTINGS: LessonSettings = {
   off: [],

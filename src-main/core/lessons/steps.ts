@@ -59,6 +59,11 @@ export function lessonStep(id: string): LessonStep | null {
 /** Most epochs a teacher's cap may allow (the notebook's longest step trains 20). */
 export const MAX_EPOCH_CAP = 100;
 
+/** Beat the notebook's default budget: the typical ConvNet (21,498 parameters) fits, step 6 not. */
+export const DEFAULT_BUDGET = 25_000;
+export const MIN_BUDGET = 100;
+export const MAX_BUDGET = 10_000_000;
+
 /** The epochs step `step` trains for: the notebook's, or fewer under a teacher's cap. */
 export function stepEpochs(step: LessonStep, cap: number | null): number {
   const notebook = step.preset.spec.compile.epochs;

@@ -125,12 +125,9 @@ function checkValues(v: WriteVariable, data: ArrayLike<number>): void {
 function payloadOf(v: WriteVariable, opts: EncodeOptions): { type: number; bytes: Uint8Array } {
   const little = opts.littleEndian;
   if (typeof v.data === 'string') {
-    // ASCII goes as miUTF8 (as scipy writes it); anything else as UTF-16 code units.
-    const text = v.data;
-    const codes = Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
-    if (codes.every((c) => c < 0x80)) return { type: MI.UTF8, bytes: Uint8Array.from(codes) };
-    const units = Uint16Array.from(codes);
-    return { type: MI.UINT16, bytes: hostBytes(units, little, 2) };
+    // Text goes as miUTF8, as scipy writes it: scipy.io.loadmat reads UTF-16 (miUINT16) text as
+    // UTF-8 by default, which garbles every character outside ASCII ("Ł" became "A").
+    return { type: MI.UTF8, bytes: new TextEncoder().encode(v.data) };
   }
   const data = v.data;
   checkValues(v, data);

@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
-import { constants, gunzip, gunzipSync, inflate, inflateSync } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { constants, createGunzip, gunzip, gunzipSync, inflate, inflateSync } from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
 import { LetterLabError } from '../errors';
 import {
@@ -183,6 +184,57 @@ export function gunzipBoundedSync(bytes: Uint8Array): Uint8Array {
   } catch (err) {
     throw gunzipError(err, bytes.length, limit);
   }
+}
+
+/**
+ * Removes the gzip layer of the file `path` (`size` bytes) as a stream: the output is kept as the
+ * pieces zlib makes, never joined, and the stream is stopped as soon as it passes the deflate
+ * bound, so a small "zip bomb" costs no more memory than the bound allows.
+ */
+export async function gunzipFileBounded(
+  path: string,
+  size: number,
+  onProgress?: (read: number) => void,
+): Promise<Uint8Array[]> {
+  const limit = inflateBound(size);
+  const pieces: Uint8Array[] = [];
+  let produced = 0;
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  const gunzip = createGunzip({ chunkSize: 1 << 20 });
+  let read = 0;
+  input.on('data', (chunk) => {
+    read += chunk.length;
+    onProgress?.(read);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const fail = (err: Error) => {
+        input.destroy();
+        gunzip.destroy();
+        reject(err);
+      };
+      input.on('error', fail);
+      gunzip.on('error', fail);
+      gunzip.on('data', (piece: Buffer) => {
+        produced += piece.length;
+        if (produced > limit) {
+          const err = Object.assign(new Error('too large'), { code: 'ERR_BUFFER_TOO_LARGE' });
+          fail(err);
+          return;
+        }
+        pieces.push(piece);
+      });
+      gunzip.on('end', resolve);
+      input.pipe(gunzip);
+    });
+  } catch (err) {
+    pieces.length = 0;
+    if (err instanceof LetterLabError) throw err;
+    const code = zlibCode(err);
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw err;
+    throw gunzipError(err, size, limit);
+  }
+  return pieces;
 }
 
 export async function gunzipBounded(bytes: Uint8Array): Promise<Uint8Array> {

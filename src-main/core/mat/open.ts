@@ -3,9 +3,9 @@ import type { FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { LetterLabError } from '../errors';
 import { GZIP_MAGIC, MAX_MAT_BYTES } from './constants';
-import { gunzipBounded, isGzip } from './inflate';
+import { gunzipFileBounded, isGzip } from './inflate';
 import type { ByteSource } from './source';
-import { fileSource, memorySource } from './source';
+import { chunkedSource, fileSource } from './source';
 import type { ProgressFn } from './types';
 
 /** A MAT-file opened for reading: on disk, or in memory after removing a gzip layer. */
@@ -33,7 +33,10 @@ function openError(err: unknown, path: string): LetterLabError {
   );
 }
 
-/** Opens `path`; a gzip file (magic 1f 8b) is decompressed into memory within bounds. */
+/**
+ * Opens `path`; a gzip file (magic 1f 8b) is decompressed as a stream into memory, within the
+ * deflate bound, kept as zlib's pieces (one copy of the expanded file, never two).
+ */
 export async function openMat(path: string, onProgress?: ProgressFn): Promise<OpenedMat> {
   let handle: FileHandle;
   try {
@@ -61,13 +64,13 @@ export async function openMat(path: string, onProgress?: ProgressFn): Promise<Op
     if (!isGzip(head)) {
       return { src, path, fileBytes: stat.size, gzip: false, close: () => handle.close() };
     }
-    const packed = new Uint8Array(stat.size);
-    await src.readInto(packed, 0, (done) => onProgress?.((0.5 * done) / stat.size, 'reading'));
-    onProgress?.(0.5, 'decompressing');
-    const unpacked = await gunzipBounded(packed);
     await handle.close();
+    onProgress?.(0, 'decompressing');
+    const pieces = await gunzipFileBounded(path, stat.size, (done) =>
+      onProgress?.((0.5 * Math.min(done, stat.size)) / stat.size, 'decompressing'),
+    );
     return {
-      src: memorySource(unpacked),
+      src: chunkedSource(pieces),
       path,
       fileBytes: stat.size,
       gzip: true,

@@ -54,6 +54,73 @@ export function memorySource(data: Uint8Array): ByteSource {
   };
 }
 
+/**
+ * A source over bytes held as a list of pieces (what a streaming gunzip produced), never joined:
+ * joining would need a second full copy of the expanded file. Reads inside one piece are views;
+ * the rare read across two pieces is copied.
+ */
+export function chunkedSource(pieces: Uint8Array[]): ByteSource {
+  const starts: number[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    starts.push(size);
+    size += piece.length;
+  }
+  // Indexes below are in range: find() gives 0..pieces.length - 1 (of a non-empty list), the loops
+  // stop at pieces.length, and starts has one entry per piece.
+  /** Index of the piece holding byte `offset`. */
+  const find = (offset: number): number => {
+    let lo = 0;
+    let hi = pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const copy = (target: Uint8Array, offset: number) => {
+    let done = 0;
+    for (let i = find(offset); done < target.length && i < pieces.length; i++) {
+      const from = offset + done - starts[i]!;
+      const part = pieces[i]!.subarray(from, from + target.length - done);
+      target.set(part, done);
+      done += part.length;
+    }
+  };
+  return {
+    size,
+    borrowed: true,
+    bytes(offset, length) {
+      const i = find(offset);
+      const from = offset - starts[i]!;
+      const piece = pieces[i]!;
+      if (from + length <= piece.length) return piece.subarray(from, from + length);
+      const out = new Uint8Array(length);
+      copy(out, offset);
+      return out;
+    },
+    async stream(offset, length, onPiece, onDone) {
+      let done = 0;
+      for (let i = find(offset); done < length && i < pieces.length; i++) {
+        const from = offset + done - starts[i]!;
+        const piece = pieces[i]!;
+        for (let at = from; at < piece.length && done < length;) {
+          const n = Math.min(CHUNK_BYTES, piece.length - at, length - done);
+          onPiece(piece.subarray(at, at + n), offset + done);
+          at += n;
+          done += n;
+          onDone?.(done);
+        }
+      }
+    },
+    async readInto(target, offset, onDone) {
+      copy(target, offset);
+      onDone?.(target.length);
+    },
+  };
+}
+
 function shortRead(path: string, at: number, size: number): LetterLabError {
   return new LetterLabError(
     'mat.truncated',

@@ -42,7 +42,8 @@ function parseSide(parent: string, name: string): Side | null {
   return { kind, base: match[1], pid: Number(match[2]), full: path.join(parent, name) };
 }
 
-function pidAlive(pid: number): boolean {
+/** Whether a process with this id runs on this machine (one we may not signal counts too). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

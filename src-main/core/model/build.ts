@@ -8,6 +8,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import type { CompileSpec, LayerSpec, ModelSpec } from '../../contract/spec';
 import { LetterLabError } from '../errors';
 import { kerasLayerNames } from '../spec';
+import { kerasAdam, kerasRmsprop } from './keras-optimizers';
 
 /** A per-layer initializer seed derived from the run seed (distinct for every layer). */
 export function layerSeed(seed: number, index: number): number {
@@ -136,7 +137,7 @@ export function buildModel(spec: ModelSpec, opts: BuildOptions = {}): tfl.Sequen
   return model;
 }
 
-/** Keras's default optimizer settings, with the spec's learning rate. */
+/** Keras 2.1.4's optimizers and their defaults (see keras-optimizers), with the spec's rate. */
 export function makeOptimizer(compile: CompileSpec): tf.Optimizer {
   const lr = compile.learningRate;
   if (!(lr > 0) || !Number.isFinite(lr)) {
@@ -147,11 +148,11 @@ export function makeOptimizer(compile: CompileSpec): tf.Optimizer {
   }
   switch (compile.optimizer) {
     case 'adam':
-      return tf.train.adam(lr, 0.9, 0.999, 1e-7);
+      return kerasAdam(lr);
     case 'sgd':
       return tf.train.sgd(lr);
     case 'rmsprop':
-      return tf.train.rmsprop(lr, 0.9, 0, 1e-7, false);
+      return kerasRmsprop(lr);
   }
 }
 

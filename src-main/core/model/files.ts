@@ -2,10 +2,10 @@
 // and tfjs-node's file:// handler read: model.json (topology + weights manifest) and one
 // weights.bin, plus our meta.json.
 
-import { open, readFile, stat } from 'node:fs/promises';
+import { lstat, open, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { LetterLabError } from '../errors';
+import { LetterLabError, jsonSyntaxReason } from '../errors';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
@@ -69,23 +69,71 @@ function corrupt(dir: string, file: string, what: string): LetterLabError {
   );
 }
 
+/**
+ * Refuses a file of a model folder that is a link leading out of that folder: Letter Lab reads
+ * only what is in the folder (a link to /etc/passwd named model.json is not followed).
+ */
+export async function checkInsideFolder(dir: string, file: string): Promise<void> {
+  const full = path.join(dir, file);
+  const info = await lstat(full).catch(() => null);
+  if (!info?.isSymbolicLink()) return;
+  const [real, base] = await Promise.all([
+    realpath(full).catch(() => null),
+    realpath(dir).catch(() => path.resolve(dir)),
+  ]);
+  const relative = real === null ? '..' : path.relative(base, real);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw corrupt(
+      dir,
+      file,
+      'is a link to a file outside its folder, which Letter Lab does not follow',
+    );
+  }
+}
+
 /** Parses a JSON file of a model folder, or throws model.corrupt naming the file. */
 export async function readJSONFile(dir: string, file: string): Promise<unknown> {
   let text: string;
   try {
+    await checkInsideFolder(dir, file);
     text = await readFile(path.join(dir, file), 'utf8');
   } catch (err) {
+    if (err instanceof LetterLabError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw corrupt(
       dir,
       file,
-      code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? String(err)})`,
+      code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? 'error'})`,
     );
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw corrupt(dir, file, `is not valid JSON (${(err as Error).message})`);
+    throw corrupt(dir, file, `is not valid JSON (${jsonSyntaxReason(err)})`);
+  }
+}
+
+/**
+ * Refuses weights that are not numbers (NaN) or infinite: a network with such weights answers
+ * nonsense (its training went wrong), so it is not loaded as if it were fine.
+ */
+function checkFinite(dir: string, specs: tf.io.WeightsManifestEntry[], bytes: Uint8Array): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  for (const spec of specs) {
+    const count = spec.shape.reduce((a, b) => a * b, 1);
+    if (spec.dtype === 'float32') {
+      for (let i = 0; i < count; i++) {
+        if (!Number.isFinite(view.getFloat32(at + i * 4, true))) {
+          throw corrupt(
+            dir,
+            WEIGHTS_BIN,
+            `holds a weight that is not a number (NaN or infinite) in ${spec.name}: its training went wrong`,
+          );
+        }
+      }
+    }
+    at += count * (spec.dtype === 'bool' ? 1 : 4);
   }
 }
 
@@ -126,6 +174,7 @@ export async function readArtifacts(dir: string): Promise<tf.io.ModelArtifacts> 
   }
   let bytes: Buffer;
   try {
+    await checkInsideFolder(dir, WEIGHTS_BIN);
     const info = await stat(path.join(dir, WEIGHTS_BIN));
     if (info.size !== expected) {
       throw corrupt(dir, WEIGHTS_BIN, `has ${info.size} bytes but ${MODEL_JSON} needs ${expected}`);
@@ -140,6 +189,7 @@ export async function readArtifacts(dir: string): Promise<tf.io.ModelArtifacts> 
       code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? String(err)})`,
     );
   }
+  checkFinite(dir, specs, bytes);
   const weightData = bytes.buffer.slice(
     bytes.byteOffset,
     bytes.byteOffset + bytes.byteLength,

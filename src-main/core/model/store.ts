@@ -1,7 +1,7 @@
 // Saved models: one folder per model with model.json + weights.bin (the TensorFlow.js layers
 // format, readable by tf.loadLayersModel) and meta.json. Saves are atomic (./atomic).
 
-import { readdir, rename, stat } from 'node:fs/promises';
+import { lstat, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -95,6 +95,18 @@ async function isFolder(p: string): Promise<boolean> {
   );
 }
 
+function linkedFolder(dir: string): string {
+  return `${dir} is a link to a folder elsewhere, which Letter Lab does not follow: move the model folder itself here.`;
+}
+
+/** Refuses a model folder of a library (`root`) that is a link leading out of it. */
+export async function checkNotLinked(dir: string): Promise<void> {
+  const info = await lstat(dir).catch(() => null);
+  if (info?.isSymbolicLink()) {
+    throw new LetterLabError('model.corrupt', linkedFolder(dir), { path: dir });
+  }
+}
+
 /** Reads just the meta.json of a saved model. */
 export async function readModelMeta(dir: string): Promise<ModelMeta> {
   const target = path.resolve(dir);
@@ -137,6 +149,10 @@ export async function listModels(root: string): Promise<SavedModelEntry[]> {
   for (const id of names) {
     const full = path.join(base, id);
     if (!(await isFolder(full))) continue;
+    if ((await lstat(full)).isSymbolicLink()) {
+      entries.push({ id, path: full, meta: null, problem: linkedFolder(full) });
+      continue;
+    }
     try {
       entries.push({ id, path: full, meta: await readModelMeta(full), problem: null });
     } catch (err) {

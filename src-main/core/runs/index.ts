@@ -2,6 +2,17 @@
 export { MAX_COMPARE, MIN_COMPARE, compareRuns } from './compare';
 export { percent, verdictText, type RunsLang } from './messages';
 export {
+  HEARTBEAT_MS,
+  PROCESS_OWNER,
+  RunWriter,
+  STALE_MS,
+  interruptedRecord,
+  newRunId,
+  ownerGone,
+  type LiveRun,
+} from './writer';
+export {
+  RECORD_STATUSES,
   RUN_STATUSES,
   bestValidation,
   buildRecord,

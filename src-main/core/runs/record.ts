@@ -3,14 +3,18 @@
 // earlier record of the same run when more epochs were trained (name, star, note, start, time).
 
 import type { BackendName } from '../../contract/backend';
+import type { TeachingInfo } from '../../contract/letters';
 import type { RunDataset, RunRecord, RunStatus } from '../../contract/runs';
 import type { ModelSpec } from '../../contract/spec';
 import type { EpochRecord } from '../../contract/training';
 import { summarize } from '../spec';
 
+/** How a run can end. */
 export const RUN_STATUSES: readonly RunStatus[] = ['finished', 'stopped', 'failed', 'crashed'];
+/** Every status a record may have: the ends, a run training now, and one cut off by a crash. */
+export const RECORD_STATUSES: readonly RunStatus[] = [...RUN_STATUSES, 'running', 'interrupted'];
 
-/** What the training manager knows when a run ends (a subset of TrainingState). */
+/** What the training manager knows about a run (a subset of TrainingState). */
 export interface EndedRun {
   runId: string;
   spec: ModelSpec;
@@ -19,6 +23,8 @@ export interface EndedRun {
   status: RunStatus;
   message: string | null;
   savedEpoch: number;
+  /** A teaching run (My letters): what it learned from and how it did. */
+  teaching?: TeachingInfo | null;
 }
 
 /** One training session of the run: a start, or a "train N more epochs". */
@@ -92,5 +98,11 @@ export function buildRecord(
     status: run.status,
     message: run.message,
     savedEpoch: run.savedEpoch,
+    // A teaching run trained more keeps what it learned from (and its first "before").
+    ...(run.teaching
+      ? { teaching: run.teaching }
+      : previous?.teaching
+        ? { teaching: previous.teaching }
+        : {}),
   };
 }

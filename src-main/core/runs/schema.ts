@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { RunRecord } from '../../contract/runs';
 import { parseSpec } from '../spec';
-import { RUN_STATUSES } from './record';
+import { RECORD_STATUSES } from './record';
+import { teachingSchema } from './teaching-schema';
 
 /** Longest run name and note the notebook keeps. */
 export const MAX_RUN_NAME = 80;
@@ -73,9 +74,17 @@ export const runRecordSchema = z.object({
   bestValAcc: z.number().min(0).max(1).nullable(),
   bestEpoch: z.number().int().min(1).nullable(),
   backend: z.enum(['tensorflow', 'wasm', 'cpu']).nullable(),
-  status: z.enum(RUN_STATUSES as [string, ...string[]]),
+  status: z.enum(RECORD_STATUSES as [string, ...string[]]),
   message: z.string().nullable(),
   savedEpoch: count,
+  teaching: teachingSchema.optional(),
+  owner: z
+    .object({
+      pid: z.number().int().min(0),
+      hostname: z.string().max(256),
+      token: z.string().max(64),
+    })
+    .optional(),
 });
 
 /** The record in `json`, or a plain-words reason why it is not one. */

@@ -1,11 +1,12 @@
 // The lab notebook on disk: <root>/<runId>/run.json, one per training run, next to the run's
-// autosaved model in <root>/<runId>/model. run.json is written atomically (a temporary file,
+// autosaved model in <root>/<runId>/model. A run's record is written from its start (./writer);
+// a listing shows one whose process vanished as 'interrupted'. run.json is written atomically (a temporary file,
 // flushed, then renamed over the old one), so a crash leaves the old record or the new one. A
 // folder whose run.json is missing, unreadable or invalid is listed with its problem; it never
 // stops the others from loading. Updates of one store are done one at a time.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunEntry, RunRecord } from '../../contract/runs';
 import { LetterLabError } from '../errors';
@@ -13,6 +14,7 @@ import { recoverRoot, removeFolder } from '../model/atomic';
 import { MODEL_JSON, syncFolder, writeFileDurably } from '../model/files';
 import { checkRecord } from './schema';
 import { runVerdict } from './verdict';
+import { interruptedRecord, ownerGone } from './writer';
 
 export const RUN_JSON = 'run.json';
 export const RUN_MODEL_FOLDER = 'model';
@@ -69,6 +71,11 @@ export class RunStore {
   /** The record of run `id`, or the reason it cannot be read. */
   async load(id: string): Promise<{ record: RunRecord } | { problem: string }> {
     const dir = this.folder(id);
+    if ((await lstat(dir).catch(() => null))?.isSymbolicLink()) {
+      return {
+        problem: `${dir} is a link to a folder elsewhere, which Letter Lab does not follow. Delete this run.`,
+      };
+    }
     const file = path.join(dir, RUN_JSON);
     const info = await stat(file).catch((err: NodeJS.ErrnoException) => err);
     if (info instanceof Error) {
@@ -83,6 +90,11 @@ export class RunStore {
       return { problem: `${RUN_JSON} cannot be read (${info.code ?? info.message}).` };
     }
     if (!info.isFile()) return { problem: `${RUN_JSON} is not a file.` };
+    if ((await lstat(file)).isSymbolicLink()) {
+      return {
+        problem: `${RUN_JSON} is a link to another file, which Letter Lab does not follow. Delete this run.`,
+      };
+    }
     if (info.size > MAX_RUN_JSON_BYTES) {
       return { problem: `${RUN_JSON} is ${info.size} bytes, far too large to be a run record.` };
     }
@@ -158,7 +170,32 @@ export class RunStore {
       );
     }
     const entries = await Promise.all(names.map((name) => this.entry(name).catch(() => null)));
-    return entries.filter((e): e is RunEntry => e !== null).sort(byNewest);
+    const found = entries.filter((e): e is RunEntry => e !== null);
+    return (await Promise.all(found.map((e) => this.settleInterrupted(e)))).sort(byNewest);
+  }
+
+  /**
+   * A 'running' run whose process is gone (Letter Lab crashed or was closed while it trained) is
+   * written down as 'interrupted', keeping its epochs, curves and model.
+   */
+  private async settleInterrupted(entry: RunEntry): Promise<RunEntry> {
+    if (entry.record?.status !== 'running' || !ownerGone(entry.record)) return entry;
+    const record = await this.change(entry.id, (current) =>
+      current?.status === 'running' && ownerGone(current) ? interruptedRecord(current) : null,
+    ).catch(() => null);
+    return record ? { ...entry, record, verdict: runVerdict(record.history) } : entry;
+  }
+
+  /** Removes the record of run `id` (a run stopped before its first epoch), or its whole folder. */
+  forget(id: string, wholeFolder: boolean): Promise<void> {
+    return this.exclusive(async () => {
+      const dir = this.folder(id);
+      if (wholeFolder) {
+        if (await exists(dir)) await removeFolder(dir);
+      } else {
+        await rm(path.join(dir, RUN_JSON), { force: true });
+      }
+    });
   }
 
   /** Writes run.json of `record.id` atomically (creating the run's folder if needed). */

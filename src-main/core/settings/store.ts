@@ -79,6 +79,12 @@ export async function saveSettings(file: string, settings: Settings): Promise<vo
   const valid = settingsSchema.parse(settings);
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, JSON.stringify(valid, null, 2) + '\n');
-  await fs.rename(temp, file);
+  try {
+    await fs.writeFile(temp, JSON.stringify(valid, null, 2) + '\n');
+    await fs.rename(temp, file);
+  } catch (err) {
+    // A full disk or a crash mid-write leaves the old file, and no half-written one.
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw err;
+  }
 }

@@ -43,4 +43,5 @@ export {
   type ShapeIssue,
 } from './shapes';
 export { SpecError } from './spec-error';
+export { RUNTIME_BYTES, trainingMemory, type MemoryEstimate } from './memory';
 export { ACTIVATIONS, OPTIMIZERS, PARAMS_WARNING_LIMIT, validateSpec } from './validate';

@@ -17,6 +17,7 @@ import type {
 import { DEFAULT_LEARNING_RATE } from './defaults';
 import { LAYER_TYPES } from './layer-types';
 import { SpecError } from './spec-error';
+import { jsonSyntaxReason } from '../errors';
 
 export { defaultLayer } from './defaults';
 
@@ -194,7 +195,7 @@ export function parseSpecText(text: string): ModelSpec {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = jsonSyntaxReason(err);
     throw new SpecError(
       'spec.not-json',
       `The model file is not valid JSON (${reason}). Pick a .json model file saved by Letter Lab.`,

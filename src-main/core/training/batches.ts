@@ -24,25 +24,6 @@ export function shuffled(indices: Uint32Array, seed: number): Uint32Array {
   return shuffleInPlace(indices.slice(), seed);
 }
 
-/** The pixels and labels of `indices[start, end)`, copied into new arrays (no tensors). */
-export function gatherBatch(
-  set: ImageSet,
-  indices: Uint32Array,
-  start: number,
-  end: number,
-): { images: Float32Array; labels: Uint8Array } {
-  const n = end - start;
-  const pixels = set.height * set.width;
-  const images = new Float32Array(n * pixels);
-  const labels = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    const index = indices[start + k];
-    images.set(set.images.subarray(index * pixels, (index + 1) * pixels), k * pixels);
-    labels[k] = set.labels[index];
-  }
-  return { images, labels };
-}
-
 /** Tensors for a gathered batch: images [n, H, W, 1] and one-hot labels [n, classes]. */
 export function batchTensors(
   images: Float32Array,
@@ -67,6 +48,35 @@ export function makeBatch(
   start: number,
   end: number,
 ): { x: tf.Tensor4D; y: tf.Tensor2D; labels: Uint8Array } {
-  const { images, labels } = gatherBatch(set, indices, start, end);
+  return tensorsAt(set, indices.subarray(start, end));
+}
+
+/** Pixels of the last batch gathered here, reused (see tensorsAt). */
+let scratch = new Float32Array(0);
+
+/**
+ * Tensors for the images at `indices` of `set`: x [n, H, W, 1], one-hot y [n, classes], and the
+ * labels. The pixels go into the backend once: on wasm through one reused buffer (the backend
+ * copies it into its heap); elsewhere through a new array the tensor keeps.
+ */
+export function tensorsAt(
+  set: Pick<ImageSet, 'images' | 'labels' | 'height' | 'width' | 'classes'>,
+  indices: Uint32Array,
+): { x: tf.Tensor4D; y: tf.Tensor2D; labels: Uint8Array } {
+  const n = indices.length;
+  const pixels = set.height * set.width;
+  let images: Float32Array;
+  if (tf.getBackend() === 'wasm') {
+    if (scratch.length < n * pixels) scratch = new Float32Array(n * pixels);
+    images = scratch.subarray(0, n * pixels);
+  } else {
+    images = new Float32Array(n * pixels);
+  }
+  const labels = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const index = indices[k];
+    images.set(set.images.subarray(index * pixels, (index + 1) * pixels), k * pixels);
+    labels[k] = set.labels[index];
+  }
   return { ...batchTensors(images, labels, set.height, set.width, set.classes), labels };
 }

@@ -5,7 +5,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BackendName } from '../../contract/backend';
 import { defaultTrainingThreads, threadsFromEnv } from '../backend/threads';
-import { ParallelStepper, type ImageShape } from './parallel/parallel-stepper';
+import type { ImageSet } from '../dataset/types';
+import { ParallelStepper } from './parallel/parallel-stepper';
 import { acquireWorkers, releaseWorkers } from './parallel/shared';
 import { LocalStepper, type Stepper } from './stepper';
 
@@ -58,19 +59,20 @@ export function trainingThreads(threads: number | undefined, model: tfl.LayersMo
   return forwardMacs(model) >= PARALLEL_MIN_MACS ? defaultTrainingThreads(backend) : 1;
 }
 
+/** A stepper that trains `model` on batches of `data` on `threads` threads. */
 export async function createStepper(
   model: tfl.LayersModel,
-  shape: ImageShape,
+  data: ImageSet,
   threads: number,
 ): Promise<StepperChoice> {
-  const local = (): Stepper => new LocalStepper(model, shape);
+  const local = (): Stepper => new LocalStepper(model, data);
   const backend = activeBackend();
   if (threads <= 1 || backend === 'tensorflow') return { stepper: local(), fallback: null };
   try {
     // The training thread computes a shard too: one worker fewer than threads.
     const pool = await acquireWorkers(threads - 1, backend);
     try {
-      return { stepper: await ParallelStepper.create(model, pool, shape), fallback: null };
+      return { stepper: await ParallelStepper.create(model, pool, data), fallback: null };
     } catch (err) {
       releaseWorkers(pool);
       throw err;

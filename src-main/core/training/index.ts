@@ -1,7 +1,7 @@
 export { train, type TrainOptions, type TrainReporter } from './train';
 export { TrainControl, type Checkpoint } from './control';
 export { evaluate, type Evaluation } from './evaluate';
-export { shuffled, mixSeed, makeBatch, gatherBatch } from './batches';
+export { shuffled, mixSeed, makeBatch, tensorsAt } from './batches';
 export {
   trainingWorkerTensors,
   shutdownTrainingWorkers,

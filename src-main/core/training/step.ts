@@ -4,9 +4,9 @@
 // so one shard on one thread and the old trainOnBatch loop agree.
 
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { withShardStats, type ShardGather } from '../backend/kernels/batch-norm-train';
-import { trainingForward } from './forward';
+import { trainingLoss } from './forward';
 
 /** tfjs-layers' Dropout reads `seed` on every call; we set one per shard and batch (a fixed seed
  * would repeat the same mask every batch) and clear it afterwards so it is not saved. */
@@ -21,18 +21,6 @@ export function dropoutLayers(model: tfl.LayersModel): SeedableDropout[] {
 /** The variables the optimizer updates, in the order trainOnBatch hands them to it. */
 export function trainableVariables(model: tfl.LayersModel): tf.Variable[] {
   return model.trainableWeights.map((w) => w.read() as tf.Variable);
-}
-
-type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
-
-/**
- * The loss every model Letter Lab builds is compiled with (compileModel, core/model/build.ts):
- * categorical cross-entropy, the same function tfjs-layers' compile() picks for that name. (Read
- * from tfjs's private `lossFunctions` before, which a Sequential does not have, so this was the
- * function used all along.)
- */
-function lossOf(_model: tfl.LayersModel): LossFn {
-  return tfl.metrics.categoricalCrossentropy;
 }
 
 export interface ShardGradients {
@@ -69,16 +57,15 @@ export async function shardGradients(
 ): Promise<ShardGradients> {
   const dropouts = dropoutLayers(model);
   const variables = trainableVariables(model);
-  const lossFn = lossOf(model);
   let probs: tf.Tensor | null = null;
   dropouts.forEach((d, i) => (d.seed = dropoutSeeds[i]));
   let result: { value: tf.Scalar; grads: tf.NamedTensorMap };
   try {
     result = withShardStats(gather, () =>
       tf.variableGrads(() => {
-        const out = trainingForward(model, x);
-        probs = tf.keep(out);
-        let loss = tf.mul<tf.Scalar>(tf.mean(lossFn(y, out)), scale);
+        const { loss: value, output } = trainingLoss(model, x, y, scale);
+        probs = tf.keep(output);
+        let loss = value;
         for (const penalty of model.calculateLosses()) loss = tf.add(loss, tf.mul(penalty, scale));
         return loss;
       }, variables),

@@ -4,15 +4,11 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { batchTensors, mixSeed } from './batches';
+import type { ImageSet } from '../dataset/types';
+import { mixSeed, tensorsAt } from './batches';
 import type { Predictor } from './evaluate';
+import { applyWithOneKernel } from './optimizer-step';
 import { dropoutLayers, shardGradients, trainableVariables } from './step';
-
-/** One batch, gathered from the dataset (see gatherBatch). */
-export interface Batch {
-  images: Float32Array;
-  labels: Uint8Array;
-}
 
 export interface StepResult {
   /** Mean loss over the batch and share of it classified right, as trainOnBatch reports them. */
@@ -23,8 +19,11 @@ export interface StepResult {
 export interface Stepper {
   /** Threads the gradients are computed on. */
   readonly threads: number;
-  /** Trains on one batch. `seedParts` (run seed, epoch, batch) seed the dropout masks. */
-  step(batch: Batch, seedParts: number[]): Promise<StepResult>;
+  /**
+   * Trains on one batch: the images at `indices` of the stepper's data set. `seedParts` (run
+   * seed, epoch, batch) seed the dropout masks.
+   */
+  step(indices: Uint32Array, seedParts: number[]): Promise<StepResult>;
   /** Predicts with the current weights on the stepper's threads, or null: use the model. */
   readonly predict: Predictor | null;
   /** Makes the model's weights and optimizer state current (before anything reads them). */
@@ -50,15 +49,34 @@ export function optimizerOf(model: tfl.LayersModel): tf.Optimizer {
 /**
  * Applies gradients (in trainableVariables order; null = no gradient) with the model's optimizer,
  * handing them over in the same order trainOnBatch does, so optimizer state lines up either way.
+ * `shards` lists the gradients of each shard of a batch split between threads (one list for a
+ * whole batch); they are added in shard order.
  */
-export function applyGradients(model: tfl.LayersModel, grads: (tf.Tensor | null)[]): void {
+export function applyShardGradients(model: tfl.LayersModel, shards: (tf.Tensor | null)[][]): void {
   const variables = trainableVariables(model);
+  if (applyWithOneKernel(optimizerOf(model), variables, shards)) return;
+  const summed: tf.Tensor[] = [];
   const named: { name: string; tensor: tf.Tensor }[] = [];
   variables.forEach((v, i) => {
-    const g = grads[i];
-    if (g) named.push({ name: v.name, tensor: g });
+    const parts = shards.map((grads) => grads[i]).filter((g): g is tf.Tensor => g !== null);
+    if (parts.length === 0) return;
+    const sum = parts.slice(1).reduce((acc, g) => {
+      const next = tf.add(acc, g);
+      summed.push(next);
+      return next;
+    }, parts[0]);
+    named.push({ name: v.name, tensor: sum });
   });
-  optimizerOf(model).applyGradients(named);
+  try {
+    optimizerOf(model).applyGradients(named);
+  } finally {
+    tf.dispose(summed);
+  }
+}
+
+/** Applies one whole batch's gradients (see applyShardGradients). */
+export function applyGradients(model: tfl.LayersModel, grads: (tf.Tensor | null)[]): void {
+  applyShardGradients(model, [grads]);
 }
 
 /** Computes every batch in the calling thread. */
@@ -69,27 +87,26 @@ export class LocalStepper implements Stepper {
 
   constructor(
     private readonly model: tfl.LayersModel,
-    private readonly shape: { height: number; width: number; classes: number },
+    private readonly data: ImageSet,
   ) {
     this.dropoutCount = dropoutLayers(model).length;
   }
 
-  async step(batch: Batch, seedParts: number[]): Promise<StepResult> {
-    const { height, width, classes } = this.shape;
-    const { x, y } = batchTensors(batch.images, batch.labels, height, width, classes);
+  async step(indices: Uint32Array, seedParts: number[]): Promise<StepResult> {
+    const { x, y, labels } = tensorsAt(this.data, indices);
     let grads: (tf.Tensor | null)[] = [];
     try {
       const shard = await shardGradients(
         this.model,
         x,
         y,
-        batch.labels,
+        labels,
         1,
         dropoutSeeds(seedParts, 0, this.dropoutCount),
       );
       grads = shard.grads;
       applyGradients(this.model, grads);
-      return { loss: shard.loss, acc: shard.correct / batch.labels.length };
+      return { loss: shard.loss, acc: shard.correct / labels.length };
     } finally {
       tf.dispose([x, y, ...grads.filter((g): g is tf.Tensor => g !== null)]);
     }

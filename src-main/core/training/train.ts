@@ -9,7 +9,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BatchProgress, EpochRecord, TrainResult, TrainStatus } from '../../contract/training';
 import type { SplitImageSet } from '../dataset/types';
 import { LetterLabError } from '../errors';
-import { gatherBatch, mixSeed, shuffled } from './batches';
+import { mixSeed, shuffled } from './batches';
 import type { TrainControl } from './control';
 import { createStepper, trainingThreads } from './create-stepper';
 import { EVAL_BATCH, evaluate } from './evaluate';
@@ -32,6 +32,12 @@ export interface TrainOptions {
    * always 1 on native TensorFlow, which threads its own kernels.
    */
   threads?: number;
+  /**
+   * The order of the training letters in epoch `epoch` (0-based), instead of a seeded shuffle of
+   * `data.train`: always `data.train.length` indices into the set (teaching mixes letters into
+   * every batch this way, see core/letters/teach.ts).
+   */
+  epochOrder?: (epoch: number) => Uint32Array;
 }
 
 export interface TrainReporter {
@@ -112,18 +118,17 @@ export async function train(
   let validationSeconds = 0;
   let stopped = false;
   let last: { valLoss: number | null; valAcc: number | null } | null = null;
-  const shape = { height: data.height, width: data.width, classes: data.classes };
   let stepper: Stepper | null = null;
   let order = data.train;
 
   try {
-    const choice = await createStepper(model, shape, threads);
+    const choice = await createStepper(model, data, threads);
     stepper = choice.stepper;
     if (choice.fallback) status('training', currentEpoch, choice.fallback);
     reporter.onThreads?.(stepper.threads);
     /** One batch; if a worker thread fails, the rest of the run goes on in this thread. */
     const step = async (b: number, e: number, start: number, end: number): Promise<StepResult> => {
-      const batch = gatherBatch(data, order, start, end);
+      const batch = order.subarray(start, end);
       const seedParts = [opts.seed, e, b];
       const current = stepper as Stepper;
       if (current.threads === 1) return current.step(batch, seedParts);
@@ -131,7 +136,7 @@ export async function train(
         return await current.step(batch, seedParts);
       } catch (err) {
         current.release();
-        stepper = new LocalStepper(model, shape);
+        stepper = new LocalStepper(model, data);
         const reason = err instanceof Error ? err.message : String(err);
         status('training', currentEpoch, `A worker thread failed (${reason}); going on with one.`);
         reporter.onThreads?.(1);
@@ -142,7 +147,13 @@ export async function train(
       currentEpoch = e + 1;
       const on = stepper.threads > 1 ? ` (${stepper.threads} threads)` : '';
       status('training', currentEpoch, `Epoch ${currentEpoch} of ${opts.epochs}${on}.`);
-      order = shuffled(data.train, mixSeed(opts.seed, e));
+      order = opts.epochOrder ? opts.epochOrder(e) : shuffled(data.train, mixSeed(opts.seed, e));
+      if (order.length !== data.train.length) {
+        throw new LetterLabError(
+          'training.bad-options',
+          `Epoch ${e + 1} has ${order.length} training letters, not ${data.train.length}.`,
+        );
+      }
       const epochStart = now();
       let seen = 0;
       let lossSum = 0;

@@ -4,6 +4,8 @@
 import type { RunComparison, RunRecord } from '../../../src-main/contract/runs';
 import { escapeXml as escapeHtml } from '../../../src-main/core/text/escape';
 import { summarize, summaryText } from '../../../src-main/core/spec';
+import type { LadderPoint } from '../../../src-main/contract/lessons';
+import { ladderPointOf, ladderSvg } from '../../../src-main/core/lessons';
 import type { MessageKey } from '../../lib/i18n/en';
 import { formatDate, formatInteger, formatPercent, formatSeconds } from './format';
 import { runStyle } from './run-styles';
@@ -33,6 +35,7 @@ h3 { font-size: 1.05rem; margin-bottom: 0.3rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
 th, td { border: 1px solid #c9cfdb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.ladder svg { max-width: 100%; height: auto; }
 .charts img { width: 100%; max-width: 40rem; display: block; margin: 0.5rem 0 1rem; border: 1px solid #c9cfdb; }
 .swatch { display: inline-block; width: 2.2rem; height: 0; border-top-width: 3px; margin-right: 0.4rem; vertical-align: middle; }
 .verdict { border-left: 4px solid #1f5fbf; padding: 0.3rem 0.6rem; background: #f6f7fb; }
@@ -89,6 +92,23 @@ function changes(input: ReportInput): string {
   return `<h2>${escapeHtml(input.t('notebook.changes.title'))}</h2>${warning}${steps.join('\n')}`;
 }
 
+/** The compared runs on the Lessons' ladder: accuracy against parameters and training time. */
+function ladder(input: ReportInput): string {
+  const { t, lang } = input;
+  const points = input.runs.map(ladderPointOf).filter((p): p is LadderPoint => p !== null);
+  const svg = ladderSvg(points, lang, {
+    params: t('lessons.ladder.params'),
+    time: t('lessons.ladder.time'),
+    accuracy: t('lessons.ladder.acc'),
+    budget: '',
+    title: t('lessons.ladder.picture'),
+  });
+  if (!svg) return '';
+  return `<h2>${escapeHtml(t('lessons.ladder.title'))}</h2>
+<p class="muted">${escapeHtml(t('lessons.ladder.intro'))} ${escapeHtml(t('lessons.ladder.key.steps'))}; ${escapeHtml(t('lessons.ladder.key.own'))}.</p>
+<div class="ladder">${svg}</div>`;
+}
+
 function runSection(input: ReportInput, r: RunRecord, index: number): string {
   const { t, lang } = input;
   const c = r.compile;
@@ -141,6 +161,7 @@ export function reportHtml(input: ReportInput): string {
 <h2>${escapeHtml(t('notebook.report.summary'))}</h2>
 ${table(input)}
 ${charts}
+${ladder(input)}
 ${changes(input)}
 <h2>${escapeHtml(t('notebook.report.runs'))}</h2>
 ${input.runs.map((r, i) => runSection(input, r, i)).join('\n')}

@@ -9,6 +9,9 @@ import { evaluation } from './messages/evaluation';
 import { models } from './messages/models';
 import { settings } from './messages/settings';
 import { errors } from './messages/errors';
+import { letters } from './messages/letters';
+import { reliability } from './messages/reliability';
+import { lessons } from './messages/lessons';
 
 const features = [
   shell,
@@ -21,6 +24,9 @@ const features = [
   models,
   settings,
   errors,
+  letters,
+  reliability,
+  lessons,
 ] as const;
 
 export const en = {
@@ -34,6 +40,9 @@ export const en = {
   ...models.en,
   ...settings.en,
   ...errors.en,
+  ...letters.en,
+  ...reliability.en,
+  ...lessons.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,8 +1,16 @@
 import type { AppInfo } from '../../../src-main/contract/app';
 import type { ApiClient } from '../api/client';
 
-export type Section = 'data' | 'build' | 'train' | 'predict' | 'notebook';
-export const SECTIONS: Section[] = ['data', 'build', 'train', 'predict', 'notebook'];
+export type Section = 'lessons' | 'data' | 'build' | 'train' | 'predict' | 'mine' | 'notebook';
+export const SECTIONS: Section[] = [
+  'lessons',
+  'data',
+  'build',
+  'train',
+  'predict',
+  'mine',
+  'notebook',
+];
 
 /** App-wide state: what the host said about itself, and which section is open. */
 export class AppState {

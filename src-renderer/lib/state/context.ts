@@ -21,11 +21,15 @@ import { AppState } from './app.svelte';
 import { BuilderState } from './builder.svelte';
 import { DatasetState } from './dataset.svelte';
 import { EvaluationState } from './evaluation.svelte';
+import { LessonsState } from './lessons.svelte';
 import { ModelsState } from './models.svelte';
 import { NotebookState } from './notebook.svelte';
 import { PredictState } from './predict.svelte';
 import { SettingsState } from './settings.svelte';
 import { TrainingState } from './training.svelte';
+import { LettersState } from './letters.svelte';
+import { LettersCheckState } from './letters-check.svelte';
+import { ClassLettersState } from './class-letters.svelte';
 
 /** Every piece of renderer state, and the one client they share. */
 export interface AppStates {
@@ -41,14 +45,19 @@ export interface AppStates {
   evaluation: EvaluationState;
   notebook: NotebookState;
   tour: TourState;
+  letters: LettersState;
+  lettersCheck: LettersCheckState;
+  classLetters: ClassLettersState;
+  lessons: LessonsState;
 }
 
 /** Builds the states on one client; `language` is the UI language the settings may switch. */
 export function createAppStates(api: ApiClient, language: I18n = i18n): AppStates {
   const settings = new SettingsState(api, language);
+  const app = new AppState(api);
   return {
     api,
-    app: new AppState(api),
+    app,
     settings,
     dataset: new DatasetState(api),
     builder: new BuilderState(settings),
@@ -58,6 +67,10 @@ export function createAppStates(api: ApiClient, language: I18n = i18n): AppState
     evaluation: new EvaluationState(api),
     notebook: new NotebookState(api),
     tour: new TourState(api),
+    letters: new LettersState(api),
+    lettersCheck: new LettersCheckState(api),
+    classLetters: new ClassLettersState(api, app),
+    lessons: new LessonsState(api),
   };
 }
 

@@ -1,5 +1,5 @@
-// The lab notebook as the renderer sees it: every recorded run (main records them by itself when
-// a run ends and says `runs:changed`), the runs picked for comparing and their comparison.
+// The lab notebook as the renderer sees it: every recorded run (main records them by itself from
+// a run's start to its end and says `runs:changed`), the runs picked for comparing and their comparison.
 import type {
   RunComparison,
   RunEntry,
@@ -111,6 +111,18 @@ export class NotebookState {
     } catch (err) {
       this.error = messageOf(err);
       return false;
+    }
+  }
+
+  /** Saves a run's autosaved network (e.g. of an interrupted run); its name, or null on failure. */
+  async keepModel(id: string): Promise<string | null> {
+    this.error = null;
+    try {
+      const saved = await this.#api.invoke('runs:keep-model', { id });
+      return saved.meta?.name ?? id;
+    } catch (err) {
+      this.error = messageOf(err);
+      return null;
     }
   }
 

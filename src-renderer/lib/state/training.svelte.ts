@@ -2,6 +2,7 @@
 // The shell reads `training.active` (closing the app during training asks first).
 import type { BackendName } from '../../../src-main/contract/backend';
 import type { ModelSpec } from '../../../src-main/contract/spec';
+import type { TeachingInfo } from '../../../src-main/contract/letters';
 import type { BatchProgress, EpochRecord } from '../../../src-main/contract/training';
 import type {
   TrainingState as Snapshot,
@@ -34,6 +35,8 @@ export class TrainingState {
   backend = $state<BackendName | null>(null);
   message = $state<string | null>(null);
   savedEpoch = $state(0);
+  /** A run teaching a saved network with letters (My letters), or null. */
+  teaching = $state.raw<TeachingInfo | null>(null);
   /** False until main answered once. */
   loaded = $state(false);
   /** The request in flight; its button waits. */
@@ -139,6 +142,7 @@ export class TrainingState {
       backend: this.backend,
       message: this.message,
       savedEpoch: this.savedEpoch,
+      teaching: this.teaching,
     };
   }
 
@@ -158,6 +162,7 @@ export class TrainingState {
     this.backend = s.backend;
     this.message = s.message;
     this.savedEpoch = s.savedEpoch;
+    this.teaching = s.teaching ?? null;
     this.loaded = true;
   }
 

@@ -2,13 +2,17 @@
 // bias/activation gradient, and the zero-copy Identity on wasm.
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { initBackend } from '../../../src-main/core/backend';
+import { biasActivationGradInto } from '../../../src-main/core/backend/kernels/bias-activation-grad';
 import {
-  biasActivationGradInto,
   conv2dTrain,
   type ConvTrainAttrs,
 } from '../../../src-main/core/backend/kernels/conv-train';
 import { batchNormTrain } from '../../../src-main/core/backend/kernels/batch-norm-train';
+import { denseTrain } from '../../../src-main/core/backend/kernels/dense-train';
+import { globalPoolTrain } from '../../../src-main/core/backend/kernels/global-pool-train';
+import { softmaxCrossEntropy } from '../../../src-main/core/backend/kernels/softmax-cross-entropy';
 import { relativeMaxError, seededFloats, size } from './numeric';
 
 const TOLERANCE = 1e-5;
@@ -19,10 +23,10 @@ describe('biasActivationGradInto', () => {
     const y = Float32Array.from([0.5, 0, -1, 2, 3, 0]);
     const dyAct = new Float32Array(6).fill(NaN);
     const bias = new Float32Array(2).fill(NaN);
-    biasActivationGradInto(dy, y, true, 2, dyAct, bias);
+    biasActivationGradInto(dy, y, 'relu', 2, dyAct, bias);
     expect(Array.from(dyAct)).toEqual([1, 0, 0, 4, 5, 0]);
     expect(Array.from(bias)).toEqual([1 + 5, 4]);
-    biasActivationGradInto(dy, y, false, 3, dyAct, new Float32Array(3));
+    biasActivationGradInto(dy, y, 'linear', 3, dyAct, new Float32Array(3));
     expect(Array.from(dyAct)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
@@ -32,7 +36,7 @@ describe('biasActivationGradInto', () => {
     biasActivationGradInto(
       Float32Array.from([NaN, 1]),
       Float32Array.from([-1, 1]),
-      true,
+      'relu',
       1,
       dyAct,
       bias,
@@ -91,6 +95,129 @@ describe('conv2dTrain', () => {
         });
       });
     }
+  }
+});
+
+describe('denseTrain', () => {
+  for (const backend of ['wasm', 'cpu'] as const) {
+    for (const activation of ['relu', 'tanh', 'linear'] as const) {
+      it(`${backend}: equals matMul + bias + ${activation}, value and gradients`, async () => {
+        await initBackend(backend);
+        const before = tf.memory().numTensors;
+        const run = (op: (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.Tensor) =>
+          tf.tidy(() => {
+            const x = tf.tensor(seededFloats(6 * 12, 61), [6, 12]);
+            const w = tf.tensor(seededFloats(12 * 8, 62), [12, 8]);
+            const b = tf.tensor(seededFloats(8, 63), [8]);
+            const dy = tf.tensor(seededFloats(6 * 8, 64), [6, 8]);
+            const g = tf.grads((xx, ww, bb) => tf.sum(tf.mul(op(xx, ww, bb), dy)))([x, w, b]);
+            return [op(x, w, b), ...g].map((t) => t.dataSync() as Float32Array);
+          });
+        const ours = run((x, w, b) => denseTrain(x, w, b, { activation }));
+        const reference = run((x, w, b) => {
+          const z = tf.add(tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), b);
+          return activation === 'relu' ? tf.relu(z) : activation === 'tanh' ? tf.tanh(z) : z;
+        });
+        expect(tf.memory().numTensors).toBe(before);
+        ['y', 'dx', 'dw', 'db'].forEach((name, i) => {
+          expect({ name, close: relativeMaxError(ours[i], reference[i]) < TOLERANCE }).toEqual({
+            name,
+            close: true,
+          });
+        });
+      });
+    }
+  }
+});
+
+describe('softmaxCrossEntropy', () => {
+  /** Keras's categorical cross-entropy of the softmax, as tfjs-layers computes it. */
+  function keras(logits: tf.Tensor, targets: tf.Tensor, scale: number): tf.Tensor[] {
+    const probs = tf.softmax(logits);
+    const loss = tf.mul(tf.mean(tfl.metrics.categoricalCrossentropy(targets, probs)), scale);
+    return [loss, probs];
+  }
+
+  for (const backend of ['wasm', 'cpu'] as const) {
+    it(`${backend}: equals softmax + tfjs-layers' categorical cross-entropy, with clipped rows`, async () => {
+      await initBackend(backend);
+      const before = tf.memory().numTensors;
+      const [rows, classes] = [6, 5];
+      const logitValues = seededFloats(rows * classes, 71, -3, 3);
+      // row 1: the right class far ahead (probability clipped at 1 - 1e-7, no gradient);
+      // row 2: the right class far behind (clipped at 1e-7, no gradient)
+      logitValues[1 * classes + 2] = 40;
+      logitValues[2 * classes + 4] = -40;
+      const labels = [0, 2, 4, 1, 3, 3];
+      const targetValues = new Float32Array(rows * classes);
+      labels.forEach((l, r) => (targetValues[r * classes + l] = 1));
+      const run = (op: (z: tf.Tensor, t: tf.Tensor) => tf.Tensor[]) =>
+        tf.tidy(() => {
+          const z = tf.tensor(logitValues, [rows, classes]);
+          const t = tf.tensor(targetValues, [rows, classes]);
+          const w = tf.tensor(seededFloats(rows * classes, 72), [rows, classes]);
+          // the loss, plus something of the probabilities, so both gradients are checked
+          const f = (zz: tf.Tensor, tt: tf.Tensor) => {
+            const [loss, probs] = op(zz, tt);
+            return tf.add(loss, tf.sum(tf.mul(probs, w)));
+          };
+          const g = tf.grads(f)([z, t]);
+          return [...op(z, t), ...g].map((x) => x.dataSync() as Float32Array);
+        });
+      const ours = run((z, t) =>
+        softmaxCrossEntropy(z, t, { epsilon: tf.backend().epsilon(), scale: 0.5 }),
+      );
+      const reference = run((z, t) => keras(z, t, 0.5));
+      expect(tf.memory().numTensors).toBe(before);
+      ['loss', 'probs', 'dLogits', 'dTargets'].forEach((name, i) => {
+        expect({ name, close: relativeMaxError(ours[i], reference[i]) < TOLERANCE }).toEqual({
+          name,
+          close: true,
+        });
+      });
+      // the clipped rows pass no loss gradient on: only the probabilities' part is left
+      const onlyProbs = run((z, t) => [tf.mul(tf.sum(t), 0), tf.softmax(z)])[2];
+      for (const r of [1, 2]) {
+        const row = (a: Float32Array) => Array.from(a.subarray(r * classes, (r + 1) * classes));
+        expect(relativeMaxError(row(ours[2]), row(onlyProbs))).toBeLessThan(TOLERANCE);
+      }
+    });
+  }
+});
+
+describe('globalPoolTrain', () => {
+  for (const backend of ['wasm', 'cpu'] as const) {
+    for (const kind of ['max', 'avg'] as const) {
+      it(`${backend}: ${kind} equals tf.${kind === 'max' ? 'max' : 'mean'} over rows and columns, value and gradient`, async () => {
+        await initBackend(backend);
+        const before = tf.memory().numTensors;
+        const run = (op: (x: tf.Tensor) => tf.Tensor) =>
+          tf.tidy(() => {
+            const x = tf.tensor(seededFloats(3 * 4 * 5 * 6, 81), [3, 4, 5, 6]);
+            const dy = tf.tensor(seededFloats(3 * 6, 82), [3, 6]);
+            const dx = tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(op(xx), dy)))(x);
+            return [op(x), dx].map((t) => t.dataSync() as Float32Array);
+          });
+        const ours = run((x) => globalPoolTrain(x, { kind }));
+        const reference = run((x) => (kind === 'max' ? tf.max(x, [1, 2]) : tf.mean(x, [1, 2])));
+        expect(tf.memory().numTensors).toBe(before);
+        expect(relativeMaxError(ours[0], reference[0])).toBeLessThan(TOLERANCE);
+        expect(relativeMaxError(ours[1], reference[1])).toBeLessThan(TOLERANCE);
+      });
+    }
+
+    it(`${backend}: the maximum's gradient is shared between tying positions, as tf.reduce_max's`, async () => {
+      await initBackend(backend);
+      const dx = tf.tidy(() => {
+        // one image, 2x2 pixels, 2 channels: channel 0 has 3 tying maxima, channel 1 one
+        const x = tf.tensor([5, 1, 5, 2, 0, 7, 5, 3], [1, 2, 2, 2]);
+        const dy = tf.tensor([[6, 10]]);
+        return tf
+          .grad((xx: tf.Tensor) => tf.sum(tf.mul(globalPoolTrain(xx, { kind: 'max' }), dy)))(x)
+          .dataSync();
+      });
+      expect(Array.from(dx)).toEqual([2, 0, 2, 0, 0, 10, 2, 0]);
+    });
   }
 });
 

@@ -10,6 +10,7 @@ export const LETTERS = {
   fingerprint: 'abc',
   splitSeed: 42,
   testFraction: 0.2,
+  split: 'sklearn' as const,
 };
 
 export const DATASET: RunDataset = {
@@ -18,6 +19,7 @@ export const DATASET: RunDataset = {
   fingerprint: LETTERS.fingerprint,
   splitSeed: 42,
   testFraction: 0.2,
+  split: 'sklearn',
   train: 14_979,
   test: 3_745,
 };

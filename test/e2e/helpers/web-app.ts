@@ -11,6 +11,8 @@ export interface WebApp {
   url: string;
   origin: string;
   home: string;
+  /** The browser-mode host's process id (to kill it as a crash would). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -18,11 +20,13 @@ export interface WebApp {
 export async function startWebApp(
   extraArgs: string[] = [],
   env: NodeJS.ProcessEnv = {},
+  /** An existing user-data folder (a restart); a new empty one by default. */
+  existingHome?: string,
 ): Promise<WebApp> {
   if (!fs.existsSync(path.join(ROOT, 'out/renderer/index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` before the end-to-end tests.');
   }
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'letter-lab-e2e-'));
+  const home = existingHome ?? fs.mkdtempSync(path.join(os.tmpdir(), 'letter-lab-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'src-main/web/main.ts', '--port', '0', ...extraArgs],
@@ -50,6 +54,7 @@ export async function startWebApp(
     url,
     origin: new URL(url).origin,
     home,
+    pid: child.pid as number,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -18,7 +18,7 @@ import type {
 import { backend_util, util } from '@tensorflow/tfjs-core';
 import { viewAs, wasmF32 } from './heap';
 import { originalKernel, stridelessConv2D } from './originals';
-import { convArgs, heapPointer, simdConvFits, simdKernels } from '../simd/module';
+import { simdConvFits, simdConvolution, simdKernels } from '../simd/module';
 
 /**
  * dx (overwritten) = col2im(dcol): dx[n, ih, iw, ci] = sum of dcol[m, (kh*KW + kw)*C + ci] over the
@@ -106,18 +106,10 @@ function viaConv2d(
     padInfo: { ...info.padInfo, top, left, bottom, right },
   };
   if (simd && simdConvFits(transposed)) {
-    const dx = backend.makeOutput(
-      [info.batchSize, info.inHeight, info.inWidth, info.inChannels],
-      'float32',
-    );
-    simd.conv2d(
-      heapPointer(backend, dy),
-      heapPointer(backend, flipped),
-      0,
-      heapPointer(backend, dx),
-      0,
-      ...convArgs(transposed),
-    );
+    const dx = simdConvolution(simd, backend, dy, flipped, null, false, {
+      ...transposed,
+      outShape: [info.batchSize, info.inHeight, info.inWidth, info.inChannels],
+    });
     backend.disposeData(flipped.dataId);
     return dx;
   }

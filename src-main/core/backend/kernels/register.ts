@@ -12,7 +12,12 @@
 //   wasm Identity              copies the data             -> shares it (tensors saved for gradients)
 //   cpu  AvgPoolGrad           wrong at 'same' borders     -> ./pool-grads
 //   wasm+cpu LetterLabConv2DTrain (+ its gradient)          -> ./conv-train: conv+bias+relu while training (SIMD on wasm)
-//   wasm+cpu LetterLabBatchNormTrain (+ its gradient)       -> ./batch-norm-train: batch norm while training
+//   wasm+cpu LetterLabDenseTrain (+ its gradient)           -> ./dense-train: dense+bias+relu/tanh while training (SIMD on wasm)
+//   wasm+cpu LetterLabBiasActivationGrad                    -> ./bias-activation-grad: the first step of both gradients
+//   wasm+cpu LetterLabBatchNormTrain (+ its gradient)       -> ./batch-norm-train: batch norm while training (SIMD on wasm)
+//   wasm+cpu LetterLabSoftmaxCrossEntropy (+ its gradient)  -> ./softmax-cross-entropy: output softmax + Keras's loss
+//   wasm+cpu LetterLabGlobalPoolTrain (+ its gradient)      -> ./global-pool-train: global max/average pooling
+//   wasm+cpu LetterLabOptimizerUpdate                       -> ./optimizer-update: one SGD/Adam/RMSprop step per call
 
 import type { KernelConfig } from '@tensorflow/tfjs-core';
 import {
@@ -25,15 +30,31 @@ import { batchMatMulWasmConfig } from './batch-mat-mul';
 import { conv2dBackpropFilterWasmConfig } from './conv2d-backprop-filter';
 import { conv2dBackpropInputWasmConfig } from './conv2d-backprop-input';
 import { batchNormTrainConfigs, batchNormTrainGradConfig } from './batch-norm-train';
+import { biasActivationGradConfigs } from './bias-activation-grad';
 import { convTrainConfigs, convTrainGradConfig } from './conv-train';
+import { denseTrainConfigs, denseTrainGradConfig } from './dense-train';
+import { softmaxCrossEntropyConfigs, softmaxCrossEntropyGradConfig } from './softmax-cross-entropy';
 import { captureOriginal } from './originals';
 import {
   avgPoolGradCpuConfig,
   avgPoolGradWasmConfig,
   maxPoolGradWasmConfig,
 } from './pool-grads-kernels';
+import { globalPoolTrainConfigs, globalPoolTrainGradConfig } from './global-pool-train';
 import { identityWasmConfig } from './identity';
+import { optimizerUpdateConfigs } from './optimizer-update';
 import { sumWasmConfig } from './sum';
+
+/** Our training ops, registered for both wasm and cpu. */
+const TRAINING_KERNELS: readonly KernelConfig[] = [
+  ...convTrainConfigs,
+  ...denseTrainConfigs,
+  ...biasActivationGradConfigs,
+  ...batchNormTrainConfigs,
+  ...softmaxCrossEntropyConfigs,
+  ...globalPoolTrainConfigs,
+  ...optimizerUpdateConfigs,
+];
 
 /** The kernels we register for wasm, in order. Exported for tests and the backend description. */
 export const WASM_KERNELS: readonly KernelConfig[] = [
@@ -44,8 +65,7 @@ export const WASM_KERNELS: readonly KernelConfig[] = [
   batchMatMulWasmConfig,
   sumWasmConfig,
   identityWasmConfig,
-  ...convTrainConfigs.filter((c) => c.backendName === 'wasm'),
-  ...batchNormTrainConfigs.filter((c) => c.backendName === 'wasm'),
+  ...TRAINING_KERNELS.filter((c) => c.backendName === 'wasm'),
 ];
 
 /** Kernels tfjs-backend-wasm already has that our versions wrap (they call the original). */
@@ -59,7 +79,10 @@ let gradientsDone = false;
 function registerGradients(): void {
   if (gradientsDone) return;
   registerGradient(convTrainGradConfig);
+  registerGradient(denseTrainGradConfig);
   registerGradient(batchNormTrainGradConfig);
+  registerGradient(softmaxCrossEntropyGradConfig);
+  registerGradient(globalPoolTrainGradConfig);
   gradientsDone = true;
 }
 
@@ -80,11 +103,11 @@ export function registerWasmKernels(): void {
   wasmDone = true;
 }
 
-/** Registers the cpu AvgPoolGrad fix and training conv (needs tfjs-backend-cpu imported). Idempotent. */
+/** Registers the cpu AvgPoolGrad fix and our training ops (needs tfjs-backend-cpu imported). Idempotent. */
 export function registerCpuKernels(): void {
   if (cpuDone) return;
   replace(avgPoolGradCpuConfig);
-  for (const config of [...convTrainConfigs, ...batchNormTrainConfigs]) {
+  for (const config of TRAINING_KERNELS) {
     if (config.backendName === 'cpu') replace(config);
   }
   registerGradients();

@@ -37,7 +37,8 @@ export interface SimdKernels {
     scratch: number,
     pixels: number,
     channels: number,
-    relu: number,
+    /** 0 linear, 1 relu, 2 tanh */
+    activation: number,
   ): void;
   /** `center` 0 = none; `square` 1 = sums of squares. Sums are float64. */
   channelSums(
@@ -56,6 +57,58 @@ export interface SimdKernels {
     sums: number,
     pixels: number,
     channels: number,
+  ): void;
+  denseWeightGrad(
+    x: number,
+    dy: number,
+    dw: number,
+    rows: number,
+    inputs: number,
+    outputs: number,
+  ): void;
+  denseInputGrad(
+    dy: number,
+    w: number,
+    dx: number,
+    scratch: number,
+    rows: number,
+    inputs: number,
+    outputs: number,
+  ): void;
+  adamUpdate(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    wOut: number,
+    mOut: number,
+    vOut: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    lrT: number,
+    epsilon: number,
+  ): void;
+  addArrays(a: number, b: number, out: number, n: number): void;
+  winogradFilter(w: number, u: number, c: number, co: number): void;
+  winogradConv2d(
+    x: number,
+    u: number,
+    bias: number,
+    y: number,
+    scratch: number,
+    relu: number,
+    n: number,
+    h: number,
+    w: number,
+    c: number,
+    oh: number,
+    ow: number,
+    co: number,
+    top: number,
+    left: number,
   ): void;
   /** out = a u + b v + k per channel; `v` 0 = none. */
   channelAffine(
@@ -209,4 +262,71 @@ export class HeapScratch {
     if (!memory) throw new Error("the wasm backend's memory is not reachable");
     return memory.buffer;
   }
+}
+
+/** Whether a convolution runs as Winograd F(2x2, 3x3): 3x3, stride 1, channels in 4s and 16s. */
+export function winogradFits(info: backend_util.Conv2DInfo): boolean {
+  return (
+    simdConvFits(info) &&
+    info.filterHeight === 3 &&
+    info.filterWidth === 3 &&
+    info.strideHeight === 1 &&
+    info.strideWidth === 1 &&
+    info.inChannels % 4 === 0 &&
+    info.outChannels % 16 === 0
+  );
+}
+
+/**
+ * y (made here) = act(conv(x, filter) + bias) for a convolution `info` that simdConvFits: by
+ * Winograd F(2x2, 3x3) where it fits (2.25 times fewer multiplications), else directly.
+ */
+export function simdConvolution(
+  simd: SimdKernels,
+  backend: BackendWasm,
+  x: TensorInfo,
+  filter: TensorInfo,
+  bias: TensorInfo | null,
+  relu: boolean,
+  info: backend_util.Conv2DInfo,
+): TensorInfo {
+  const y = backend.makeOutput(info.outShape, 'float32');
+  const [c, co] = [info.inChannels, info.outChannels];
+  if (!winogradFits(info)) {
+    simd.conv2d(
+      heapPointer(backend, x),
+      heapPointer(backend, filter),
+      bias ? heapPointer(backend, bias) : 0,
+      heapPointer(backend, y),
+      relu ? 1 : 0,
+      ...convArgs(info),
+    );
+    return y;
+  }
+  const u = backend.makeOutput([16 * c * co], 'float32');
+  const scratch = backend.makeOutput([32 * (c + co)], 'float32');
+  try {
+    simd.winogradFilter(heapPointer(backend, filter), heapPointer(backend, u), c, co);
+    simd.winogradConv2d(
+      heapPointer(backend, x),
+      heapPointer(backend, u),
+      bias ? heapPointer(backend, bias) : 0,
+      heapPointer(backend, y),
+      heapPointer(backend, scratch),
+      relu ? 1 : 0,
+      info.batchSize,
+      info.inHeight,
+      info.inWidth,
+      c,
+      info.outHeight,
+      info.outWidth,
+      co,
+      info.padInfo.top,
+      info.padInfo.left,
+    );
+  } finally {
+    backend.disposeData(u.dataId);
+    backend.disposeData(scratch.dataId);
+  }
+  return y;
 }

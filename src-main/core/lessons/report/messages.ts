@@ -3,7 +3,7 @@
 import { fill, type LessonLang } from '../format';
 
 const en = {
-  title: 'Letter Lab: the notebook’s eight networks',
+  title: 'Letter Lab: the notebook’s networks, step by step',
   made: 'Made on {date} on the {backend} backend.',
   letters: 'Letters: {label}: {train} for training, {test} for testing (split with seed {seed}).',
   overview: 'All networks at a glance',
@@ -51,7 +51,7 @@ const en = {
 export type ReportKey = keyof typeof en;
 
 const pl: Record<ReportKey, string> = {
-  title: 'Letter Lab: osiem sieci z notatnika',
+  title: 'Letter Lab: sieci z notatnika krok po kroku',
   made: 'Utworzono {date}, silnik: {backend}.',
   letters: 'Litery: {label}: {train} do nauki, {test} do testu (podział z ziarnem {seed}).',
   overview: 'Wszystkie sieci w skrócie',

@@ -15,18 +15,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Predictor } from '../evaluate';
 import { dropoutLayers } from '../step';
-import {
-  applyGradients,
-  dropoutSeeds,
-  type Batch,
-  type StepResult,
-  type Stepper,
-} from '../stepper';
+import type { ImageSet } from '../../dataset/types';
+import { applyShardGradients, dropoutSeeds, type StepResult, type Stepper } from '../stepper';
 import type { WorkerPool } from './pool';
-import { FlatOptimizer } from './flat-optimizer';
 import { ShardExchange } from './shard-exchange';
+import { sharedImages, type SharedImages } from './shared-data';
 import { releaseWorkers } from './shared';
-import { predictShard, runShard } from './shard';
+import { predictShard, shardStep, type ShardResult } from './shard';
 import { readWeights } from './weights';
 
 /**
@@ -62,12 +57,6 @@ export function shardRanges(n: number, workers: number, minShard = MIN_SHARD): [
   return ranges;
 }
 
-export interface ImageShape {
-  height: number;
-  width: number;
-  classes: number;
-}
-
 /** The most values one batch norm exchange sends: [count, sums..., second sums...]. */
 function exchangeValues(model: tfl.LayersModel): number {
   let channels = 0;
@@ -87,9 +76,8 @@ export class ParallelStepper implements Stepper {
   private constructor(
     private readonly model: tfl.LayersModel,
     private readonly pool: WorkerPool,
-    private readonly shape: ImageShape,
-    /** The optimizer on flat arrays, or null to use the model's tfjs optimizer every step. */
-    private flat: FlatOptimizer | null,
+    /** The data set, in shared memory: batches are positions in it. */
+    private readonly data: SharedImages,
     /** Batch norm's statistics exchange, null for models without batch norm. */
     private readonly exchange: ShardExchange | null,
   ) {
@@ -98,16 +86,19 @@ export class ParallelStepper implements Stepper {
     this.removeHook = pool.onTerminate(() => exchange?.abort());
   }
 
-  /** Loads `model` into every worker of `pool`; the stepper owns the pool from then on. */
+  /**
+   * Loads `model` and `set` into every worker of `pool`; the stepper owns the pool from then on.
+   */
   static async create(
     model: tfl.LayersModel,
     pool: WorkerPool,
-    shape: ImageShape,
+    set: ImageSet,
   ): Promise<ParallelStepper> {
     const loss = model.loss;
     if (typeof loss !== 'string') {
       throw new Error('only models compiled with a loss given by name train on several threads');
     }
+    const data = sharedImages(set);
     const values = exchangeValues(model);
     const exchange = values > 0 ? ShardExchange.create(pool.size + 1, values) : null;
     await pool.loadModel({
@@ -115,11 +106,11 @@ export class ParallelStepper implements Stepper {
       topology: model.toJSON(null, false) as object,
       loss,
       weightShapes: model.weights.map((w) => w.shape as number[]),
-      ...shape,
+      data,
       exchange: exchange?.buffer ?? null,
       exchangeShards: pool.size + 1,
     });
-    return new ParallelStepper(model, pool, shape, FlatOptimizer.from(model), exchange);
+    return new ParallelStepper(model, pool, data, exchange);
   }
 
   /** The training thread and the workers. */
@@ -128,28 +119,19 @@ export class ParallelStepper implements Stepper {
   }
 
   /** Validation on every thread: each predicts a share of the images at the current weights. */
-  readonly predict: Predictor = async (images, count) => {
-    const { height, width, classes } = this.shape;
-    const pixels = height * width;
-    const weights = this.currentWeights();
-    const shards = shardRanges(count, this.threads);
-    const remote = shards.slice(1).map(([start, end], i) => {
-      const shard = images.slice(start * pixels, end * pixels);
-      return this.pool.predict(i, { type: 'predict', weights, images: shard, count: end - start }, [
-        shard.buffer,
-      ]);
-    });
-    const out = new Float32Array(count * classes);
+  readonly predict: Predictor = async (indices) => {
+    const classes = this.data.classes;
+    const weights = readWeights(this.model.weights);
+    const shards = shardRanges(indices.length, this.threads);
+    const remote = shards
+      .slice(1)
+      .map(([start, end], i) =>
+        this.pool.predict(i, { type: 'predict', weights, indices: indices.slice(start, end) }, []),
+      );
+    const out = new Float32Array(indices.length * classes);
     const [start, end] = shards[0];
     const local = await settleOnError(remote, () =>
-      predictShard(
-        this.model,
-        this.flat ? weights : null,
-        images.subarray(start * pixels, end * pixels),
-        end - start,
-        height,
-        width,
-      ),
+      predictShard(this.model, null, this.data, indices.subarray(start, end)),
     );
     out.set(local, start * classes);
     const parts = await Promise.all(remote);
@@ -157,49 +139,41 @@ export class ParallelStepper implements Stepper {
     return out;
   };
 
-  /** The weights to compute at: the flat optimizer's, else read from the model. */
-  private currentWeights(): Float32Array[] {
-    return this.flat ? this.flat.weights : readWeights(this.model.weights);
-  }
-
-  async step(batch: Batch, seedParts: number[]): Promise<StepResult> {
-    const n = batch.labels.length;
-    const pixels = this.shape.height * this.shape.width;
-    const weights = this.currentWeights();
+  async step(indices: Uint32Array, seedParts: number[]): Promise<StepResult> {
+    const n = indices.length;
+    // The model in this thread holds the weights; the workers get a copy with every step.
+    const weights = readWeights(this.model.weights);
     const shards = shardRanges(n, this.threads);
     if (this.pool.broken) throw new Error('a worker thread stopped');
     if (this.exchange?.aborted) throw new Error('a worker thread failed during a step');
     // The workers' shards go out first, so they compute while this thread does shard 0.
-    const remote = shards.slice(1).map(([start, end], i) => {
-      // Copies of just the shard (cloning a subarray would send the whole batch).
-      const images = batch.images.slice(start * pixels, end * pixels);
-      const labels = batch.labels.slice(start, end);
-      return this.pool.step(
+    const remote = shards.slice(1).map(([start, end], i) =>
+      this.pool.step(
         i,
         {
           type: 'step',
           weights,
-          images,
-          labels,
+          // the shard's positions in the shared data set (a copy: cloning a subarray would
+          // send the whole array)
+          indices: indices.slice(start, end),
           scale: (end - start) / n,
           dropoutSeeds: dropoutSeeds(seedParts, i + 1, this.dropoutCount),
           shard: i + 1,
           shards: shards.length,
         },
-        [images.buffer, labels.buffer],
-      );
-    });
+        [],
+      ),
+    );
     const [start, end] = shards[0];
     const exchange = this.exchange;
     const local = await settleOnError(remote, async () => {
       try {
-        return await runShard(this.model, {
-          weights: this.flat ? weights : null,
-          images: batch.images.subarray(start * pixels, end * pixels),
-          labels: batch.labels.subarray(start, end),
+        return await shardStep(this.model, {
+          weights: null,
+          data: this.data,
+          indices: indices.subarray(start, end),
           scale: (end - start) / n,
           dropoutSeeds: dropoutSeeds(seedParts, 0, this.dropoutCount),
-          ...this.shape,
           gather: exchange && ((mine) => exchange.gather(0, shards.length, mine)),
         });
       } catch (err) {
@@ -207,30 +181,27 @@ export class ParallelStepper implements Stepper {
         throw err;
       }
     });
-    const replies = [local, ...(await Promise.all(remote))];
-    // Sum the shards' gradients in shard order (the same order every run).
-    const sums = this.model.trainableWeights.map((_, j) => {
-      let sum: Float32Array | null = null;
-      for (const reply of replies) {
-        const g = reply.grads[j];
-        if (!g) continue;
-        if (!sum) sum = g;
-        else for (let k = 0; k < sum.length; k++) sum[k] += g[k];
-      }
-      return sum;
-    });
-    if (this.flat && sums.some((g) => g === null)) {
-      // A weight without gradient: tfjs's optimizer skips it; leave the update to it from now on.
-      this.flat.sync();
-      this.flat = null;
+    let replies: ShardResult[];
+    try {
+      replies = await Promise.all(remote);
+    } catch (err) {
+      tf.dispose(local.grads.filter((g): g is tf.Tensor => g !== null));
+      throw err;
     }
-    if (this.flat) this.flat.apply(sums as Float32Array[]);
-    else this.applyWithTfjs(sums);
-    // Every shard moved batch norm's averages with the same whole-batch statistics: this
-    // thread's model holds them already; the flat optimizer's copy takes them over.
-    if (this.flat && this.model.nonTrainableWeights.length > 0) this.flat.setState(local.state);
-    let loss = 0;
-    let correct = 0;
+    // The shards' gradients, added in shard order (the same order every run) by the optimizer
+    // step. Batch norm's moving averages moved the same way in every shard (whole-batch
+    // statistics): this thread's model holds them already.
+    const trainable = this.model.trainableWeights;
+    const uploaded = replies.map((reply) =>
+      reply.grads.map((g, j) => (g ? tf.tensor(g, trainable[j].shape as number[]) : null)),
+    );
+    try {
+      applyShardGradients(this.model, [local.grads, ...uploaded]);
+    } finally {
+      tf.dispose([local.grads, ...uploaded].flat().filter((g): g is tf.Tensor => g !== null));
+    }
+    let loss = local.loss;
+    let correct = local.correct;
     for (const reply of replies) {
       loss += reply.loss;
       correct += reply.correct;
@@ -238,25 +209,13 @@ export class ParallelStepper implements Stepper {
     return { loss, acc: correct / n };
   }
 
-  private applyWithTfjs(sums: (Float32Array | null)[]): void {
-    const trainable = this.model.trainableWeights;
-    const grads = sums.map((g, j) => (g ? tf.tensor(g, trainable[j].shape as number[]) : null));
-    try {
-      applyGradients(this.model, grads);
-    } finally {
-      tf.dispose(grads.filter((g): g is tf.Tensor => g !== null));
-    }
-  }
-
-  sync(): void {
-    this.flat?.sync();
-  }
+  /** Nothing to do: the model in this thread is current after every step. */
+  sync(): void {}
 
   release(): void {
     if (this.released) return;
     this.released = true;
     this.removeHook();
-    this.sync();
     releaseWorkers(this.pool);
   }
 }

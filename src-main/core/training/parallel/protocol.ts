@@ -2,6 +2,7 @@
 // carries an id; the worker answers each with the same id, in order.
 
 import type { BackendName } from '../../../contract/backend';
+import type { SharedImages } from './shared-data';
 
 /** Loads a model into the worker (replacing the previous one). */
 export interface LoadModelRequest {
@@ -13,10 +14,8 @@ export interface LoadModelRequest {
   loss: string;
   /** Shapes of model.weights, to check that both sides agree on the order. */
   weightShapes: number[][];
-  /** Image size and class count of the batches to come. */
-  height: number;
-  width: number;
-  classes: number;
+  /** The data set the batches come from (shared memory, see ./shared-data). */
+  data: SharedImages;
   /** The batch norm statistics exchange of the run (./shard-exchange), null without batch norm. */
   exchange: SharedArrayBuffer | null;
   /** Shards the exchange was made for. */
@@ -29,9 +28,8 @@ export interface StepRequest {
   id: number;
   /** Values of model.weights (trainable and not), in order. */
   weights: Float32Array[];
-  /** n images of height*width floats, and their labels. */
-  images: Float32Array;
-  labels: Uint8Array;
+  /** The shard's images: positions in the data set. */
+  indices: Uint32Array;
   /** The shard's share of the batch, n / batch size: scales its mean loss and gradients. */
   scale: number;
   /** One per Dropout layer, in order. */
@@ -46,8 +44,8 @@ export interface PredictRequest {
   type: 'predict';
   id: number;
   weights: Float32Array[];
-  images: Float32Array;
-  count: number;
+  /** Positions of the images in the data set. */
+  indices: Uint32Array;
 }
 
 export interface MemoryRequest {
@@ -64,8 +62,6 @@ export interface StepReply {
   correct: number;
   /** In model.trainableWeights order; null where the loss does not depend on the weight. */
   grads: (Float32Array | null)[];
-  /** model.nonTrainableWeights after the step (batch normalisation's moving averages). */
-  state: Float32Array[];
 }
 
 export interface PredictReply {

@@ -16,12 +16,11 @@ import type {
 } from './protocol';
 import { predictShard, runShard } from './shard';
 import { ShardExchange } from './shard-exchange';
+import type { SharedImages } from './shared-data';
 
 interface Loaded {
   model: tfl.LayersModel;
-  height: number;
-  width: number;
-  classes: number;
+  data: SharedImages;
   exchange: ShardExchange | null;
 }
 
@@ -49,9 +48,7 @@ async function loadModel(request: LoadModelRequest): Promise<void> {
   }
   loaded = {
     model,
-    height: request.height,
-    width: request.width,
-    classes: request.classes,
+    data: request.data,
     exchange: request.exchange && new ShardExchange(request.exchange, request.exchangeShards),
   };
 }
@@ -62,33 +59,26 @@ function need(): Loaded {
 }
 
 async function step(request: StepRequest): Promise<void> {
-  const { model, height, width, classes, exchange } = need();
+  const { model, data, exchange } = need();
   const gather = exchange
     ? (mine: Float64Array) => exchange.gather(request.shard, request.shards, mine)
     : null;
   let result: Awaited<ReturnType<typeof runShard>>;
   try {
-    result = await runShard(model, { ...request, height, width, classes, gather });
+    result = await runShard(model, { ...request, data, gather });
   } catch (err) {
     exchange?.abort(); // the other shards would wait for this one's statistics
     throw err;
   }
-  const transfer = [...result.grads, ...result.state]
+  const transfer = result.grads
     .filter((v): v is Float32Array => v !== null)
     .map((v) => v.buffer as ArrayBuffer);
   send({ type: 'step', id: request.id, ...result }, transfer);
 }
 
 async function predict(request: PredictRequest): Promise<void> {
-  const { model, height, width } = need();
-  const probs = await predictShard(
-    model,
-    request.weights,
-    request.images,
-    request.count,
-    height,
-    width,
-  );
+  const { model, data } = need();
+  const probs = await predictShard(model, request.weights, data, request.indices);
   send({ type: 'predict', id: request.id, probs }, [probs.buffer as ArrayBuffer]);
 }
 

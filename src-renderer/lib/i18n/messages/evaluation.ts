@@ -21,6 +21,8 @@ export const evaluation = defineMessages(
       'This network was trained on another letters file, so these numbers may not be fair.',
     'evaluation.otherSplit':
       'This network was trained with another train/test split: some of these “test” letters may be letters it learned from, so it may look better than it is.',
+    'evaluation.oldSplit':
+      'This network was trained before Letter Lab picked its test letters the way the notebook does, so most of these “test” letters were letters it learned from, and it looks better here than it really is. Train it again for an honest score.',
     'evaluation.count.one': '{count} letter',
     'evaluation.count.few': '{count} letters',
     'evaluation.count.many': '{count} letters',
@@ -66,6 +68,8 @@ export const evaluation = defineMessages(
       'Ta sieć uczyła się na innym pliku z literami, więc te wyniki mogą być niemiarodajne.',
     'evaluation.otherSplit':
       'Ta sieć uczyła się przy innym podziale na litery treningowe i testowe: część tych „testowych” liter mogła widzieć podczas nauki, więc może wypadać lepiej, niż naprawdę jest.',
+    'evaluation.oldSplit':
+      'Ta sieć uczyła się, zanim Letter Lab zaczął wybierać litery testowe tak jak notatnik, więc większość tych „testowych” liter widziała podczas nauki i wypada tu lepiej, niż naprawdę jest. Wytrenuj ją jeszcze raz, żeby dostać uczciwy wynik.',
     'evaluation.count.one': '{count} litera',
     'evaluation.count.few': '{count} litery',
     'evaluation.count.many': '{count} liter',

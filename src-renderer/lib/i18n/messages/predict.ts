@@ -49,6 +49,8 @@ export const predict = defineMessages(
       'Random letters from the test part, which the network never learned from, with how sure it is about each letter.',
     'predict.samples.otherSplit':
       'This network was trained on other letters or another split, so some of these may be letters it learned from.',
+    'predict.samples.oldSplit':
+      'This network was trained before Letter Lab picked its test letters the way the notebook does, so most of these letters are ones it learned from.',
     'predict.samples.right': 'Right: {right} of {count}.',
     'predict.samples.imageLabel': 'Test letter {index}: {letter}',
     'predict.samples.look': 'Look inside',
@@ -125,6 +127,8 @@ export const predict = defineMessages(
       'Losowe litery z części testowej, na której sieć się nie uczyła, i to, jak bardzo jest pewna każdej litery.',
     'predict.samples.otherSplit':
       'Ta sieć uczyła się na innych literach albo przy innym podziale, więc część z nich mogła widzieć podczas nauki.',
+    'predict.samples.oldSplit':
+      'Ta sieć uczyła się, zanim Letter Lab zaczął wybierać litery testowe tak jak notatnik, więc większość tych liter widziała podczas nauki.',
     'predict.samples.right': 'Trafione: {right} z {count}.',
     'predict.samples.imageLabel': 'Litera testowa {index}: {letter}',
     'predict.samples.look': 'Zajrzyj do środka',

@@ -11,6 +11,7 @@ import {
   type ConvTrainAttrs,
 } from '../../../../src-main/core/backend/kernels/conv-train';
 import { batchNormTrain } from '../../../../src-main/core/backend/kernels/batch-norm-train';
+import { denseTrain } from '../../../../src-main/core/backend/kernels/dense-train';
 import { wasmApi } from '../../../../src-main/core/backend/simd/wasm-api';
 import { relativeMaxError, seededFloats, size } from '../numeric';
 
@@ -51,13 +52,19 @@ describe('the kernels module', () => {
         .map((e) => e.name)
         .sort(),
     ).toEqual([
+      'adamUpdate',
+      'addArrays',
       'batchNormGradSums',
       'biasActivationGrad',
       'channelAffine',
       'channelSums',
       'conv2d',
       'convFilterGrad',
+      'denseInputGrad',
+      'denseWeightGrad',
       'maxPoolGrad2x2',
+      'winogradConv2d',
+      'winogradFilter',
     ]);
     const ids = sectionIds(bytes);
     expect(ids).not.toContain(5); // memory section
@@ -120,6 +127,12 @@ describe('SIMD kernels give what the other wasm path gives', () => {
     [[2, 13, 12, 4], [3, 2, 4, 16], { strides: [2, 2], pad: 'same', activation: 'relu' }],
     [[2, 13, 12, 3], [4, 4, 3, 12], { strides: [2, 2], pad: 'valid', activation: 'linear' }],
     [[1, 6, 30, 4], [1, 1, 4, 4], { strides: [1, 1], pad: 'valid', activation: 'relu' }],
+    // Winograd F(2x2, 3x3) (3x3, stride 1, channels in 4s and 16s): odd output sizes, 'same'
+    // padding, more than one block of 16 output channels, input gradients with 32 channels
+    [[2, 9, 11, 8], [3, 3, 8, 16], { strides: [1, 1], pad: 'valid', activation: 'relu' }],
+    [[2, 7, 9, 4], [3, 3, 4, 32], { strides: [1, 1], pad: 'same', activation: 'linear' }],
+    [[2, 4, 4, 32], [3, 3, 32, 128], { strides: [1, 1], pad: 'valid', activation: 'relu' }],
+    [[1, 3, 3, 16], [3, 3, 16, 16], { strides: [1, 1], pad: 'valid', activation: 'relu' }],
   ];
   for (const [xShape, wShape, attrs] of cases) {
     it(`conv2dTrain x=[${xShape}] w=[${wShape}] stride ${attrs.strides[0]} ${attrs.pad} ${attrs.activation}`, () => {
@@ -166,6 +179,39 @@ describe('SIMD kernels give what the other wasm path gives', () => {
       const other = onWasm(false, run);
       expect(tf.memory().numTensors).toBe(before);
       ['y', 'mean', 'variance', 'movingVariance', 'dx', 'dgamma', 'dbeta'].forEach((name, i) => {
+        expect({ name, close: relativeMaxError(ours[i], other[i]) < TOLERANCE }).toEqual({
+          name,
+          close: true,
+        });
+      });
+    });
+  }
+
+  // rows x inputs -> outputs: the presets' dense layers, and odd sizes (blocks of 4, one output)
+  for (const [rows, inputs, outputs, activation] of [
+    [128, 784, 128, 'tanh'],
+    [64, 2704, 10, 'linear'],
+    [7, 36, 5, 'relu'],
+    [3, 8, 1, 'relu'],
+  ] as const) {
+    it(`denseTrain ${rows}x${inputs} -> ${outputs} ${activation}: output and gradients`, () => {
+      const run = () => {
+        const x = tf.tensor(seededFloats(rows * inputs, 51), [rows, inputs]);
+        const w = tf.tensor(seededFloats(inputs * outputs, 52, -0.2, 0.2), [inputs, outputs]);
+        const b = tf.tensor(seededFloats(outputs, 53), [outputs]);
+        const attrs = { activation };
+        const y = denseTrain(x, w, b, attrs);
+        const dy = tf.tensor(seededFloats(y.size, 54), y.shape);
+        const g = tf.grads((xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) =>
+          tf.sum(tf.mul(denseTrain(xx, ww, bb, attrs), dy)),
+        )([x, w, b]);
+        return [y, ...g].map((t) => t.dataSync() as Float32Array);
+      };
+      const before = tf.memory().numTensors;
+      const ours = onWasm(true, run);
+      const other = onWasm(false, run);
+      expect(tf.memory().numTensors).toBe(before);
+      ['y', 'dx', 'dw', 'db'].forEach((name, i) => {
         expect({ name, close: relativeMaxError(ours[i], other[i]) < TOLERANCE }).toEqual({
           name,
           close: true,

@@ -185,8 +185,14 @@ function addToF64(acc: usize, s: v128): void {
   );
 }
 
+/** The `activation` argument of biasActivationGrad and denseForward. */
+const LINEAR: i32 = 0;
+const RELU: i32 = 1;
+const TANH: i32 = 2;
+
 /**
- * dyAct = dy where y > 0 (relu) or dy (linear), and bias[ch] = dyAct summed over every pixel
+ * dyAct = dy times the activation's derivative, from its output y: dy where y > 0 (relu),
+ * dy * (1 - y * y) (tanh), or dy (linear); and bias[ch] = dyAct summed over every pixel
  * (`pixels` rows of `channels`, a multiple of 4). The sums are kept in float64 at `scratch`
  * (channels * 8 bytes) between blocks of float32 partial sums.
  */
@@ -198,7 +204,7 @@ export function biasActivationGrad(
   scratch: usize,
   pixels: i32,
   channels: i32,
-  relu: i32,
+  activation: i32,
 ): void {
   const rowBytes = (<usize>channels) << 2;
   memory.fill(scratch, 0, (<usize>channels) << 3);
@@ -212,8 +218,13 @@ export function biasActivationGrad(
       let at = <usize>p0 * rowBytes + lane;
       for (let p = p0; p < p1; p++) {
         let v = v128.load(dy + at);
-        // dy * (y > 0 ? 1 : 0) rather than a bit mask, so NaN in dy stays NaN as in tfjs's mul(dy, step(y))
-        if (relu) v = f32x4.mul(v, v128.and(f32x4.gt(v128.load(y + at), zeroV), oneV));
+        if (activation == RELU) {
+          // dy * (y > 0 ? 1 : 0) rather than a bit mask, so NaN in dy stays NaN as in tfjs's mul(dy, step(y))
+          v = f32x4.mul(v, v128.and(f32x4.gt(v128.load(y + at), zeroV), oneV));
+        } else if (activation == TANH) {
+          const t = v128.load(y + at);
+          v = f32x4.mul(v, f32x4.sub(oneV, f32x4.mul(t, t)));
+        }
         v128.store(dyAct + at, v);
         s = f32x4.add(s, v);
         at += rowBytes;
@@ -544,6 +555,485 @@ export function channelAffine(
       for (let p = 0; p < pixels; p++) {
         v128.store(out + at, f32x4.add(f32x4.mul(av, v128.load(u + at)), kv));
         at += rowBytes;
+      }
+    }
+  }
+}
+
+/**
+ * The weight gradient of a dense layer: dw[i, o] = sum over r of x[r, i] * dy[r, o], with x
+ * `rows` x `inputs` and dy `rows` x `outputs`, both row-major. Vectorised over the inputs (a
+ * multiple of 4) in blocks of 16 whose rows of x stay in the L1 cache while every pair of outputs
+ * walks them; written to dw ([inputs, outputs]) lane by lane, so any number of outputs works.
+ */
+export function denseWeightGrad(
+  x: usize,
+  dy: usize,
+  dw: usize,
+  rows: i32,
+  inputs: i32,
+  outputs: i32,
+): void {
+  const xRow = (<usize>inputs) << 2;
+  const dyRow = (<usize>outputs) << 2;
+  for (let ib = 0; ib < inputs;) {
+    const wide = inputs - ib >= 16;
+    for (let o = 0; o < outputs; o += 2) {
+      const pair = o + 1 < outputs;
+      const zeroV = f32x4.splat(0);
+      let a0 = zeroV;
+      let a1 = zeroV;
+      let a2 = zeroV;
+      let a3 = zeroV;
+      let b0 = zeroV;
+      let b1 = zeroV;
+      let b2 = zeroV;
+      let b3 = zeroV;
+      let xp = x + ((<usize>ib) << 2);
+      let dp = dy + ((<usize>o) << 2);
+      for (let r = 0; r < rows; r++) {
+        const d0 = v128.load32_splat(dp);
+        const d1 = pair ? v128.load32_splat(dp, 4) : zeroV;
+        const x0 = v128.load(xp);
+        a0 = f32x4.add(a0, f32x4.mul(x0, d0));
+        b0 = f32x4.add(b0, f32x4.mul(x0, d1));
+        if (wide) {
+          const x1 = v128.load(xp, 16);
+          const x2 = v128.load(xp, 32);
+          const x3 = v128.load(xp, 48);
+          a1 = f32x4.add(a1, f32x4.mul(x1, d0));
+          a2 = f32x4.add(a2, f32x4.mul(x2, d0));
+          a3 = f32x4.add(a3, f32x4.mul(x3, d0));
+          b1 = f32x4.add(b1, f32x4.mul(x1, d1));
+          b2 = f32x4.add(b2, f32x4.mul(x2, d1));
+          b3 = f32x4.add(b3, f32x4.mul(x3, d1));
+        }
+        xp += xRow;
+        dp += dyRow;
+      }
+      const out = dw + ((<usize>(ib * outputs + o)) << 2);
+      storeColumn(out, dyRow, a0, b0, pair);
+      if (wide) {
+        storeColumn(out + 4 * dyRow, dyRow, a1, b1, pair);
+        storeColumn(out + 8 * dyRow, dyRow, a2, b2, pair);
+        storeColumn(out + 12 * dyRow, dyRow, a3, b3, pair);
+      }
+    }
+    ib += wide ? 16 : 4;
+  }
+}
+
+/** Stores the lanes of `a` (and of `b`, one float further, when `pair`) down a column. */
+function storeColumn(out: usize, step: usize, a: v128, b: v128, pair: bool): void {
+  store<f32>(out, f32x4.extract_lane(a, 0));
+  store<f32>(out + step, f32x4.extract_lane(a, 1));
+  store<f32>(out + 2 * step, f32x4.extract_lane(a, 2));
+  store<f32>(out + 3 * step, f32x4.extract_lane(a, 3));
+  if (pair) {
+    store<f32>(out, f32x4.extract_lane(b, 0), 4);
+    store<f32>(out + step, f32x4.extract_lane(b, 1), 4);
+    store<f32>(out + 2 * step, f32x4.extract_lane(b, 2), 4);
+    store<f32>(out + 3 * step, f32x4.extract_lane(b, 3), 4);
+  }
+}
+
+/**
+ * The input gradient of a dense layer: dx[r, i] = sum over o of dy[r, o] * w[i, o], with dy
+ * `rows` x `outputs` and w `inputs` x `outputs`. Vectorised over the inputs (a multiple of 4) in
+ * blocks of 16: the block's columns of w are first copied into `scratch` (outputs * 16 floats)
+ * as rows, then every pair of rows of dy runs over them.
+ */
+export function denseInputGrad(
+  dy: usize,
+  w: usize,
+  dx: usize,
+  scratch: usize,
+  rows: i32,
+  inputs: i32,
+  outputs: i32,
+): void {
+  const dxRow = (<usize>inputs) << 2;
+  const dyRow = (<usize>outputs) << 2;
+  for (let ib = 0; ib < inputs;) {
+    const width = min(16, inputs - ib);
+    // scratch[o, k] = w[ib + k, o]
+    for (let k = 0; k < width; k++) {
+      const from = w + ((<usize>((ib + k) * outputs)) << 2);
+      for (let o = 0; o < outputs; o++) {
+        store<f32>(scratch + ((<usize>(o * 16 + k)) << 2), load<f32>(from + ((<usize>o) << 2)));
+      }
+    }
+    const wide = width == 16;
+    for (let r = 0; r < rows; r += 2) {
+      const pair = r + 1 < rows;
+      const zeroV = f32x4.splat(0);
+      let a0 = zeroV;
+      let a1 = zeroV;
+      let a2 = zeroV;
+      let a3 = zeroV;
+      let b0 = zeroV;
+      let b1 = zeroV;
+      let b2 = zeroV;
+      let b3 = zeroV;
+      const dp = dy + <usize>r * dyRow;
+      for (let o = 0; o < outputs; o++) {
+        const sp = scratch + ((<usize>(o * 16)) << 2);
+        const d0 = v128.load32_splat(dp + ((<usize>o) << 2));
+        const d1 = pair ? v128.load32_splat(dp + dyRow + ((<usize>o) << 2)) : zeroV;
+        const w0 = v128.load(sp);
+        a0 = f32x4.add(a0, f32x4.mul(w0, d0));
+        b0 = f32x4.add(b0, f32x4.mul(w0, d1));
+        if (wide) {
+          const w1 = v128.load(sp, 16);
+          const w2 = v128.load(sp, 32);
+          const w3 = v128.load(sp, 48);
+          a1 = f32x4.add(a1, f32x4.mul(w1, d0));
+          a2 = f32x4.add(a2, f32x4.mul(w2, d0));
+          a3 = f32x4.add(a3, f32x4.mul(w3, d0));
+          b1 = f32x4.add(b1, f32x4.mul(w1, d1));
+          b2 = f32x4.add(b2, f32x4.mul(w2, d1));
+          b3 = f32x4.add(b3, f32x4.mul(w3, d1));
+        }
+      }
+      const out = dx + <usize>r * dxRow + ((<usize>ib) << 2);
+      if (wide) {
+        store16(out, a0, a1, a2, a3, 0);
+        if (pair) store16(out + dxRow, b0, b1, b2, b3, 0);
+      } else {
+        v128.store(out, a0);
+        if (pair) v128.store(out + dxRow, b0);
+      }
+    }
+    ib += wide ? 16 : 4;
+  }
+}
+
+/**
+ * One Adam step over `n` values, float32 operation for operation as Keras 2.1.4 computes it
+ * (core/model/keras-optimizers): m' = m b1 + g (1 - b1); v' = v b2 + g g (1 - b2);
+ * w' = w - m' lrT / (sqrt(v') + eps), lrT the step's bias-corrected rate. Writes w', m', v' to
+ * their own outputs (new tensors: the inputs stay as they are).
+ */
+export function adamUpdate(
+  w: usize,
+  g: usize,
+  m: usize,
+  v: usize,
+  wOut: usize,
+  mOut: usize,
+  vOut: usize,
+  n: i32,
+  beta1: f32,
+  oneMinusBeta1: f32,
+  beta2: f32,
+  oneMinusBeta2: f32,
+  lrT: f32,
+  epsilon: f32,
+): void {
+  const b1 = f32x4.splat(beta1);
+  const c1 = f32x4.splat(oneMinusBeta1);
+  const b2 = f32x4.splat(beta2);
+  const c2 = f32x4.splat(oneMinusBeta2);
+  const lr = f32x4.splat(lrT);
+  const e = f32x4.splat(epsilon);
+  const vectors = n & ~3;
+  for (let i = 0; i < vectors; i += 4) {
+    const at = (<usize>i) << 2;
+    const gi = v128.load(g + at);
+    const mi = f32x4.add(f32x4.mul(v128.load(m + at), b1), f32x4.mul(gi, c1));
+    const vi = f32x4.add(f32x4.mul(v128.load(v + at), b2), f32x4.mul(f32x4.mul(gi, gi), c2));
+    const step = f32x4.div(f32x4.mul(mi, lr), f32x4.add(f32x4.sqrt(vi), e));
+    v128.store(mOut + at, mi);
+    v128.store(vOut + at, vi);
+    v128.store(wOut + at, f32x4.sub(v128.load(w + at), step));
+  }
+  for (let i = vectors; i < n; i++) {
+    const at = (<usize>i) << 2;
+    const gi = load<f32>(g + at);
+    const mi = load<f32>(m + at) * beta1 + gi * oneMinusBeta1;
+    const vi = load<f32>(v + at) * beta2 + gi * gi * oneMinusBeta2;
+    store<f32>(mOut + at, mi);
+    store<f32>(vOut + at, vi);
+    store<f32>(wOut + at, load<f32>(w + at) - (mi * lrT) / (Mathf.sqrt(vi) + epsilon));
+  }
+}
+
+/** out[i] = a[i] + b[i] for `n` floats (out may be a or b). */
+export function addArrays(a: usize, b: usize, out: usize, n: i32): void {
+  const vectors = n & ~3;
+  for (let i = 0; i < vectors; i += 4) {
+    const at = (<usize>i) << 2;
+    v128.store(out + at, f32x4.add(v128.load(a + at), v128.load(b + at)));
+  }
+  for (let i = vectors; i < n; i++) {
+    const at = (<usize>i) << 2;
+    store<f32>(out + at, load<f32>(a + at) + load<f32>(b + at));
+  }
+}
+
+// Winograd F(2x2, 3x3): a 3x3, stride-1 convolution computed per 2x2 output tile from its 4x4 input
+// tile as Y = A^T [sum over ci of (G g G^T) (.) (B^T d B)] A: 16 multiplications per input and
+// output channel and tile instead of the direct method's 36. Vectorised over channels: the input
+// transform over input channels (a multiple of 4), the products and the output transform over
+// output channels (a multiple of 16). The 16 positions p of a 4x4 tile are numbered row-major.
+//   G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2; 0 0 1]
+//   B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1]
+//   A^T = [1 1 1 0; 0 1 -1 -1]
+
+/** (G t)'s four values from a column t0, t1, t2 of three. */
+function gRows(t0: v128, t1: v128, t2: v128, half: v128, k: i32): v128 {
+  if (k == 0) return t0;
+  if (k == 1) return f32x4.mul(f32x4.add(f32x4.add(t0, t1), t2), half);
+  if (k == 2) return f32x4.mul(f32x4.add(f32x4.sub(t0, t1), t2), half);
+  return t2;
+}
+
+/**
+ * u[p, ci, co] (overwritten) = (G g G^T)[p] for every input and output channel of the 3x3 filter
+ * w ([3, 3, c, co], `co` a multiple of 4).
+ */
+export function winogradFilter(w: usize, u: usize, c: i32, co: i32): void {
+  const half = f32x4.splat(0.5);
+  const tap = (<usize>(c * co)) << 2; // bytes between the filter's taps, and between u's planes
+  for (let ci = 0; ci < c; ci++) {
+    for (let cb = 0; cb < co; cb += 4) {
+      const at = (<usize>(ci * co + cb)) << 2;
+      const g00 = v128.load(w + at);
+      const g01 = v128.load(w + at + tap);
+      const g02 = v128.load(w + at + 2 * tap);
+      const g10 = v128.load(w + at + 3 * tap);
+      const g11 = v128.load(w + at + 4 * tap);
+      const g12 = v128.load(w + at + 5 * tap);
+      const g20 = v128.load(w + at + 6 * tap);
+      const g21 = v128.load(w + at + 7 * tap);
+      const g22 = v128.load(w + at + 8 * tap);
+      for (let k = 0; k < 4; k++) {
+        // row k of G g, then (G g G^T)[k, l] = row k times G^T
+        const a = gRows(g00, g10, g20, half, k);
+        const b = gRows(g01, g11, g21, half, k);
+        const d = gRows(g02, g12, g22, half, k);
+        for (let l = 0; l < 4; l++) {
+          v128.store(u + at + <usize>(k * 4 + l) * tap, gRows(a, b, d, half, l));
+        }
+      }
+    }
+  }
+}
+
+/** [a0 - a2, a1 + a2, a2 - a1, a1 - a3]: B^T applied to four values. */
+function bStore(out: usize, step: usize, a0: v128, a1: v128, a2: v128, a3: v128): void {
+  v128.store(out, f32x4.sub(a0, a2));
+  v128.store(out + step, f32x4.add(a1, a2));
+  v128.store(out + 2 * step, f32x4.sub(a2, a1));
+  v128.store(out + 3 * step, f32x4.sub(a1, a3));
+}
+
+/**
+ * v[p, ci] (overwritten) = (B^T d B)[p] for the 4x4 input tile whose top-left pixel is (row, col)
+ * of image `img` of x (NHWC, `c` channels, a multiple of 4); pixels outside the image count as
+ * zero.
+ */
+function winogradInput(
+  x: usize,
+  v: usize,
+  img: i32,
+  row: i32,
+  col: i32,
+  h: i32,
+  wd: i32,
+  c: i32,
+): void {
+  const plane = (<usize>c) << 2;
+  const inside = row >= 0 && col >= 0 && row + 4 <= h && col + 4 <= wd;
+  for (let cb = 0; cb < c; cb += 4) {
+    const lane = (<usize>cb) << 2;
+    // d B, row by row, into v
+    for (let i = 0; i < 4; i++) {
+      const r = row + i;
+      let a0 = zero4;
+      let a1 = zero4;
+      let a2 = zero4;
+      let a3 = zero4;
+      if (inside) {
+        const p = at(x, img, r, col, cb, h, wd, c);
+        a0 = v128.load(p);
+        a1 = v128.load(p + plane);
+        a2 = v128.load(p + 2 * plane);
+        a3 = v128.load(p + 3 * plane);
+      } else if (r >= 0 && r < h) {
+        if (col >= 0 && col < wd) a0 = v128.load(at(x, img, r, col, cb, h, wd, c));
+        if (col + 1 >= 0 && col + 1 < wd) a1 = v128.load(at(x, img, r, col + 1, cb, h, wd, c));
+        if (col + 2 >= 0 && col + 2 < wd) a2 = v128.load(at(x, img, r, col + 2, cb, h, wd, c));
+        if (col + 3 >= 0 && col + 3 < wd) a3 = v128.load(at(x, img, r, col + 3, cb, h, wd, c));
+      }
+      bStore(v + <usize>(i * 4) * plane + lane, plane, a0, a1, a2, a3);
+    }
+    // B^T (d B), column by column, in place
+    for (let j = 0; j < 4; j++) {
+      const p = v + <usize>j * plane + lane;
+      const step = 4 * plane;
+      bStore(
+        p,
+        step,
+        v128.load(p),
+        v128.load(p + step),
+        v128.load(p + 2 * step),
+        v128.load(p + 3 * step),
+      );
+    }
+  }
+}
+
+const zero4: v128 = f32x4.splat(0);
+
+/**
+ * The 2x2 output tile at (row, col) of image `img` of y from m[p, co] (A^T m A), plus the bias
+ * (0 = none), through a relu when `relu` is 1; pixels outside y are not written.
+ */
+function winogradOutput(
+  m: usize,
+  bias: usize,
+  y: usize,
+  relu: i32,
+  img: i32,
+  row: i32,
+  col: i32,
+  oh: i32,
+  ow: i32,
+  co: i32,
+): void {
+  const plane = (<usize>co) << 2;
+  for (let cb = 0; cb < co; cb += 4) {
+    const lane = (<usize>cb) << 2;
+    const p = m + lane;
+    // T = A^T m: two rows of four
+    let t00 = zero4;
+    let t01 = zero4;
+    let t02 = zero4;
+    let t03 = zero4;
+    let t10 = zero4;
+    let t11 = zero4;
+    let t12 = zero4;
+    let t13 = zero4;
+    for (let j = 0; j < 4; j++) {
+      const m0 = v128.load(p + <usize>j * plane);
+      const m1 = v128.load(p + <usize>(4 + j) * plane);
+      const m2 = v128.load(p + <usize>(8 + j) * plane);
+      const m3 = v128.load(p + <usize>(12 + j) * plane);
+      const top = f32x4.add(f32x4.add(m0, m1), m2);
+      const bottom = f32x4.sub(f32x4.sub(m1, m2), m3);
+      if (j == 0) {
+        t00 = top;
+        t10 = bottom;
+      } else if (j == 1) {
+        t01 = top;
+        t11 = bottom;
+      } else if (j == 2) {
+        t02 = top;
+        t12 = bottom;
+      } else {
+        t03 = top;
+        t13 = bottom;
+      }
+    }
+    // Y = T A
+    const b = bias ? v128.load(bias + lane) : zero4;
+    let y00 = f32x4.add(f32x4.add(f32x4.add(t00, t01), t02), b);
+    let y01 = f32x4.add(f32x4.sub(f32x4.sub(t01, t02), t03), b);
+    let y10 = f32x4.add(f32x4.add(f32x4.add(t10, t11), t12), b);
+    let y11 = f32x4.add(f32x4.sub(f32x4.sub(t11, t12), t13), b);
+    if (relu) {
+      y00 = f32x4.max(y00, zero4);
+      y01 = f32x4.max(y01, zero4);
+      y10 = f32x4.max(y10, zero4);
+      y11 = f32x4.max(y11, zero4);
+    }
+    const right = col + 1 < ow;
+    v128.store(at(y, img, row, col, cb, oh, ow, co), y00);
+    if (right) v128.store(at(y, img, row, col + 1, cb, oh, ow, co), y01);
+    if (row + 1 < oh) {
+      v128.store(at(y, img, row + 1, col, cb, oh, ow, co), y10);
+      if (right) v128.store(at(y, img, row + 1, col + 1, cb, oh, ow, co), y11);
+    }
+  }
+}
+
+/**
+ * y = act(bias + the 3x3, stride-1 convolution of x with the filter whose winogradFilter is `u`),
+ * as conv2d computes it (taps in the padding count as zero; `top`, `left` the padding), by
+ * Winograd F(2x2, 3x3). `c` a multiple of 4, `co` of 16; `scratch`: 32 * (c + co) floats.
+ */
+export function winogradConv2d(
+  x: usize,
+  u: usize,
+  bias: usize,
+  y: usize,
+  scratch: usize,
+  relu: i32,
+  n: i32,
+  h: i32,
+  wd: i32,
+  c: i32,
+  oh: i32,
+  ow: i32,
+  co: i32,
+  top: i32,
+  left: i32,
+): void {
+  const vPlane = (<usize>c) << 2;
+  const uRow = (<usize>co) << 2; // bytes between u[p, ci] and u[p, ci + 1]
+  const uPlane = <usize>c * uRow;
+  const v0 = scratch; // two tiles' v: [2][16][c]
+  const v1 = scratch + 16 * vPlane;
+  const m0 = scratch + 32 * vPlane; // two tiles' m: [2][16][co]
+  const m1 = m0 + 16 * uRow;
+  const tilesY = (oh + 1) >> 1;
+  const tilesX = (ow + 1) >> 1;
+  for (let img = 0; img < n; img++) {
+    for (let ty = 0; ty < tilesY; ty++) {
+      for (let tx = 0; tx < tilesX; tx += 2) {
+        const pair = tx + 1 < tilesX;
+        winogradInput(x, v0, img, 2 * ty - top, 2 * tx - left, h, wd, c);
+        if (pair) winogradInput(x, v1, img, 2 * ty - top, 2 * tx + 2 - left, h, wd, c);
+        for (let cb = 0; cb < co; cb += 16) {
+          const lane = (<usize>cb) << 2;
+          for (let p = 0; p < 16; p++) {
+            let a0 = zero4;
+            let a1 = zero4;
+            let a2 = zero4;
+            let a3 = zero4;
+            let b0 = zero4;
+            let b1 = zero4;
+            let b2 = zero4;
+            let b3 = zero4;
+            let up = u + <usize>p * uPlane + lane;
+            let x0 = v0 + <usize>p * vPlane;
+            let x1 = v1 + <usize>p * vPlane;
+            for (let ci = 0; ci < c; ci++) {
+              const w0 = v128.load(up);
+              const w1 = v128.load(up, 16);
+              const w2 = v128.load(up, 32);
+              const w3 = v128.load(up, 48);
+              const s0 = v128.load32_splat(x0);
+              const s1 = v128.load32_splat(x1);
+              a0 = f32x4.add(a0, f32x4.mul(s0, w0));
+              a1 = f32x4.add(a1, f32x4.mul(s0, w1));
+              a2 = f32x4.add(a2, f32x4.mul(s0, w2));
+              a3 = f32x4.add(a3, f32x4.mul(s0, w3));
+              b0 = f32x4.add(b0, f32x4.mul(s1, w0));
+              b1 = f32x4.add(b1, f32x4.mul(s1, w1));
+              b2 = f32x4.add(b2, f32x4.mul(s1, w2));
+              b3 = f32x4.add(b3, f32x4.mul(s1, w3));
+              up += uRow;
+              x0 += 4;
+              x1 += 4;
+            }
+            store16(m0 + <usize>p * uRow + lane, a0, a1, a2, a3, 0);
+            store16(m1 + <usize>p * uRow + lane, b0, b1, b2, b3, 0);
+          }
+        }
+        winogradOutput(m0, bias, y, relu, img, 2 * ty, 2 * tx, oh, ow, co);
+        if (pair) winogradOutput(m1, bias, y, relu, img, 2 * ty, 2 * tx + 2, oh, ow, co);
       }
     }
   }
