@@ -54,6 +54,16 @@ async function settled(): Promise<TrainingState> {
   }
 }
 
+/** The run's record in `runDir` once it says how the run ended (polled; written atomically). */
+async function endedRecord(runDir: string): Promise<RunRecord> {
+  for (;;) {
+    const text = await readFile(path.join(runDir, 'run.json'), 'utf8').catch(() => null);
+    const record = text === null ? null : (JSON.parse(text) as RunRecord);
+    if (record && record.status !== 'running') return record;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'letter-lab-letters-host-'));
   ({ ctx } = await bootHost({
@@ -191,14 +201,6 @@ describe('my letters (host)', () => {
 
   it('teaches it in a new run from the network in use, recorded with before and after', async () => {
     const before = ctx.session.training!.snapshot();
-    const recorded = new Promise<string>((resolve) => {
-      const off = ctx.events.subscribe((event, payload) => {
-        if (event === 'runs:changed') {
-          off();
-          resolve((payload as { id: string }).id);
-        }
-      });
-    });
     const started = await host.call('letters:teach', {
       which: 'mine',
       mode: 'mixed',
@@ -217,9 +219,9 @@ describe('my letters (host)', () => {
     expect(teaching.fonts).toMatchObject({ train: ctx.session.dataset!.set.train.length });
     // The per-epoch check is on the held-back letters.
     expect(done.history[1].valAcc).toBeCloseTo(teaching.after!.heldBack.accuracy, 6);
-    const id = await recorded;
-    const runDir = path.join(home, 'runs', id);
-    const record = JSON.parse(await readFile(path.join(runDir, 'run.json'), 'utf8')) as RunRecord;
+    // The record is written when the run starts and again when it ends: wait for the end.
+    const runDir = path.join(home, 'runs', started.runId!);
+    const record = await endedRecord(runDir);
     expect(record.teaching).toEqual(teaching);
     expect(record.name).toMatch(/\+ my letters$/);
     // The letters it learned from are kept with the run, and its network says it was taught.
