@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src-main/core/backend';
 import { originalKernel } from '../../../src-main/core/backend/kernels/originals';
 import { WASM_KERNELS } from '../../../src-main/core/backend/kernels/register';
+import { KerasAdam, KerasRMSprop } from '../../../src-main/core/model/keras-optimizers';
 import { wasmApi } from '../../../src-main/core/backend/simd/wasm-api';
 
 /** The tfjs version the parts below were checked against. Change it only after README's steps. */
@@ -29,10 +30,13 @@ function installedVersion(name: string): string {
   return (JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { version: string }).version;
 }
 
-/** The fields of a tfjs optimizer that core/training/parallel/flat-optimizer.ts reads and writes. */
+/**
+ * The fields of tfjs's optimizers that core/training/optimizer-step.ts (one kernel per variable)
+ * and core/model/keras-optimizers.ts (Keras 2.1.4's Adam and RMSprop) read and write.
+ */
 interface OptimizerFields {
   learningRate: unknown;
-  iterations_: unknown;
+  incrementIterations: unknown;
   [field: string]: unknown;
 }
 
@@ -48,13 +52,28 @@ function stepped(optimizer: tf.Optimizer): { fields: OptimizerFields; variable: 
   return { fields: optimizer as unknown as OptimizerFields, variable };
 }
 
-function expectSlots(fields: OptimizerFields, name: string, variable: tf.Variable): void {
+/** `optimizer[name][0]` is the slot of `variable`, named `<variable>/<suffix>` as tfjs saves it. */
+function expectSlots(
+  fields: OptimizerFields,
+  name: string,
+  variable: tf.Variable,
+  suffix: string,
+): void {
   const slots = fields[name] as Slot[] | undefined;
   expect(Array.isArray(slots), `optimizer.${name}`).toBe(true);
   const [slot] = slots as Slot[];
-  expect(typeof slot.originalName, `optimizer.${name}[0].originalName`).toBe('string');
+  expect(slot.originalName, `optimizer.${name}[0].originalName`).toBe(`${variable.name}/${suffix}`);
   expect(slot.variable, `optimizer.${name}[0].variable`).toBeInstanceOf(tf.Variable);
   expect((slot.variable as tf.Variable).shape).toEqual(variable.shape);
+}
+
+/** The protected incrementIterations() moves the public `iterations` count on by one. */
+function expectIterationCounter(optimizer: tf.Optimizer): void {
+  const fields = optimizer as unknown as OptimizerFields;
+  expect(typeof fields.incrementIterations, 'optimizer.incrementIterations').toBe('function');
+  const before = optimizer.iterations;
+  (fields.incrementIterations as () => void).call(optimizer);
+  expect(optimizer.iterations).toBe(before + 1);
 }
 
 describe('the TensorFlow.js version these parts were checked against', () => {
@@ -83,33 +102,106 @@ describe('tfjs-layers private parts', () => {
   });
 });
 
-describe('tfjs-core optimizer fields (core/training/parallel/flat-optimizer.ts)', () => {
-  it('Adam: learningRate, beta1, beta2, epsilon, iterations_, accBeta1/2, m and v slots', () => {
-    const { fields, variable } = stepped(tf.train.adam(0.001, 0.9, 0.999, 1e-7));
-    for (const name of ['learningRate', 'beta1', 'beta2', 'epsilon', 'iterations_']) {
+describe('tfjs-core optimizer fields (core/training/optimizer-step.ts, core/model/keras-optimizers.ts)', () => {
+  it('Adam: learningRate, beta1, beta2, epsilon, accBeta1/2 (beta^t), m and v slots, iterations', () => {
+    const adam = tf.train.adam(0.001, 0.9, 0.999, 1e-7);
+    const { fields, variable } = stepped(adam);
+    for (const name of ['learningRate', 'beta1', 'beta2', 'epsilon']) {
       expect(typeof fields[name], `adam.${name}`).toBe('number');
     }
-    expect(fields.iterations_).toBe(1);
+    // Start at beta and are multiplied by beta after each step: step t reads beta^t (the
+    // optimizer step reads them and moves them on the same way).
     expect(fields.accBeta1).toBeInstanceOf(tf.Variable);
     expect(fields.accBeta2).toBeInstanceOf(tf.Variable);
-    expectSlots(fields, 'accumulatedFirstMoment', variable);
-    expectSlots(fields, 'accumulatedSecondMoment', variable);
+    expect((fields.accBeta1 as tf.Variable).dataSync()[0]).toBeCloseTo(0.9 ** 2, 6);
+    expect((fields.accBeta2 as tf.Variable).dataSync()[0]).toBeCloseTo(0.999 ** 2, 6);
+    expectSlots(fields, 'accumulatedFirstMoment', variable, 'm');
+    expectSlots(fields, 'accumulatedSecondMoment', variable, 'v');
+    expect(adam.iterations).toBe(1);
+    expectIterationCounter(adam);
   });
 
-  it('RMSProp: learningRate, decay, momentum, epsilon, centered, iterations_, two slots', () => {
-    const { fields, variable } = stepped(tf.train.rmsprop(0.001, 0.9, 0, 1e-7, false));
-    for (const name of ['learningRate', 'decay', 'momentum', 'epsilon', 'iterations_']) {
+  it('RMSProp: learningRate, decay, momentum, epsilon, centered, rms and momentum slots', () => {
+    const rmsprop = tf.train.rmsprop(0.001, 0.9, 0, 1e-7, false);
+    const { fields, variable } = stepped(rmsprop);
+    for (const name of ['learningRate', 'decay', 'momentum', 'epsilon']) {
       expect(typeof fields[name], `rmsprop.${name}`).toBe('number');
     }
     expect(fields.centered).toBe(false);
-    expectSlots(fields, 'accumulatedMeanSquares', variable);
-    expectSlots(fields, 'accumulatedMoments', variable);
+    expectSlots(fields, 'accumulatedMeanSquares', variable, 'rms');
+    expectSlots(fields, 'accumulatedMoments', variable, 'momentum');
+    expectIterationCounter(rmsprop);
   });
 
-  it('SGD: learningRate and iterations_', () => {
-    const { fields } = stepped(tf.train.sgd(0.01));
+  it('SGD: learningRate and the iteration counter', () => {
+    const sgd = tf.train.sgd(0.01);
+    const { fields } = stepped(sgd);
     expect(fields.learningRate).toBe(0.01);
-    expect(fields.iterations_).toBe(1);
+    expect(sgd.iterations).toBe(1);
+    expectIterationCounter(sgd);
+  });
+
+  it('engine().registeredVariables finds a variable by the name applyGradients is given', () => {
+    const variable = tf.variable(tf.zeros([2]), true, 'canary_registered');
+    expect(tf.engine().registeredVariables.canary_registered).toBe(variable);
+    variable.dispose();
+  });
+
+  it('a saved model names its optimizer Adam or RMSProp, the names the Keras classes load under', () => {
+    expect(tf.AdamOptimizer.className).toBe('Adam');
+    expect(tf.RMSPropOptimizer.className).toBe('RMSProp');
+    expect(KerasAdam.className).toBe('Adam');
+    expect(KerasRMSprop.className).toBe('RMSProp');
+  });
+});
+
+describe('tfjs-layers layer internals (core/training/forward.ts)', () => {
+  beforeAll(async () => {
+    await initBackend('cpu');
+  });
+
+  it('Conv2D and Dense keep [kernel, bias] in that order; BatchNormalization names its four', () => {
+    const model = tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({ inputShape: [6, 6, 1], filters: 2, kernelSize: 3 }),
+        tfl.layers.batchNormalization(),
+        tfl.layers.flatten(),
+        tfl.layers.dense({ units: 3 }),
+      ],
+    });
+    const names = (layer: number) =>
+      model.layers[layer].weights.map((w) => w.originalName.split('/').at(-1));
+    expect(names(0)).toEqual(['kernel', 'bias']);
+    expect(names(3)).toEqual(['kernel', 'bias']);
+    expect(names(1)).toEqual(
+      expect.arrayContaining(['gamma', 'beta', 'moving_mean', 'moving_variance']),
+    );
+    // The config keys the plans read.
+    expect(Object.keys(model.layers[0].getConfig())).toEqual(
+      expect.arrayContaining(['strides', 'padding', 'dilationRate', 'activation', 'useBias']),
+    );
+    expect(Object.keys(model.layers[1].getConfig())).toEqual(
+      expect.arrayContaining(['axis', 'momentum', 'epsilon', 'center', 'scale']),
+    );
+    model.dispose();
+  });
+
+  it('a compiled functional model keeps its loss in lossFunctions; a Sequential has none of its own', () => {
+    const input = tfl.input({ shape: [4] });
+    const output = tfl.layers.dense({ units: 2, activation: 'softmax' }).apply(input);
+    const functional = tfl.model({ inputs: input, outputs: output as tfl.SymbolicTensor });
+    functional.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
+    const losses = (functional as unknown as { lossFunctions?: unknown[] }).lossFunctions;
+    expect(losses).toHaveLength(1);
+    expect(typeof losses?.[0]).toBe('function');
+    const sequential = tfl.sequential({
+      layers: [tfl.layers.dense({ inputShape: [4], units: 2 })],
+    });
+    sequential.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
+    // So forward.ts's lossOf falls back to categorical cross-entropy, the loss every preset has.
+    expect((sequential as unknown as { lossFunctions?: unknown }).lossFunctions).toBeUndefined();
+    functional.dispose();
+    sequential.dispose();
   });
 });
 
