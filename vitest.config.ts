@@ -3,7 +3,8 @@ import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // `vitest --mode fast` (npm run test:fast) leaves out the slow tests, named *.slow.test.ts: real-data
-// training, training processes, benchmarks, crashes, and builds of the sample set and the kernels.
+// training, training and measuring processes, every preset on the native path, benchmarks, crashes,
+// the gzip bomb, and builds of the sample set and the kernels.
 const SLOW = '**/*.slow.test.ts';
 
 export default defineConfig(({ mode }) => ({
