@@ -2,7 +2,12 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+// `vitest --mode fast` (npm run test:fast) leaves out the slow tests, named *.slow.test.ts: real-data
+// training, training and measuring processes, every preset on the native path, benchmarks, crashes,
+// the gzip bomb, and builds of the sample set and the kernels.
+const SLOW = '**/*.slow.test.ts';
+
+export default defineConfig(({ mode }) => ({
   test: {
     projects: [
       {
@@ -14,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**', 'node_modules/**'],
+          exclude: ['test/e2e/**', 'node_modules/**', ...(mode === 'fast' ? [SLOW] : [])],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -32,4 +37,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

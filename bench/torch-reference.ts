@@ -61,7 +61,7 @@ function run(
 
 /** The first Python that imports torch and numpy ($LETTER_LAB_PYTHON first, when set). */
 export async function probeTorch(env: NodeJS.ProcessEnv = process.env): Promise<TorchProbe> {
-  const candidates = env[PYTHON_ENV] ? [env[PYTHON_ENV] as string] : PYTHONS;
+  const candidates = env[PYTHON_ENV] ? [env[PYTHON_ENV]] : PYTHONS;
   const tried: string[] = [];
   for (const python of candidates) {
     const r = await run(

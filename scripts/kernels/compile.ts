@@ -31,8 +31,8 @@ export async function compileKernels(): Promise<Uint8Array> {
     writeFile: (name, contents) => {
       if (name.endsWith('.wasm') && typeof contents !== 'string') binary = contents;
     },
-    stdout: { write: () => true } as never,
-    stderr: { write: (chunk: string) => ((diagnostics += chunk), true) } as never,
+    stdout: { write: () => true },
+    stderr: { write: (chunk: string) => ((diagnostics += chunk), true) },
   });
   if (error || !binary)
     throw new Error(`asc failed: ${error?.message ?? 'no binary'}\n${diagnostics}`);

@@ -17,7 +17,7 @@ export class ExportJournal {
   private readonly pending = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly userData: string) {
+  constructor(userData: string) {
     this.file = path.join(userData, PENDING_EXPORTS);
   }
 

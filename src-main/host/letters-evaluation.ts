@@ -89,7 +89,7 @@ export class LettersEvaluationService {
     const active = await models.get();
     const classes = active.model.outputs[0]?.shape[1] ?? active.meta.spec.classes;
     const started = performance.now();
-    const { set, heldBack, label, stored } = await this.lettersOf(target, classes as number);
+    const { set, heldBack, label, stored } = await this.lettersOf(target, classes);
     const all = Uint32Array.from({ length: set.count }, (_, i) => i);
     const predictions = await predictSplit(active.model, set, all, { onProgress: nextTurn });
     const numbers = summarizePredictions(predictions, set.classNames);

@@ -203,7 +203,9 @@ export async function snapshotModel(dir: string): Promise<ModelSnapshot> {
       if (!(err instanceof LetterLabError && /is missing/.test(err.message))) throw err;
     }
   }
+  // The last error caught above (a LetterLabError or an fs error), or the one said here.
   throw (
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     lastError ??
     new LetterLabError('model.not-found', `There is no saved model in ${dir}.`, { path: dir })
   );

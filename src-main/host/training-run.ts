@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type {
   BatchProgress,
-  EpochRecord,
   FromTrainer,
   StopPoint,
   TrainingState,
@@ -319,7 +318,7 @@ export class TrainingManager {
         });
         break;
       case 'epoch':
-        this.state.history.push(message.record as EpochRecord);
+        this.state.history.push(message.record);
         this.ctx.events.emit('training:epoch', { runId: message.runId, record: message.record });
         break;
       case 'saved':

@@ -217,7 +217,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     try {
       if (binary) {
         const meta = req.headers[PAYLOAD_HEADER];
-        const rest = typeof meta === 'string' ? JSON.parse(decodeURIComponent(meta)) : {};
+        // The registry validates the whole payload; here it only has to be an object to spread.
+        const rest = (
+          typeof meta === 'string' ? JSON.parse(decodeURIComponent(meta)) : {}
+        ) as Record<string, unknown>;
         payload = { ...rest, bytes: new Uint8Array(body.buffer, body.byteOffset, body.length) };
       } else {
         payload = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));

@@ -84,6 +84,6 @@ describe('letter-lab split', () => {
     [['--mat', path.join(ROOT, 'package.json')], /^error: This is not a MATLAB MAT-file/],
     [['--mat', SAMPLE, '--shuffle'], /^error: Unknown option '--shuffle'/],
   ])('%j exits 2 with one error line and no stack trace', async (args, message) => {
-    expectRefused(await cliInProcess('split', ...(args as string[])), message);
+    expectRefused(await cliInProcess('split', ...args), message);
   });
 });

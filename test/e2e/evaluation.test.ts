@@ -145,13 +145,13 @@ describe('browser mode: evaluation on the test letters', () => {
       ),
     );
     // The pictures are drawn: ink (dark pixels) on white.
-    const inked = (await page.evaluate(`(() => {
+    const inked = await page.evaluate<number>(`(() => {
       const canvas = document.querySelector('[data-testid="evaluation-cell"] canvas');
       const data = canvas.getContext('2d').getImageData(0, 0, 28, 28).data;
       let dark = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
       return dark;
-    })()`)) as number;
+    })()`);
     expect(inked).toBeGreaterThan(10);
 
     // The surest mistakes.

@@ -13,14 +13,16 @@ const SECTIONS: SectionId[] = ['data', 'build', 'train', 'predict', 'notebook'];
 
 /** The tops and bottoms of the header's brand, tabs and tools. */
 function headerRows(page: Page): Promise<{ top: number; bottom: number }[]> {
-  return page.evaluate(`[...document.querySelector('[data-testid="app-header"]').children]
+  return page.evaluate<
+    { top: number; bottom: number }[]
+  >(`[...document.querySelector('[data-testid="app-header"]').children]
     .map((el) => el.getBoundingClientRect())
-    .map((r) => ({ top: r.top, bottom: r.bottom }))`) as Promise<{ top: number; bottom: number }[]>;
+    .map((r) => ({ top: r.top, bottom: r.bottom }))`);
 }
 
 /** Preset names that do not fit the closed list: measured in the list's own font. */
 function cutPresetNames(page: Page): Promise<string[]> {
-  return page.evaluate(`(() => {
+  return page.evaluate<string[]>(`(() => {
     const select = document.querySelector('#preset-select');
     const style = getComputedStyle(select);
     const context = document.createElement('canvas').getContext('2d');
@@ -30,7 +32,7 @@ function cutPresetNames(page: Page): Promise<string[]> {
     return [...select.options]
       .map((option) => option.textContent)
       .filter((text) => context.measureText(text).width > room);
-  })()`) as Promise<string[]>;
+  })()`);
 }
 
 describe('browser mode: the layout at 1280x720 and 1366x768', () => {
@@ -85,9 +87,9 @@ describe('browser mode: the layout at 1280x720 and 1366x768', () => {
     const dialog = page.getByTestId('settings-dialog');
     await dialog.waitFor();
     // The backdrop darkens what is behind: an opaque enough dark layer.
-    const backdrop = (await page.evaluate(
+    const backdrop = await page.evaluate<string>(
       `getComputedStyle(document.querySelector('[data-testid="settings-dialog"]'), '::backdrop').backgroundColor`,
-    )) as string;
+    );
     const [r, g, b, a] = (backdrop.match(/[\d.]+/g) ?? []).map(Number);
     expect(Math.max(r, g, b)).toBeLessThan(60);
     expect(a).toBeGreaterThanOrEqual(0.4);

@@ -332,7 +332,7 @@ describe('lessons (browser mode)', () => {
       page.getByTestId('lessons-report').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^letter-lab-lessons-.*\.html$/);
-    const html = fs.readFileSync((await download.path()) as string, 'utf8');
+    const html = fs.readFileSync(await download.path(), 'utf8');
     expect(html).toContain('<h2>Step 1: Logistic regression</h2>');
     expect(html).toContain('<h2>Step 2: Multilayer perceptron (MLP)</h2>');
     expect(html).toContain('Your own network: My small convnet');

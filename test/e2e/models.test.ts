@@ -43,9 +43,7 @@ describe('browser mode: saved networks', () => {
   const rows = () => page.getByTestId('model-row');
   /** data-testid of the focused element. */
   const focused = () =>
-    page.evaluate('document.activeElement && document.activeElement.dataset.testid') as Promise<
-      string | null
-    >;
+    page.evaluate<string | null>('document.activeElement && document.activeElement.dataset.testid');
   const status = () => page.getByTestId('models-status');
 
   it('starts empty, with saving off until a network has trained an epoch', async () => {

@@ -51,7 +51,7 @@ async function expectUncovered(page: Page, selectors: string[]): Promise<void> {
 
 /** Selectors (and ring numbers) the card overlaps now. */
 async function coveredNow(page: Page, selectors: string[]): Promise<string[]> {
-  return (await page.evaluate(`(() => {
+  return await page.evaluate<string[]>(`(() => {
     const card = document.querySelector('[data-testid="tour"]').getBoundingClientRect();
     const hit = (r) => r.width > 0 && r.height > 0 && card.left < r.right && r.left < card.right &&
       card.top < r.bottom && r.top < card.bottom;
@@ -64,7 +64,7 @@ async function coveredNow(page: Page, selectors: string[]): Promise<string[]> {
       if (hit(ring.getBoundingClientRect())) found.push('ring ' + i);
     });
     return found;
-  })()`)) as string[];
+  })()`);
 }
 
 async function selectedTab(page: Page): Promise<string | null> {

@@ -91,11 +91,11 @@ const text = async (page: Page, testid: string) =>
 
 /** Dispatches beforeunload and tells whether the page asked to stay. */
 function leaveIsGuarded(page: Page): Promise<boolean> {
-  return page.evaluate(`(() => {
+  return page.evaluate<boolean>(`(() => {
     const event = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(event);
     return event.defaultPrevented;
-  })()`) as Promise<boolean>;
+  })()`);
 }
 
 describe('browser mode: training with live charts', () => {

@@ -39,9 +39,9 @@ export async function makeHostContext(userData: string, platform: Platform): Pro
 
 export interface HostCalls {
   /** The channel's answer; throws with the error's code and message when it fails. */
-  call<C extends Channel>(channel: C, payload?: RequestOf<C>): Promise<ResponseOf<C>>;
+  call: <C extends Channel>(channel: C, payload?: RequestOf<C>) => Promise<ResponseOf<C>>;
   /** The channel's error; throws when it succeeds. */
-  fail(channel: Channel, payload?: unknown): Promise<{ code: string; message: string }>;
+  fail: (channel: Channel, payload?: unknown) => Promise<{ code: string; message: string }>;
 }
 
 export function hostCalls(registry: ApiRegistry): HostCalls {

@@ -43,11 +43,8 @@ export class FakeBridge implements HostBridge {
     channel: C,
     value: ResponseOf<C> | ((payload: RequestOf<C>) => ResponseOf<C>),
   ): this {
-    const make =
-      typeof value === 'function'
-        ? (value as (payload: RequestOf<C>) => ResponseOf<C>)
-        : () => structuredClone(value);
-    this.#replies.set(channel, { kind: 'value', value: make } as Reply<Channel>);
+    const make = typeof value === 'function' ? value : () => structuredClone(value);
+    this.#replies.set(channel, { kind: 'value', value: make });
     return this;
   }
 

@@ -39,22 +39,14 @@ describe('browser-mode server', () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<h1>hi</h1>');
     fs.writeFileSync(path.join(path.dirname(rendererDir), 'secret.txt'), 'secret');
     const registry = new ApiRegistry();
-    registry.handle(
-      'app:info',
-      z.any() as never,
-      ((payload: unknown) => {
-        received.push(payload);
-        return { echo: payload instanceof Object && 'bytes' in payload ? 'bytes' : payload };
-      }) as never,
-    );
-    registry.handle(
-      'dataset:upload',
-      z.any() as never,
-      ((payload: unknown) => {
-        received.push(payload);
-        return { upload: true };
-      }) as never,
-    );
+    registry.handle('app:info', z.any(), ((payload: unknown) => {
+      received.push(payload);
+      return { echo: payload instanceof Object && 'bytes' in payload ? 'bytes' : payload };
+    }) as never);
+    registry.handle('dataset:upload', z.any(), ((payload: unknown) => {
+      received.push(payload);
+      return { upload: true };
+    }) as never);
     server = await startWebServer({ registry, events, rendererDir, port: 0 });
   });
   afterAll(async () => {
@@ -153,7 +145,7 @@ describe('browser-mode server', () => {
   ])('refuses a request with %s', async (_name, headers, status) => {
     const res = await rawRequest(`${server.origin}/api/invoke/app:info`, {
       method: 'POST',
-      headers: headers() as Record<string, string>,
+      headers: headers(),
     });
     expect(res.status).toBe(status);
     expect(JSON.parse(res.body).ok).toBe(false);

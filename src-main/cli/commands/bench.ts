@@ -21,7 +21,7 @@ export const benchCommand: Command = {
       io.out(json(await benchMat(options.mat)));
       return;
     }
-    const report = await runBench(benchOptions(values), io.progress);
+    const report = await runBench(benchOptions(values), (text) => io.progress(text));
     if (!values.json) io.progress(`\n${formatTable(report)}\n`);
     io.out(json(report));
   },

@@ -143,7 +143,7 @@ async function trainStep(step: LessonStep, c: StepContext): Promise<Trained | nu
       },
     },
   );
-  c.stopping.stop = run.stop;
+  c.stopping.stop = () => run.stop();
   if (c.stopping.now) run.stop();
   let status: RunRecord['status'] = 'finished';
   try {

@@ -134,12 +134,16 @@ function layerCall(layer: LayerSpec | OutputLayerSpec, name: string, where: stri
 export function scriptLayerRows(spec: ModelSpec): ScriptLayerRow[] {
   // Shapes and counts as the app's summary shows them (the same numbers Keras prints).
   const summary = summarize(spec).layers;
-  return exportLayers(spec).map((l, i) => ({
-    name: l.name,
-    call: layerCall(l.layer, l.name, `layer ${i + 1} (${l.name})`),
-    outputShape: summary[i].outputShape ?? [null, ...l.outputShape],
-    params: summary[i].params,
-  }));
+  return exportLayers(spec).map((l, i) => {
+    const row = summary[i];
+    if (row === undefined) throw new Error(`the summary of "${spec.name}" lacks layer ${i + 1}`);
+    return {
+      name: l.name,
+      call: layerCall(l.layer, l.name, `layer ${i + 1} (${l.name})`),
+      outputShape: row.outputShape ?? [null, ...l.outputShape],
+      params: row.params,
+    };
+  });
 }
 
 function plural(n: number, word: string): string {
@@ -148,12 +152,12 @@ function plural(n: number, word: string): string {
 
 function modelCell(spec: ModelSpec, rows: ScriptLayerRow[]): string[] {
   const { height, width, channels } = spec.input;
-  const adds = rows.map((r) => `model.add(${r.call})`);
+  const adds = rows.map((r) => ({ add: `model.add(${r.call})`, row: r }));
   // Align the shape comments, but let an unusually long line keep its comment close.
-  const column = Math.max(...adds.map((a) => (a.length <= ALIGN_LIMIT ? a.length : 0)));
-  const lines = rows.map((r, i) => {
-    const note = `# -> ${pyTuple(r.outputShape)}, ${plural(r.params, 'param')}`;
-    return `${adds[i].padEnd(column)}  ${note}`;
+  const column = Math.max(...adds.map(({ add }) => (add.length <= ALIGN_LIMIT ? add.length : 0)));
+  const lines = adds.map(({ add, row }) => {
+    const note = `# -> ${pyTuple(row.outputShape)}, ${plural(row.params, 'param')}`;
+    return `${add.padEnd(column)}  ${note}`;
   });
   const total = rows.reduce((n, r) => n + r.params, 0);
   return [

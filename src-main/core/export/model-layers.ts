@@ -46,25 +46,29 @@ function spatial(
   padding: string,
   channels: number,
 ): number[] {
-  if (shape.length !== 3)
+  const [height, width, ...rest] = shape;
+  if (height === undefined || width === undefined || rest.length !== 1)
     throw invalid(
       index,
       name,
       `it needs an image (height, width, channels) input but gets (${shape.join(', ')})`,
     );
-  const h = windowOutput(shape[0], window, stride, padding);
-  const w = windowOutput(shape[1], window, stride, padding);
+  const h = windowOutput(height, window, stride, padding);
+  const w = windowOutput(width, window, stride, padding);
   if (h < 1 || w < 1)
     throw invalid(
       index,
       name,
-      `its ${window}x${window} window is larger than its ${shape[0]}x${shape[1]} input`,
+      `its ${window}x${window} window is larger than its ${height}x${width} input`,
     );
   return [h, w, channels];
 }
 
+/** The last dimension of a layer's input shape (its channels or its length). */
 function lastDim(shape: number[]): number {
-  return shape[shape.length - 1];
+  const last = shape.at(-1);
+  if (last === undefined) throw new Error('a layer shape has at least one dimension');
+  return last;
 }
 
 /** Output shape and weight shapes of one layer for the given input shape. */
@@ -148,8 +152,8 @@ function layerShapes(
  */
 export function assertExportable(spec: ModelSpec): void {
   const errors = validateSpec(spec).filter((p) => p.severity === 'error');
-  if (errors.length === 0) return;
-  const first = errors[0];
+  const [first] = errors;
+  if (first === undefined) return;
   const where =
     first.layer === null ? '' : `, layer ${first.layer + 1} (${appLayerNames(spec)[first.layer]})`;
   const message = /[.!?]$/.test(first.message) ? first.message : `${first.message}.`;
@@ -171,6 +175,7 @@ export function exportLayers(spec: ModelSpec): ExportLayer[] {
   let shape = [spec.input.height, spec.input.width, spec.input.channels];
   return all.map((layer, i) => {
     const name = names[i];
+    if (name === undefined) throw new Error(`no name for layer ${i + 1} of "${spec.name}"`);
     const { outputShape, weights } = layerShapes(i, name, layer, shape);
     const result = { name, layer, inputShape: shape, outputShape, weights };
     shape = outputShape;

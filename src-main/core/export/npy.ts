@@ -60,7 +60,7 @@ function littleEndianBytes(data: NpyData): Uint8Array {
   // Read the 32-bit patterns, not the numbers, so no float is ever canonicalised.
   const words = new Uint32Array(data.buffer, data.byteOffset, data.length);
   const view = new DataView(out.buffer);
-  for (let i = 0; i < words.length; i++) view.setUint32(i * 4, words[i], true);
+  for (let i = 0; i < words.length; i++) view.setUint32(i * 4, words[i]!, true);
   return out;
 }
 

@@ -52,8 +52,8 @@ function mismatch(message: string): LetterLabError {
 const fmt = (shape: number[]): string => `[${shape.join(', ')}]`;
 
 function parse(name: string): { layer: string; kind: WeightKind } | null {
-  const m = NAME_PATTERN.exec(name);
-  return m ? { layer: m[1], kind: m[2] as WeightKind } : null;
+  const [, layer, kind] = NAME_PATTERN.exec(name) ?? [];
+  return layer !== undefined && kind !== undefined ? { layer, kind: kind as WeightKind } : null;
 }
 
 function matchByName(expected: ExpectedWeight[], weights: NamedWeight[]): NamedWeight[] | null {
@@ -95,8 +95,9 @@ export function orderWeightsForKeras(spec: ModelSpec, weights: NamedWeight[]): N
   }
   const ordered =
     matchByName(expected, weights) ?? matchByKind(expected, weights) ?? weights.slice();
-  ordered.forEach((w, i) => {
-    const e = expected[i];
+  expected.forEach((e, i) => {
+    // As many arrays as expected weights (checked above), in Keras order.
+    const w = ordered[i]!;
     const what = `${e.layerName} ${e.kind}`;
     if (w.shape.length !== e.shape.length || w.shape.some((d, k) => d !== e.shape[k])) {
       throw mismatch(

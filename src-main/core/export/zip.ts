@@ -49,7 +49,8 @@ function makeCrcTable(): Uint32Array {
 /** CRC-32 (ISO-HDLC, reflected polynomial 0xEDB88320), as ZIP and gzip use. */
 export function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  // i < bytes.length, and the table has an entry for every byte value.
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 

@@ -56,8 +56,9 @@ export function swapBytes(bytes: Uint8Array, size: number): void {
   if (size === 1) return;
   for (let i = 0; i + size <= bytes.length; i += size) {
     for (let a = i, b = i + size - 1; a < b; a++, b--) {
-      const t = bytes[a];
-      bytes[a] = bytes[b];
+      // a < b < bytes.length: both are in range.
+      const t = bytes[a]!;
+      bytes[a] = bytes[b]!;
       bytes[b] = t;
     }
   }

@@ -137,7 +137,7 @@ function payloadOf(v: WriteVariable, opts: EncodeOptions): { type: number; bytes
   if (type === MI.INT64 || type === MI.UINT64) {
     const out =
       type === MI.INT64 ? new BigInt64Array(data.length) : new BigUint64Array(data.length);
-    for (let i = 0; i < data.length; i++) out[i] = BigInt(Math.trunc(values[i]));
+    for (let i = 0; i < data.length; i++) out[i] = BigInt(Math.trunc(values[i]!));
     return { type, bytes: hostBytes(out, little, size) };
   }
   const out = new NUMBER_STORAGE[type](data.length);

@@ -35,9 +35,8 @@ function v4Name(head: Uint8Array): string | null {
   if (head.length < V4_HEADER_BYTES) return null;
   const view = new DataView(head.buffer, head.byteOffset, head.length);
   for (const little of [true, false]) {
-    const [type, rows, cols, imagf, nameLen] = [0, 4, 8, 12, 16].map((at) =>
-      view.getInt32(at, little),
-    );
+    const int32 = (at: number) => view.getInt32(at, little);
+    const [type, rows, cols, imagf, nameLen] = [int32(0), int32(4), int32(8), int32(12), int32(16)];
     const machine = Math.floor(type / 1000);
     const zero = Math.floor(type / 100) % 10;
     const precision = Math.floor(type / 10) % 10;

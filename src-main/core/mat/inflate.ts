@@ -208,7 +208,7 @@ export async function gunzipFileBounded(
   });
   try {
     await new Promise<void>((resolve, reject) => {
-      const fail = (err: unknown) => {
+      const fail = (err: Error) => {
         input.destroy();
         gunzip.destroy();
         reject(err);

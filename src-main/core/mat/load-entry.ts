@@ -27,7 +27,7 @@ export interface LoadOptions {
 export function decodable(info: MatrixInfo): boolean {
   const ref = info.real;
   if (ref === null) return false;
-  if (info.className === 'char') return info.dims.length === 2 && info.dims[0] <= 1;
+  if (info.className === 'char') return info.dims.length === 2 && (info.dims[0] ?? 0) <= 1;
   return !info.complex && classArray(info.className) !== undefined && isNumericMiType(ref.type);
 }
 

@@ -66,13 +66,15 @@ export function chunkedSource(pieces: Uint8Array[]): ByteSource {
     starts.push(size);
     size += piece.length;
   }
+  // Indexes below are in range: find() gives 0..pieces.length - 1 (of a non-empty list), the loops
+  // stop at pieces.length, and starts has one entry per piece.
   /** Index of the piece holding byte `offset`. */
   const find = (offset: number): number => {
     let lo = 0;
     let hi = pieces.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
+      if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -80,8 +82,8 @@ export function chunkedSource(pieces: Uint8Array[]): ByteSource {
   const copy = (target: Uint8Array, offset: number) => {
     let done = 0;
     for (let i = find(offset); done < target.length && i < pieces.length; i++) {
-      const from = offset + done - starts[i];
-      const part = pieces[i].subarray(from, from + target.length - done);
+      const from = offset + done - starts[i]!;
+      const part = pieces[i]!.subarray(from, from + target.length - done);
       target.set(part, done);
       done += part.length;
     }
@@ -91,8 +93,9 @@ export function chunkedSource(pieces: Uint8Array[]): ByteSource {
     borrowed: true,
     bytes(offset, length) {
       const i = find(offset);
-      const from = offset - starts[i];
-      if (from + length <= pieces[i].length) return pieces[i].subarray(from, from + length);
+      const from = offset - starts[i]!;
+      const piece = pieces[i]!;
+      if (from + length <= piece.length) return piece.subarray(from, from + length);
       const out = new Uint8Array(length);
       copy(out, offset);
       return out;
@@ -100,10 +103,11 @@ export function chunkedSource(pieces: Uint8Array[]): ByteSource {
     async stream(offset, length, onPiece, onDone) {
       let done = 0;
       for (let i = find(offset); done < length && i < pieces.length; i++) {
-        const from = offset + done - starts[i];
-        for (let at = from; at < pieces[i].length && done < length;) {
-          const n = Math.min(CHUNK_BYTES, pieces[i].length - at, length - done);
-          onPiece(pieces[i].subarray(at, at + n), offset + done);
+        const from = offset + done - starts[i]!;
+        const piece = pieces[i]!;
+        for (let at = from; at < piece.length && done < length;) {
+          const n = Math.min(CHUNK_BYTES, piece.length - at, length - done);
+          onPiece(piece.subarray(at, at + n), offset + done);
           at += n;
           done += n;
           onDone?.(done);
@@ -142,23 +146,25 @@ export function fileSource(handle: FileHandle, size: number, path: string): Byte
     },
     async stream(offset, length, onPiece, onDone, prepare) {
       if (length === 0) return;
-      const buffers = [new Uint8Array(Math.min(CHUNK_BYTES, length)), new Uint8Array(0)];
-      if (length > CHUNK_BYTES) buffers[1] = new Uint8Array(CHUNK_BYTES);
-      const readInto = async (which: number, done: number) => {
+      const buffers: [Uint8Array, Uint8Array] = [
+        new Uint8Array(Math.min(CHUNK_BYTES, length)),
+        new Uint8Array(length > CHUNK_BYTES ? CHUNK_BYTES : 0),
+      ];
+      const readInto = async (which: 0 | 1, done: number) => {
         const n = Math.min(CHUNK_BYTES, length - done);
         const read = handle.read(buffers[which], 0, n, offset + done);
         if (prepare === undefined) return read;
         const [result] = await Promise.all([read, prepare(offset + done, n)]);
         return result;
       };
-      let which = 0;
+      let which: 0 | 1 = 0;
       let pending = readInto(0, 0);
       for (let done = 0; done < length;) {
         const { bytesRead } = await pending;
         if (bytesRead === 0) throw shortRead(path, offset + done, size);
         const piece = buffers[which].subarray(0, bytesRead);
         const next = done + bytesRead;
-        which ^= 1;
+        which = which === 0 ? 1 : 0;
         // Start the next read before using this piece, so the disk and the CPU overlap.
         if (next < length) pending = readInto(which, next);
         try {

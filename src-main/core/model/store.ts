@@ -44,10 +44,10 @@ async function artifactsOf(
   let captured: tf.io.ModelArtifacts | null = null;
   const optimizer = includeOptimizer ? model.optimizer : null;
   const fresh: tf.Tensor[] = [];
-  const getWeights = optimizer?.getWeights;
+  const getWeights = optimizer ? optimizer.getWeights.bind(optimizer) : null;
   if (optimizer && getWeights) {
     optimizer.getWeights = async () => {
-      const weights = await getWeights.call(optimizer);
+      const weights = await getWeights();
       fresh.push(...weights.filter((w) => w.name === 'iter').map((w) => w.tensor));
       return weights;
     };

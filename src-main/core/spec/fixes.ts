@@ -75,7 +75,7 @@ function setModelField(spec: ModelSpec, field: string, value: number | string): 
 
 function setLayerField(layer: LayerSpec, field: string, value: number | string): LayerSpec {
   if (!LAYER_FIELDS[layer.type].includes(field)) return layer;
-  const next = { ...layer, [field]: value } as LayerSpec;
+  const next = { ...layer, [field]: value };
   // Keras pools step by their window unless told otherwise: keep a default step following it.
   if (
     field === 'poolSize' &&

@@ -46,6 +46,8 @@ function shown(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'an object';
+  // Objects and lists are named above: what is left prints as itself.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
@@ -67,7 +69,7 @@ function int(obj: Json, key: string, path: string, min: number, max: number, fal
   const value = obj[key] === undefined && fallback !== undefined ? fallback : obj[key];
   const ok = typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
   if (!ok) fail(join(path, key), `a whole number from ${min} to ${max}`, value);
-  return value as number;
+  return value;
 }
 
 function oneOf<T extends string>(

@@ -273,7 +273,7 @@ export function trainingLoss(
   const output = fusedOutput(model);
   if (!output) {
     const out = trainingForward(model, x);
-    return { loss: tf.mul(tf.mean(lossOf(model)(y, out)), scale) as tf.Scalar, output: out };
+    return { loss: tf.mul<tf.Scalar>(tf.mean(lossOf(model)(y, out)), scale), output: out };
   }
   const own = ownOps();
   let h = x;

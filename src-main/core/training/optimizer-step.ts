@@ -86,7 +86,7 @@ function slot(o: TfjsOptimizer, field: string, suffix: string, i: number, variab
     originalName: `${variable.name}/${suffix}`,
     variable: tf.tidy(() => tf.zerosLike(variable).variable(false)),
   };
-  return (list[i] as Slot).variable;
+  return list[i].variable;
 }
 
 /**
@@ -108,7 +108,7 @@ export function applyWithOneKernel(
   tf.tidy(() => {
     variables.forEach((variable, i) => {
       const state = SLOTS[kind].map(([field, suffix]) => slot(o, field, suffix, i, variable));
-      const gradients = shards.map((grads) => grads[i] as tf.Tensor);
+      const gradients = shards.map((grads) => grads[i]);
       const [value, ...next] = optimizerUpdate(attrs, variable, gradients, state);
       state.forEach((s, k) => s.assign(next[k]));
       variable.assign(value);

@@ -222,7 +222,7 @@ export async function train(
       status('finished', opts.epochs, `Finished ${opts.epochs} epochs.`);
     }
   } finally {
-    (stepper as Stepper | null)?.release();
+    stepper?.release();
     unsubscribe?.();
   }
   return {

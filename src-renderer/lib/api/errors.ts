@@ -13,7 +13,7 @@ function isMessageKey(key: string): key is MessageKey {
 }
 
 /** The key of a code's plain explanation: 'error.mat.v73-hdf5'. */
-export function errorKey(code: ErrorCode | string): string {
+export function errorKey(code: string): string {
   return `error.${code}`;
 }
 

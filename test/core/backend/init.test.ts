@@ -74,7 +74,7 @@ describe('initBackend', () => {
   it('trains a conv layer on wasm (our Conv2DBackpropFilter is registered)', async () => {
     await initBackend('wasm');
     const w = tf.variable(tf.ones([3, 3, 1, 2]));
-    const x = tf.ones([1, 5, 5, 1]) as tf.Tensor4D;
+    const x = tf.ones<tf.Rank.R4>([1, 5, 5, 1]);
     const { grads } = tf.variableGrads(() =>
       tf.sum(tf.conv2d(x, w as tf.Variable<tf.Rank.R4>, 2, 'same')),
     );

@@ -82,10 +82,10 @@ function lossGradients(
   const labels = tf.oneHot(tf.tensor1d([0, 1, 2, 1, 0, 2], 'int32'), CLASSES);
   const { value, grads } = tf.variableGrads(() => {
     const probs = model.apply(x, { training: true }) as tf.Tensor;
-    return tf.losses.softmaxCrossEntropy(
+    return tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(
       labels,
       tf.log(tf.clipByValue(probs, 1e-7, 1)),
-    ) as tf.Scalar;
+    );
   });
   const trainable = model.trainableWeights.map((w) => w.read());
   const result = {

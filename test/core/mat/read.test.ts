@@ -62,7 +62,7 @@ describe('readMat on files from writeMat5, every variant', () => {
             expect(got?.dims).toEqual(v.dims);
             expect(got?.compressed).toBe(compress);
             expect(got?.data?.constructor.name).toBe(ARRAY_TYPES[v.class]);
-            expect(numbers(got)).toEqual(Array.from(v.data as number[]));
+            expect(numbers(got)).toEqual(Array.from(v.data));
           }
           expect(mat.variables.at(-1)).toMatchObject({
             class: 'char',
@@ -73,7 +73,7 @@ describe('readMat on files from writeMat5, every variant', () => {
           expect(rows.order).toBe('row-major');
           for (const v of vars.slice(0, -1)) {
             const got = rows.variables.find((x) => x.name === v.name);
-            expect(numbers(got)).toEqual(rowMajor(Array.from(v.data as number[]), v.dims));
+            expect(numbers(got)).toEqual(rowMajor(Array.from(v.data), v.dims));
           }
         });
       }

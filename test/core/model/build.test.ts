@@ -65,7 +65,7 @@ describe('buildModel', () => {
     expect(model.inputs[0].shape).toEqual([null, 28, 28, 1]);
     expect(model.layers[3].outputShape).toEqual([null, 6, 6, 16]);
     expect(model.outputs[0].shape).toEqual([null, 10]);
-    const output = model.layers.at(-1)!.getConfig();
+    const output = model.layers.at(-1).getConfig();
     expect(output.activation).toBe('softmax');
     expect(output.units).toBe(10);
     // Keras's parameter count for this stack.

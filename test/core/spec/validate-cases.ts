@@ -14,8 +14,7 @@ export function spec(layers: LayerSpec[], changes: Partial<ModelSpec> = {}): Mod
     ...changes,
   };
 }
-export const compile = (changes: Record<string, unknown>) =>
-  ({ ...spec([]).compile, ...changes }) as ModelSpec['compile'];
+export const compile = (changes: Record<string, unknown>) => ({ ...spec([]).compile, ...changes });
 
 export const conv = (filters = 16, kernelSize = 3, strides: 1 | 2 = 1): LayerSpec => ({
   type: 'conv2d',
@@ -36,8 +35,10 @@ export const dense = (units = 64, activation: string = 'relu'): LayerSpec =>
   ({ type: 'dense', units, activation }) as LayerSpec;
 export const dropout = (rate: number): LayerSpec => ({ type: 'dropout', rate });
 /** Casts a layer with a broken field (as a hand-edited or old file could have). */
-const broken = (layer: LayerSpec, field: string, value: unknown): LayerSpec =>
-  ({ ...layer, [field]: value }) as LayerSpec;
+const broken = (layer: LayerSpec, field: string, value: unknown): LayerSpec => ({
+  ...layer,
+  [field]: value,
+});
 
 export interface Case {
   what: string;

@@ -139,7 +139,7 @@ describe('train on worker threads', () => {
           { epochs: 2, batchSize: BATCH, seed: 3, threads },
           { onThreads: (n) => seen.push(n) },
         );
-        const state = await (m.optimizer as tf.Optimizer).getWeights();
+        const state = await m.optimizer.getWeights();
         const optimizerState = state.map((w) => w.tensor.dataSync() as Float32Array);
         runs.push({ threads, seen, result, weights: weightsOf(m), optimizerState });
         dispose(m);

@@ -21,7 +21,7 @@ export async function runAxe(
   tags: readonly string[] = WCAG21_AA,
 ): Promise<AxeResult> {
   await page.evaluate(AXE_SOURCE);
-  return (await page.evaluate(`(async () => {
+  return await page.evaluate<AxeResult>(`(async () => {
     const result = await window.axe.run(${JSON.stringify(selector)}, {
       runOnly: { type: 'tag', values: ${JSON.stringify(tags)} },
     });
@@ -29,14 +29,14 @@ export async function runAxe(
       violations: result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')),
       passes: result.passes.map((p) => p.id),
     };
-  })()`)) as AxeResult;
+  })()`);
 }
 
 /** How far the page scrolls sideways (0 when it fits). */
 export async function sidewaysOverflow(page: Page): Promise<number> {
-  return (await page.evaluate(
+  return await page.evaluate<number>(
     'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-  )) as number;
+  );
 }
 
 /** The two laptop views the camp needs: 1366x768, and the same screen at 200% zoom. */

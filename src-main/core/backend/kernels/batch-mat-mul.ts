@@ -48,7 +48,7 @@ function batchMatMulWasm(args: {
     a.dtype !== 'float32' ||
     b.dtype !== 'float32'
   ) {
-    return original(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+    return original(args) as TensorInfo;
   }
   const a2 = transposeA ? transposeLastTwo(backend, a) : a;
   const b2 = transposeB ? transposeLastTwo(backend, b) : b;

@@ -500,11 +500,11 @@ export const batchNormTrainGradConfig: GradConfig = {
   gradFunc: (dys, saved, attrs) => {
     const [dy, dMean, dVariance] = dys as Tensor[];
     const [x, gamma, mean, variance] = saved;
-    const [dx, dGamma, dBeta] = engine().runKernel(
+    const [dx, dGamma, dBeta] = engine().runKernel<Tensor[]>(
       BN_TRAIN_GRAD,
       { dy, x, gamma, mean, variance, dMean, dVariance },
-      attrs as NamedAttrMap,
-    ) as Tensor[];
+      attrs,
+    );
     return { x: () => dx, gamma: () => dGamma, beta: () => dBeta };
   },
 };
@@ -519,12 +519,11 @@ export function batchNormTrain(
   beta: Tensor,
   epsilon: number,
 ): [Tensor, Tensor, Tensor, Tensor] {
-  return engine().runKernel(BN_TRAIN, { x, gamma, beta }, { epsilon }) as [
-    Tensor,
-    Tensor,
-    Tensor,
-    Tensor,
-  ];
+  return engine().runKernel<[Tensor, Tensor, Tensor, Tensor]>(
+    BN_TRAIN,
+    { x, gamma, beta },
+    { epsilon },
+  );
 }
 
 export function hasBatchNormTrain(backendName: string): boolean {

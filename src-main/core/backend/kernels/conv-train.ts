@@ -96,25 +96,25 @@ export const convTrainGradConfig: GradConfig = {
   gradFunc: (dy, saved, attrs) => {
     const [x, filter, y] = saved;
     const conv = attrs as unknown as ConvTrainAttrs;
-    const [dyAct, dBias] = engine().runKernel(
+    const [dyAct, dBias] = engine().runKernel<Tensor[]>(
       BIAS_ACTIVATION_GRAD,
       { dy: dy as Tensor, y },
       { activation: conv.activation },
-    ) as Tensor[];
+    );
     const common = { strides: conv.strides, pad: conv.pad, dataFormat: 'NHWC' };
     return {
       x: () =>
-        engine().runKernel(
+        engine().runKernel<Tensor>(
           'Conv2DBackpropInput',
           { dy: dyAct, filter },
           { ...common, inputShape: x.shape },
-        ) as Tensor,
+        ),
       filter: () =>
-        engine().runKernel(
+        engine().runKernel<Tensor>(
           'Conv2DBackpropFilter',
           { x, dy: dyAct },
           { ...common, filterShape: filter.shape },
-        ) as Tensor,
+        ),
       bias: () => dBias,
     };
   },
@@ -128,7 +128,7 @@ export function conv2dTrain(
   attrs: ConvTrainAttrs,
 ): Tensor {
   const inputs: NamedTensorMap = bias ? { x, filter, bias } : { x, filter };
-  return engine().runKernel(CONV_TRAIN, inputs, attrs as unknown as NamedAttrMap) as Tensor;
+  return engine().runKernel<Tensor>(CONV_TRAIN, inputs, attrs as unknown as NamedAttrMap);
 }
 
 /** Whether CONV_TRAIN runs on `backendName` (registered by registerWasmKernels/registerCpuKernels). */

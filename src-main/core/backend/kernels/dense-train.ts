@@ -181,14 +181,14 @@ export const denseTrainGradConfig: GradConfig = {
   gradFunc: (dy, saved, attrs) => {
     const [x, kernel, y] = saved;
     const { activation } = attrs as unknown as DenseTrainAttrs;
-    const [dyAct, dBias] = engine().runKernel(
+    const [dyAct, dBias] = engine().runKernel<Tensor[]>(
       BIAS_ACTIVATION_GRAD,
       { dy: dy as Tensor, y },
       { activation },
-    ) as Tensor[];
+    );
     return {
-      x: () => engine().runKernel(DENSE_INPUT_GRAD, { dy: dyAct, kernel }) as Tensor,
-      kernel: () => engine().runKernel(DENSE_WEIGHT_GRAD, { x, dy: dyAct }) as Tensor,
+      x: () => engine().runKernel<Tensor>(DENSE_INPUT_GRAD, { dy: dyAct, kernel }),
+      kernel: () => engine().runKernel<Tensor>(DENSE_WEIGHT_GRAD, { x, dy: dyAct }),
       bias: () => dBias,
     };
   },
@@ -202,7 +202,7 @@ export function denseTrain(
   attrs: DenseTrainAttrs,
 ): Tensor {
   const inputs: NamedTensorMap = bias ? { x, kernel, bias } : { x, kernel };
-  return engine().runKernel(DENSE_TRAIN, inputs, attrs as unknown as NamedAttrMap) as Tensor;
+  return engine().runKernel<Tensor>(DENSE_TRAIN, inputs, attrs as unknown as NamedAttrMap);
 }
 
 /** Whether DENSE_TRAIN runs on `backendName` (registered by registerWasmKernels/registerCpuKernels). */

@@ -144,18 +144,14 @@ export const globalPoolTrainGradConfig: GradConfig = {
     const [x, y] = saved;
     return {
       x: () =>
-        engine().runKernel(
-          GLOBAL_POOL_TRAIN_GRAD,
-          { dy: dy as Tensor, x, y },
-          attrs as NamedAttrMap,
-        ) as Tensor,
+        engine().runKernel<Tensor>(GLOBAL_POOL_TRAIN_GRAD, { dy: dy as Tensor, x, y }, attrs),
     };
   },
 };
 
 /** The max or mean of x [N, H, W, C] over H and W, recorded for gradients as one op: [N, C]. */
 export function globalPoolTrain(x: Tensor, attrs: GlobalPoolAttrs): Tensor {
-  return engine().runKernel(GLOBAL_POOL_TRAIN, { x }, attrs as unknown as NamedAttrMap) as Tensor;
+  return engine().runKernel<Tensor>(GLOBAL_POOL_TRAIN, { x }, attrs as unknown as NamedAttrMap);
 }
 
 export function hasGlobalPoolTrain(backendName: string): boolean {

@@ -11,7 +11,7 @@ import { originalKernel } from './originals';
 function identityWasm(args: { inputs: { x: TensorInfo }; backend: BackendWasm }): TensorInfo {
   const { x } = args.inputs;
   if (x.dtype === 'string') {
-    return originalKernel('Identity')(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+    return originalKernel('Identity')(args) as TensorInfo;
   }
   args.backend.incRef(x.dataId);
   return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };

@@ -16,7 +16,6 @@ import type {
   KernelBackend,
   KernelConfig,
   KernelFunc,
-  NamedAttrMap,
   Tensor,
   TensorInfo,
 } from '@tensorflow/tfjs-core';
@@ -227,8 +226,8 @@ export function optimizerUpdate(
   const inputs: Record<string, Tensor> = { value };
   gradients.forEach((g, i) => (inputs[`g${i}`] = g));
   state.forEach((s, i) => (inputs[`s${i}`] = s));
-  const out = engine().runKernel(OPTIMIZER_UPDATE, inputs, attrs as unknown as NamedAttrMap);
-  return Array.isArray(out) ? (out as Tensor[]) : [out as Tensor];
+  const out = engine().runKernel(OPTIMIZER_UPDATE, inputs, attrs);
+  return Array.isArray(out) ? out : [out];
 }
 
 export function hasOptimizerUpdate(backendName: string): boolean {

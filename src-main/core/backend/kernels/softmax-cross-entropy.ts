@@ -185,11 +185,11 @@ export const softmaxCrossEntropyGradConfig: GradConfig = {
   gradFunc: (dys, saved, attrs) => {
     const [dLoss, dProbs] = dys as Tensor[];
     const [targets, probs] = saved;
-    const [dLogits, dTargets] = engine().runKernel(
+    const [dLogits, dTargets] = engine().runKernel<Tensor[]>(
       SOFTMAX_CROSS_ENTROPY_GRAD,
       { dLoss, dProbs, probs, targets },
-      attrs as NamedAttrMap,
-    ) as Tensor[];
+      attrs,
+    );
     return { logits: () => dLogits, targets: () => dTargets };
   },
 };
@@ -203,11 +203,11 @@ export function softmaxCrossEntropy(
   targets: Tensor,
   attrs: SoftmaxCrossEntropyAttrs,
 ): [Tensor, Tensor] {
-  return engine().runKernel(
+  return engine().runKernel<[Tensor, Tensor]>(
     SOFTMAX_CROSS_ENTROPY,
     { logits, targets },
     attrs as unknown as NamedAttrMap,
-  ) as [Tensor, Tensor];
+  );
 }
 
 export function hasSoftmaxCrossEntropy(backendName: string): boolean {

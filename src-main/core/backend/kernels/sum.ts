@@ -38,7 +38,7 @@ function sumWasm(args: {
   const axes = util.parseAxisParam(axis, x.shape).sort((p, q) => p - q);
   const leading = axes.length > 0 && axes.length < rank && axes.every((a, i) => a === i);
   if (!leading || x.dtype !== 'float32') {
-    return originalKernel('Sum')(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+    return originalKernel('Sum')(args) as TensorInfo;
   }
   const kept = x.shape.slice(axes.length);
   const outShape = keepDims ? [...axes.map(() => 1), ...kept] : kept;

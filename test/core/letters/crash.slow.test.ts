@@ -5,7 +5,11 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LettersCollectionFile, readLettersFile } from '../../../src-main/core/letters';
+import { mulberry32 } from '../../../src-main/core/random';
 import { HAS_SCIPY, picture, python, tempFolder } from './helpers';
+
+/** The kill moments come from this seed (logged); LETTERS_CRASH_SEED=<n> repeats a run. */
+const SEED = Number(process.env.LETTERS_CRASH_SEED) || Math.floor(Math.random() * 2 ** 31);
 
 let dir: string;
 let remove: () => Promise<void>;
@@ -17,6 +21,10 @@ describe('my letters under crashes', () => {
     const file = path.join(dir, 'my-letters.mat');
     const fixture = path.join(import.meta.dirname, 'fixtures', 'keep-loop.ts');
     const outcomes: string[] = [];
+    const random = mulberry32(SEED);
+    console.log(
+      `letters crash: seed ${SEED} (LETTERS_CRASH_SEED=${SEED} repeats these kill moments)`,
+    );
     for (let round = 0; round < 6; round++) {
       const child = spawn(process.execPath, ['--import', 'tsx', fixture, file], {
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -34,7 +42,7 @@ describe('my letters under crashes', () => {
         });
         child.on('exit', () => reject(new Error('the keeping child exited on its own')));
       });
-      await new Promise((r) => setTimeout(r, Math.random() * 50));
+      await new Promise((r) => setTimeout(r, random() * 50));
       child.kill('SIGKILL');
       await exited;
       const left = (await readdir(dir)).map((n) => n.replace(/-\d+-[0-9a-f]{8}$/, '-*'));

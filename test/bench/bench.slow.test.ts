@@ -1,7 +1,7 @@
-// The speed benchmark: its options, its PyTorch reference (when installed) and a short real run.
+// The speed benchmark: its PyTorch reference (when installed) and a short real run. Its options:
+// args.test.ts.
 import { afterAll, describe, expect, it } from 'vitest';
-import { benchOptions } from '../../bench/args';
-import { SAMPLE_MAT, formatTable, runBench } from '../../bench/suite';
+import { formatTable, runBench } from '../../bench/suite';
 import { PYTHON_ENV, probeTorch, torchParams } from '../../bench/torch-reference';
 import { initBackend } from '../../src-main/core/backend';
 import { buildModel } from '../../src-main/core/model/build';
@@ -10,32 +10,6 @@ import { shutdownTrainingWorkers } from '../../src-main/core/training';
 
 const torch = await probeTorch();
 if (torch.unavailable) console.log(`PyTorch reference tests skipped: ${torch.unavailable}`);
-
-describe('benchOptions', () => {
-  it('reads the options and refuses bad numbers, naming the option', () => {
-    const o = benchOptions(
-      { presets: 'mlp, conv', batches: '3', repeats: '2', threads: '1', 'no-torch': true },
-      {},
-    );
-    expect(o).toMatchObject({
-      presets: ['mlp', 'conv'],
-      batches: 3,
-      repeats: 2,
-      threads: 1,
-      torch: false,
-      mat: null,
-    });
-    expect(benchOptions({}, { NOTMNIST_MAT: SAMPLE_MAT })).toMatchObject({
-      presets: [],
-      batches: 0,
-      repeats: 3,
-      torch: true,
-      mat: SAMPLE_MAT,
-    });
-    expect(() => benchOptions({ batches: '-1' }, {})).toThrow(/--batches must be a whole number/);
-    expect(() => benchOptions({ repeats: 'x' }, {})).toThrow(/--repeats/);
-  });
-});
 
 describe('probeTorch', () => {
   it('reports a missing Python plainly instead of failing', async () => {

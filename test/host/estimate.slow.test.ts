@@ -122,11 +122,14 @@ describe('time estimates', () => {
     const measuring = pids[pids.length - 1];
     expect(measuring).not.toBe(process.pid);
     const latencies: number[] = [];
+    /** Calls the host answered while the measuring process was still at work. */
+    let answeredWhileMeasuring = 0;
     while (!finished) {
       const started = performance.now();
       const info = await invoke('app:info');
       latencies.push(performance.now() - started);
       expect(info.ok).toBe(true);
+      if (!finished && alive(measuring)) answeredWhileMeasuring++;
       await new Promise((r) => setTimeout(r, 50));
     }
     const result = await estimate;
@@ -143,9 +146,9 @@ describe('time estimates', () => {
           ? `${result.value?.secondsPerEpoch.toFixed(1)} s per epoch`
           : (result.error?.code ?? '')),
     );
-    expect(latencies.length).toBeGreaterThan(3);
-    // Generous: the host only passes messages; the measurement itself takes seconds.
-    expect(worst).toBeLessThan(5_000);
+    // The host answered again and again during the measurement (how fast: logged above; a time
+    // limit here would be a benchmark's question on a shared machine).
+    expect(answeredWhileMeasuring).toBeGreaterThan(3);
     await until(() => !alive(measuring), 'the measuring process ends');
   });
 
