@@ -12,3 +12,11 @@ export interface BackendInfo {
   /** Why this backend is active, in plain words. */
   reason: string;
 }
+
+/** What campers read about the training engine (core/backend/summary.ts). */
+export interface BackendSummary {
+  /** native: TensorFlow's own engine; processor: WebAssembly; slow: plain JavaScript. */
+  engine: 'native' | 'processor' | 'slow';
+  /** Processor cores training uses: WebAssembly's training threads, else every core. */
+  cores: number;
+}

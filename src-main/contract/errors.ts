@@ -41,6 +41,7 @@ export type ErrorCode =
   | 'training.crashed'
   | 'training.backend-unavailable'
   | 'training.bad-options'
+  | 'training.other-letters'
   // --- time estimates (host/estimate, trainer/estimate) ---
   | 'estimate.cancelled'
   | 'estimate.too-slow'
@@ -62,6 +63,8 @@ export type ErrorCode =
   | 'export.not-notmnist'
   // --- settings ---
   | 'settings.corrupt'
+  | 'settings.wrong-pin'
+  | 'settings.bad-pin'
   // --- sample (scripts/make-sample) ---
   | 'sample.font-missing'
   | 'sample.font-license'

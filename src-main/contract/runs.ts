@@ -5,6 +5,8 @@ import type { BackendName } from './backend';
 import type { CompileSpec, ModelSpec } from './spec';
 import type { TeachingInfo } from './letters';
 import type { EpochRecord, SavedModelEntry, SplitMethod } from './training';
+import type { StopPoint } from './training-api';
+import type { DatasetSource } from './dataset';
 
 /**
  * How a recorded run ended, or 'running' while it trains (its record is written at its start and
@@ -24,6 +26,10 @@ export interface RunOwner {
 export interface RunDataset {
   /** What the UI called them: "Sample letters (175 fonts)" or the file name. */
   label: string;
+  /** Where they came from and, for the bundled sample, how many fonts drew them (so the UI can
+   * name the sample in its own language); absent in older records. */
+  source?: DatasetSource;
+  fonts?: number;
   fileName: string;
   fingerprint: string;
   splitSeed: number;
@@ -49,7 +55,8 @@ export interface RunRecord {
   /** ISO 8601 times: when the run was first started and when it last ended. */
   startedAt: string;
   endedAt: string;
-  /** Wall time of all its training sessions (loading the letters included). */
+  /** Time its kept epochs took, training and checking (the sum of the history's seconds): the
+   * unfinished epoch of a stop is not kept, so its time does not count either. */
   seconds: number;
   spec: ModelSpec;
   /** The optimizer settings it was trained with (also in spec.compile). */
@@ -68,6 +75,9 @@ export interface RunRecord {
   message: string | null;
   /** Epoch of the run's last autosave in model/, 0 when none was written. */
   savedEpoch: number;
+  /** Where it was stopped in the middle of an epoch (whose batches were not kept); null or absent
+   * otherwise (records written before this field existed have none). */
+  stoppedAt?: StopPoint | null;
   /** A run that taught a saved network with a letters file: what it learned from, before/after. */
   teaching?: TeachingInfo;
   /** Who is writing the record while the run trains; absent once it ended. */

@@ -4,6 +4,8 @@ import type { ApiError } from './errors';
 import type { BackendInfo } from './backend';
 import type { ModelSpec } from './spec';
 import type { BatchProgress, EpochRecord } from './training';
+import type { DatasetInfo, DatasetSource } from './dataset';
+import type { RunDataset } from './runs';
 import type { TeachMeasure, TeachPlan, TeachingInfo } from './letters';
 
 export type { BatchProgress, EpochRecord };
@@ -26,7 +28,8 @@ export interface TrainingState {
   /** Planned last epoch (1-based). */
   targetEpochs: number;
   history: EpochRecord[];
-  /** The running per-batch training curve: [global batch index, loss, acc]. */
+  /** The per-batch training curve: [global batch index, loss, acc], where loss and acc are the
+   * running means of the epoch so far, weighted by batch size (as Keras's progress bar). */
   batchCurve: [number, number, number][];
   lastBatch: BatchProgress | null;
   backend: BackendInfo['name'] | null;
@@ -36,6 +39,22 @@ export interface TrainingState {
   savedEpoch: number;
   /** A run teaching a saved network with a letters file (My letters): what and how it went. */
   teaching?: TeachingInfo | null;
+  /** The letters (file and split) the run started with: it only ever trains and validates on
+   * them. Null when no run was started. */
+  dataset: RunDataset | null;
+  /** Counts the host's state changes (every training:state event has a higher one): a reply that
+   * arrives after a newer event is known to be older by its lower number. */
+  seq: number;
+  /** Where a stop came in the middle of an epoch. The batches of that unfinished epoch are not
+   * kept: the network stays as it was after its last full epoch (savedEpoch). Null otherwise. */
+  stoppedAt: StopPoint | null;
+}
+
+/** Epoch `epoch` (1-based) was stopped after `batch` of its `batches` batches. */
+export interface StopPoint {
+  epoch: number;
+  batch: number;
+  batches: number;
 }
 
 export interface StartTrainingRequest {
@@ -63,8 +82,11 @@ export interface TrainingInvoke {
   'training:stop': { request: void; response: TrainingState };
   'training:pause': { request: void; response: TrainingState };
   'training:resume': { request: void; response: TrainingState };
-  /** Train N more epochs from the current weights and history. */
+  /** Train N more epochs from the current weights and history. Refused with
+   * training.other-letters when the letters open now are not the run's own (file or split). */
   'training:more': { request: { epochs: number }; response: TrainingState };
+  /** Opens the letters the current run learned from again, with the run's split. */
+  'training:reopen-letters': { request: void; response: DatasetInfo };
 }
 
 export interface TrainingEvents {
@@ -79,6 +101,8 @@ export interface TrainerStartMessage {
   type: 'start';
   runId: string;
   datasetPath: string;
+  /** What the app calls these letters, kept in the saved model; default: the file's name. */
+  datasetName?: { label: string; source: DatasetSource; fonts?: number };
   splitSeed: number;
   testFraction: number;
   spec: ModelSpec;

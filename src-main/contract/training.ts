@@ -2,6 +2,7 @@
 // Types only; the code is in src-main/core/training and src-main/core/model.
 import type { BackendName } from './backend';
 import type { CompileSpec, ModelSpec } from './spec';
+import type { DatasetSource } from './dataset';
 
 /** One finished epoch, as in Keras's History (plus timing). Epochs are numbered from 1. */
 export interface EpochRecord {
@@ -47,14 +48,17 @@ export interface TrainStatus {
 export interface TrainResult {
   /** The whole history: the records passed in as `history` plus this run's finished epochs. */
   history: EpochRecord[];
-  /** True when stopped before the last requested epoch; weights keep every finished batch. */
+  /** True when stopped before the last requested epoch. The model in memory then has the batches
+   * of the unfinished epoch too, but the history, valLoss and valAcc are those of the last full
+   * epoch: the network a stop keeps is that epoch's autosave (see src-main/trainer/session.ts). */
   stopped: boolean;
   /** Epochs finished in this run (a stopped, partial epoch does not count). */
   epochsRun: number;
   /** Batches trained in this run, including those of a partial epoch. */
   batchesRun: number;
   seconds: number;
-  /** Test-split loss and accuracy of the final weights (null when the split is empty). */
+  /** Test-split loss and accuracy after the last full epoch (null when the split is empty or no
+   * epoch finished). */
   valLoss: number | null;
   valAcc: number | null;
 }
@@ -65,6 +69,15 @@ export interface DatasetRef {
   fingerprint: string;
   /** Seed of the 80/20 train/test split. */
   splitSeed: number;
+  /** What the app called the letters ("notMNIST_small.mat", "Sample letters (175 fonts)") and
+   * how many trained and tested it; absent in models saved before these were kept. */
+  label?: string;
+  /** Where they came from; for the bundled sample also how many fonts drew them. */
+  source?: DatasetSource;
+  fonts?: number;
+  fileName?: string;
+  train?: number;
+  test?: number;
   /** Share held out for testing (absent in models saved before it was recorded). */
   testFraction?: number;
   /**

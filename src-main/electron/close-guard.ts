@@ -6,13 +6,15 @@ const TEXTS = {
     buttons: ['Keep training', 'Stop training and close'],
     title: 'A network is training',
     message: 'A network is still training. Close Letter Lab anyway?',
-    detail: 'Stopping keeps what it has learned so far; you can train more epochs later.',
+    detail:
+      'Stopping keeps the network as it was after its last full epoch; you can train more epochs later.',
   },
   pl: {
     buttons: ['Trenuj dalej', 'Zatrzymaj trening i zamknij'],
     title: 'Sieć się uczy',
     message: 'Sieć wciąż się uczy. Czy mimo to zamknąć Letter Lab?',
-    detail: 'Zatrzymanie zachowuje to, czego sieć już się nauczyła; możesz potem trenować dalej.',
+    detail:
+      'Zatrzymanie zachowuje sieć taką, jaka była po ostatniej pełnej epoce; możesz potem trenować dalej.',
   },
 };
 
@@ -20,8 +22,8 @@ const TEXTS = {
 const STOP_WAIT_MS = 15_000;
 
 /**
- * Closing the window while a network trains asks first. Stopping keeps the weights (the run
- * autosaves at every epoch and saves the partial epoch when stopped).
+ * Closing the window while a network trains asks first. Stopping keeps the network as it was after
+ * its last full epoch (the run autosaves at every epoch; an unfinished epoch is not kept).
  */
 export function guardClose(
   win: BrowserWindow,

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { backendSummaryOf } from '../core/backend/summary';
 import { z } from 'zod';
 import type { ApiRegistry } from './registry';
 import type { HostContext } from './context';
@@ -9,6 +10,7 @@ export function setupApp(registry: ApiRegistry, ctx: HostContext): void {
     version: ctx.version,
     mode: ctx.platform.mode,
     backend: ctx.backend,
+    training: backendSummaryOf(ctx.backend, os.availableParallelism()),
     nativeDialogs: Boolean(ctx.platform.chooseFile),
     platform: process.platform,
     cpus: os.cpus().length,

@@ -87,10 +87,14 @@ export async function storeUpload(
 }
 
 /**
- * Removes the stored uploads except the one at `keep` (the file open now, if it is an upload) and
- * those another request is still storing or opening: only the latest good upload is kept.
+ * Removes the stored uploads except those at `keep` (the file open now and the file the current
+ * training run learned from, when they are uploads) and those another request is still storing
+ * or opening: only uploads still in use are kept.
  */
-export async function pruneUploads(userData: string, keep: string | null): Promise<void> {
+export async function pruneUploads(
+  userData: string,
+  keep: readonly (string | null)[],
+): Promise<void> {
   const root = path.resolve(userData, UPLOADS);
   let names: string[];
   try {
@@ -98,12 +102,16 @@ export async function pruneUploads(userData: string, keep: string | null): Promi
   } catch {
     return;
   }
-  const kept = keep === null ? null : path.resolve(keep);
-  const keptDir = kept === null ? null : path.dirname(kept);
+  const kept = new Set<string>();
+  for (const file of keep) {
+    if (file === null) continue;
+    kept.add(path.resolve(file));
+    kept.add(path.dirname(path.resolve(file)));
+  }
   await Promise.all(
     names
       .map((name) => path.join(root, name))
-      .filter((entry) => entry !== kept && entry !== keptDir && !inFlight.has(entry))
+      .filter((entry) => !kept.has(entry) && !inFlight.has(entry))
       .map((entry) => fs.rm(entry, { recursive: true, force: true })),
   );
 }

@@ -18,6 +18,12 @@ import {
   type SetName,
 } from './dataset-files';
 
+/** A split to open letters with, instead of the split of the letters open before. */
+interface SplitChoice {
+  seed: number;
+  testFraction: number;
+}
+
 function toInfo(
   source: DatasetSource,
   name: SetName,
@@ -76,11 +82,16 @@ export class DatasetService {
     return this.ctx.session.dataset?.info ?? null;
   }
 
-  open(file: string, source: DatasetSource, name?: SetName): Promise<DatasetInfo> {
+  open(
+    file: string,
+    source: DatasetSource,
+    name?: SetName,
+    split?: SplitChoice,
+  ): Promise<DatasetInfo> {
     if (this.ctx.session.training?.active) {
       throw new LetterLabError('training.busy', 'Stop the training before opening other letters.');
     }
-    const load = this.load(file, source, name);
+    const load = this.load(file, source, name, split);
     this.loading = load;
     // Clears the slot either way; the caller gets the rejection (a bare .finally() would leave an
     // unhandled rejection behind, which ends the Node process).
@@ -169,7 +180,47 @@ export class DatasetService {
     return open;
   }
 
-  private async load(file: string, source: DatasetSource, name?: SetName): Promise<DatasetInfo> {
+  /**
+   * Opens the letters the current training run learned from again, split as the run split them,
+   * so "train more" can go on. Refuses when the file is gone or no longer holds those letters.
+   */
+  async reopenRunLetters(): Promise<DatasetInfo> {
+    const training = this.ctx.session.training;
+    const letters = training?.runLetters();
+    const run = training?.snapshot().dataset;
+    if (!letters || !run) {
+      throw new LetterLabError(
+        'training.bad-options',
+        'No network has been trained yet, so there are no letters of a run to open again.',
+      );
+    }
+    const split = { seed: run.splitSeed, testFraction: run.testFraction };
+    const open = this.ctx.session.dataset;
+    let info: DatasetInfo;
+    if (open && open.path === letters.path && open.info.fingerprint === run.fingerprint) {
+      info = this.resplit(split.seed, split.testFraction);
+    } else {
+      const name = {
+        label: letters.label,
+        ...(letters.fonts === undefined ? {} : { fonts: letters.fonts }),
+      };
+      info = await this.open(letters.path, letters.source, name, split);
+    }
+    if (info.fingerprint !== run.fingerprint) {
+      throw new LetterLabError(
+        'training.other-letters',
+        `The file ${letters.path} has changed since the run learned from it: it holds other letters now. Start a new run on them.`,
+      );
+    }
+    return info;
+  }
+
+  private async load(
+    file: string,
+    source: DatasetSource,
+    name?: SetName,
+    split?: SplitChoice,
+  ): Promise<DatasetInfo> {
     const resolved = path.resolve(file);
     try {
       await fs.access(resolved);
@@ -180,8 +231,8 @@ export class DatasetService {
       );
     }
     const previous = this.ctx.session.dataset;
-    const seed = previous?.info.split.seed ?? 42;
-    const testFraction = previous?.info.split.testFraction ?? 0.2;
+    const seed = split?.seed ?? previous?.info.split.seed ?? 42;
+    const testFraction = split?.testFraction ?? previous?.info.split.testFraction ?? 0.2;
     let lastSent = -1;
     const { set, info: core } = await loadDataset(resolved, {
       seed,
@@ -206,6 +257,7 @@ export class DatasetService {
 export function setupDataset(registry: ApiRegistry, ctx: HostContext): DatasetService {
   const service = new DatasetService(ctx);
   registry.handle('dataset:current', z.undefined(), () => service.settled());
+  registry.handle('training:reopen-letters', z.undefined(), () => service.reopenRunLetters());
   registry.handle('dataset:open-sample', z.undefined(), () => service.openSample());
   registry.handle('dataset:choose', z.undefined(), async () => {
     if (!ctx.platform.chooseFile) {
@@ -229,11 +281,14 @@ export function setupDataset(registry: ApiRegistry, ctx: HostContext): DatasetSe
         return await service.open(file, 'upload', { label: name });
       } finally {
         // The failed file goes; the one still open (and read by training) stays, and so do the
-        // files of uploads still under way.
+        // one the current run learned from (it can be reopened to train more) and the files of
+        // uploads still under way.
         releaseUpload(file);
-        await pruneUploads(ctx.paths.userData, service.current()?.path ?? null).catch(
-          () => undefined,
-        );
+        const keep = [
+          service.current()?.path ?? null,
+          ctx.session.training?.runLetters()?.path ?? null,
+        ];
+        await pruneUploads(ctx.paths.userData, keep).catch(() => undefined);
       }
     },
   );

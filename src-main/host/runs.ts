@@ -9,7 +9,6 @@ import { z } from 'zod';
 import type { RunDataset, RunEntry, RunRecord } from '../contract/runs';
 import type { TrainingState } from '../contract/training-api';
 import type { ModelSpec } from '../contract/spec';
-import { SPLIT_METHOD } from '../core/dataset/split';
 import { LetterLabError } from '../core/errors';
 import {
   MAX_COMPARE,
@@ -27,6 +26,7 @@ import {
 import type { ApiRegistry } from './registry';
 import type { ModelLibrary } from './models';
 import type { HostContext } from './context';
+import { runDatasetOf } from './run-letters';
 
 export const RUNS_FOLDER = 'runs';
 
@@ -44,24 +44,15 @@ function liveRun(state: TrainingState): LiveRun {
     backend: state.backend,
     message: state.message,
     savedEpoch: state.savedEpoch,
+    stoppedAt: state.stoppedAt,
     teaching: state.teaching ?? null,
   };
 }
 
-/** The letters a session trains on, as the record keeps them. */
+/** The letters open now, as the record keeps them. */
 function datasetOf(ctx: HostContext): RunDataset | null {
   const info = ctx.session.dataset?.info;
-  if (!info) return null;
-  return {
-    label: info.label,
-    fileName: info.fileName,
-    fingerprint: info.fingerprint,
-    splitSeed: info.split.seed,
-    testFraction: info.split.testFraction,
-    split: SPLIT_METHOD,
-    train: info.split.train,
-    test: info.split.test,
-  };
+  return info ? runDatasetOf(info) : null;
 }
 
 export class RunRecorder {
@@ -81,7 +72,8 @@ export class RunRecorder {
       const { runId, spec } = state;
       if (!runId || !spec || this.deleted.has(runId)) return;
       if (state.status === 'starting' && !this.writers.has(runId)) {
-        const writer = new RunWriter(this.store, runId, datasetOf(ctx));
+        // The run's own letters (the training state keeps them from its start).
+        const writer = new RunWriter(this.store, runId, state.dataset ?? datasetOf(ctx));
         this.writers.set(runId, writer);
         this.written.set(runId, state.savedEpoch);
         this.log(writer.begin(liveRun(state)), runId);
@@ -108,7 +100,9 @@ export class RunRecorder {
   async recordEnded(state: TrainingState): Promise<RunRecord | null> {
     const { runId, spec, status } = state;
     if (!runId || !spec || !isRunStatus(status) || this.deleted.has(runId)) return null;
-    const writer = this.writers.get(runId) ?? new RunWriter(this.store, runId, datasetOf(this.ctx));
+    const writer =
+      this.writers.get(runId) ??
+      new RunWriter(this.store, runId, state.dataset ?? datasetOf(this.ctx));
     this.writers.delete(runId);
     this.written.delete(runId);
     const record = await writer.end({ ...liveRun(state), status }, state.savedEpoch > 0);

@@ -1,14 +1,25 @@
 import { z } from 'zod';
 import type { SettingsView } from '../contract/settings';
 import { DEFAULT_SETTINGS } from '../core/settings/store';
+import { PinGuard, hashPin } from '../core/settings/pin';
 import { lessonSettingsChangeSchema } from '../core/lessons/settings';
 import { LetterLabError } from '../core/errors';
 import type { ApiRegistry } from './registry';
 import type { HostContext } from './context';
 
-export function setupSettings(registry: ApiRegistry, ctx: HostContext): void {
+/** Longest PIN text the host reads (PINs are 4 to 12 digits; more is not one). */
+const pinText = z.string().max(64);
+
+export function setupSettings(
+  registry: ApiRegistry,
+  ctx: HostContext,
+  guard: PinGuard = new PinGuard(),
+): void {
   let warning = ctx.settings.warning;
-  const view = (): SettingsView => ({ settings: ctx.settings.get(), warning });
+  const view = (): SettingsView => {
+    const { pin, ...settings } = ctx.settings.get();
+    return { settings: { ...settings, pinSet: pin !== null }, warning };
+  };
 
   registry.handle('settings:get', z.undefined(), view);
   registry.handle(
@@ -19,11 +30,17 @@ export function setupSettings(registry: ApiRegistry, ctx: HostContext): void {
         lockPresets: z.boolean().optional(),
         tourDone: z.boolean().optional(),
         lessons: lessonSettingsChangeSchema.optional(),
+        pin: pinText.optional(),
       })
       .strict(),
-    async ({ lessons, ...change }) => {
+    async ({ lessons, pin, ...change }) => {
+      const current = ctx.settings.get();
+      // Locking or unlocking the presets is the teacher's: it needs the PIN when one is set.
+      if (change.lockPresets !== undefined && change.lockPresets !== current.lockPresets) {
+        await guard.check(current.pin, pin);
+      }
       await ctx.settings.update(
-        lessons ? { ...change, lessons: { ...ctx.settings.get().lessons, ...lessons } } : change,
+        lessons ? { ...change, lessons: { ...current.lessons, ...lessons } } : change,
       );
       ctx.events.emit('lessons:changed', { at: new Date().toISOString() });
       return view();
@@ -44,9 +61,23 @@ export function setupSettings(registry: ApiRegistry, ctx: HostContext): void {
       return view();
     },
   );
-  registry.handle('settings:reset', z.undefined(), async () => {
-    await ctx.settings.update({ ...DEFAULT_SETTINGS });
-    warning = null;
-    return view();
-  });
+  registry.handle(
+    'settings:reset',
+    z.object({ pin: pinText.optional() }).strict().optional(),
+    async (request) => {
+      await guard.check(ctx.settings.get().pin, request?.pin);
+      await ctx.settings.update({ ...DEFAULT_SETTINGS });
+      warning = null;
+      return view();
+    },
+  );
+  registry.handle(
+    'settings:pin',
+    z.object({ current: pinText.optional(), next: pinText.nullable() }).strict(),
+    async ({ current, next }) => {
+      await guard.check(ctx.settings.get().pin, current);
+      await ctx.settings.update({ pin: next === null ? null : await hashPin(next) });
+      return view();
+    },
+  );
 }

@@ -3,9 +3,11 @@ import type {
   BatchProgress,
   EpochRecord,
   FromTrainer,
+  StopPoint,
   TrainingState,
   TrainingStatus,
 } from '../contract/training-api';
+import type { DatasetSource } from '../contract/dataset';
 import type { ModelSpec } from '../contract/spec';
 import type { TeachingInfo } from '../contract/letters';
 import { validateSpec } from '../core/spec';
@@ -13,6 +15,7 @@ import { LetterLabError } from '../core/errors';
 import { newRunId } from '../core/runs';
 import type { HostContext } from './context';
 import type { TrainerConnection } from './trainer-connection';
+import { runDatasetOf, sameRunLetters } from './run-letters';
 
 /** At most this many points of the per-batch curve are kept and sent. */
 const MAX_CURVE_POINTS = 4000;
@@ -30,18 +33,39 @@ function idleState(): TrainingState {
     backend: null,
     message: null,
     savedEpoch: 0,
+    seq: 0,
+    dataset: null,
+    stoppedAt: null,
   };
 }
 
-/** Keeps every other point once the curve is full, so long runs stay light. */
+/** Where the run's letters are, to open them again for "train more". */
+export interface RunLetters {
+  path: string;
+  source: DatasetSource;
+  label: string;
+  fonts?: number;
+}
+
+/**
+ * Appends a batch's point: the running mean of the epoch so far, weighted by batch size (what
+ * Keras's progress bar shows), so a small last batch does not spike the curve. Keeps every other
+ * point once the curve is full, so long runs stay light.
+ */
 function appendCurve(curve: [number, number, number][], progress: BatchProgress): void {
   const global = (progress.epoch - 1) * progress.batches + progress.batch;
-  curve.push([global, progress.batchLoss ?? progress.loss, progress.batchAcc ?? progress.acc]);
+  curve.push([global, progress.loss, progress.acc]);
   if (curve.length > MAX_CURVE_POINTS) {
     const kept = curve.filter((_, i) => i % 2 === 0);
     curve.length = 0;
     curve.push(...kept);
   }
+}
+
+/** Where the run stopped, when batches of an unfinished epoch had run. */
+function stopPoint(last: BatchProgress | null, keptEpochs: number): StopPoint | null {
+  if (!last || last.epoch <= keptEpochs) return null;
+  return { epoch: last.epoch, batch: last.batch, batches: last.batches };
 }
 
 /**
@@ -52,6 +76,10 @@ export class TrainingManager {
   private state: TrainingState = idleState();
   private trainer: TrainerConnection | null = null;
   private stopRequested = false;
+  private letters: RunLetters | null = null;
+  /** The number of the last state change (TrainingState.seq); it never goes back, not even
+   * across runs. */
+  private seq = 0;
   /** Called when a run ends (finished, stopped, failed or crashed), for the lab notebook. */
   onRunEnded: ((state: TrainingState) => void) | null = null;
 
@@ -69,6 +97,11 @@ export class TrainingManager {
 
   get active(): boolean {
     return ACTIVE.includes(this.state.status);
+  }
+
+  /** The file the current run learned from (null before the first run). */
+  runLetters(): RunLetters | null {
+    return this.letters ? { ...this.letters } : null;
   }
 
   /** Folder of the current run's autosaved model. */
@@ -89,10 +122,12 @@ export class TrainingManager {
     const runId = newRunId();
     this.state = {
       ...idleState(),
+      seq: this.seq,
       runId,
       status: 'starting',
       spec,
       targetEpochs: spec.compile.epochs,
+      dataset: this.keepRunLetters(),
     };
     this.launch(seed, null, spec.compile.epochs);
     return this.snapshot();
@@ -112,10 +147,12 @@ export class TrainingManager {
     this.checkCanStart();
     this.state = {
       ...idleState(),
+      seq: this.seq,
       runId: run.runId,
       status: 'starting',
       spec: run.spec,
       targetEpochs: run.epochs,
+      dataset: this.keepRunLetters(),
       teaching: run.teaching,
     };
     this.launch(42, run.resumeFrom, run.epochs);
@@ -131,6 +168,7 @@ export class TrainingManager {
         'There is no trained network to continue: train one first.',
       );
     }
+    this.checkSameLetters();
     const done = history.length;
     // Batches of an unfinished epoch (a stop) are trained again from that epoch's start: drop
     // their curve points, or the curve would run backwards.
@@ -140,6 +178,7 @@ export class TrainingManager {
       status: 'starting',
       targetEpochs: done + epochs,
       message: null,
+      stoppedAt: null,
       history: history.slice(0, done),
       batchCurve: this.state.batchCurve.filter(([global]) => global <= done * perEpoch),
     };
@@ -191,6 +230,37 @@ export class TrainingManager {
     }
   }
 
+  /** Remembers where the letters open now are (to reopen them for "train more") and gives what
+   * the new run keeps about them. */
+  private keepRunLetters(): TrainingState['dataset'] {
+    const open = this.ctx.session.dataset;
+    this.letters = open
+      ? {
+          path: open.path,
+          source: open.info.source,
+          label: open.info.label,
+          ...(open.info.fonts === undefined ? {} : { fonts: open.info.fonts }),
+        }
+      : null;
+    return open ? runDatasetOf(open.info) : null;
+  }
+
+  /** A run only ever trains and validates on the letters (and split) it started with. */
+  private checkSameLetters(): void {
+    const run = this.state.dataset;
+    const open = this.ctx.session.dataset?.info;
+    if (!run || !open || sameRunLetters(run, open)) return;
+    const sameFile = run.fingerprint === open.fingerprint;
+    throw new LetterLabError(
+      'training.other-letters',
+      sameFile
+        ? `This run learned from ${run.label} split with seed ${run.splitSeed} and ${Math.round(run.testFraction * 100)}% test letters, but the split was changed since. ` +
+            'A run only ever learns from its own letters: reopen them with the run’s split, or start a new run.'
+        : `This run learned from ${run.label}, but ${open.label} is open now. ` +
+            'A run only ever learns from its own letters: reopen them, or start a new run on the letters open now.',
+    );
+  }
+
   private launch(seed: number, resumeFrom: string | null, epochs: number): void {
     const dataset = this.ctx.session.dataset;
     const { runId, spec } = this.state;
@@ -204,6 +274,11 @@ export class TrainingManager {
       type: 'start',
       runId,
       datasetPath: dataset.path,
+      datasetName: {
+        label: dataset.info.label,
+        source: dataset.info.source,
+        ...(dataset.info.fonts === undefined ? {} : { fonts: dataset.info.fonts }),
+      },
       splitSeed: dataset.info.split.seed,
       testFraction: dataset.info.split.testFraction,
       spec,
@@ -269,13 +344,28 @@ export class TrainingManager {
         break;
       case 'done':
         this.state.history = message.history;
-        if (message.stopped)
-          this.state.savedEpoch = Math.max(this.state.savedEpoch, message.history.length);
+        if (message.stopped) this.keepLastFullEpoch();
         this.finish(message.stopped ? 'stopped' : 'finished', null);
         break;
       case 'error':
         this.finish('failed', message.error.message);
         break;
+    }
+  }
+
+  /**
+   * A stop in the middle of an epoch keeps the network as it was after the last full epoch (its
+   * autosave; the training process does not save the unfinished one): the curve drops the
+   * unfinished epoch's batches and the state says where the stop came.
+   */
+  private keepLastFullEpoch(): void {
+    const kept = this.state.history.at(-1)?.epoch ?? 0;
+    const last = this.state.lastBatch;
+    this.state.stoppedAt = stopPoint(last, kept);
+    if (last) {
+      this.state.batchCurve = this.state.batchCurve.filter(
+        ([global]) => global <= kept * last.batches,
+      );
     }
   }
 
@@ -310,6 +400,7 @@ export class TrainingManager {
   }
 
   private emitState(): void {
+    this.state.seq = ++this.seq;
     this.ctx.events.emit('training:state', this.snapshot());
   }
 }

@@ -77,7 +77,27 @@ export function startSession(
         spec: message.spec,
         compile: message.spec.compile,
         history,
-        dataset,
+        // The letters the run learned from, named as the app shows them (file name and counts;
+        // the fingerprint stays for the checks). A teaching run without font letters keeps the
+        // saved network's own.
+        dataset:
+          dataset && fonts
+            ? {
+                ...dataset,
+                label: message.datasetName?.label ?? fonts.info.fileName,
+                ...(message.datasetName
+                  ? {
+                      source: message.datasetName.source,
+                      ...(message.datasetName.fonts === undefined
+                        ? {}
+                        : { fonts: message.datasetName.fonts }),
+                    }
+                  : {}),
+                fileName: fonts.info.fileName,
+                train: fonts.set.train.length,
+                test: fonts.set.test.length,
+              }
+            : dataset,
         // A teaching run checks its epochs on the held-back letters, not on the test split: its
         // test accuracy is measured on the font letters' test part.
         accuracy: teaching ? fontsAccuracy : (history.at(-1)?.valAcc ?? null),
@@ -115,13 +135,22 @@ export function startSession(
         },
         control,
       );
-      const after = await teaching?.finish(model);
-      if (result.stopped) {
-        // Keep the weights of the partial epoch too: a stopped run can be continued or used.
-        await saveModel(message.saveDir, model, {
-          ...meta(result.history),
-          accuracy: after ? (after.fonts?.accuracy ?? null) : result.valAcc,
-        });
+      // A stop keeps the network as it was after its last full epoch: that epoch's autosave stays
+      // as it is, the unfinished epoch's batches are not saved. A teaching run measures that kept
+      // network "after" (none when it stopped before its first epoch: nothing was kept).
+      if (teaching) {
+        const finishedHere = result.history.length > message.history.length;
+        if (!result.stopped) await teaching.finish(model);
+        else if (finishedHere) {
+          const kept = await loadModel(message.saveDir);
+          try {
+            await teaching.finish(kept.model);
+          } finally {
+            const keptOptimizer = kept.model.optimizer;
+            kept.model.dispose();
+            keptOptimizer?.dispose();
+          }
+        }
       }
       // The model does not own an optimizer passed in as an object: free Adam's moments too.
       const optimizer = model.optimizer;

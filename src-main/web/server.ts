@@ -4,14 +4,29 @@ import type { AddressInfo } from 'node:net';
 import type { ApiRegistry } from '../host/registry';
 import type { EventHub } from '../host/events';
 import type { Result } from '../contract/errors';
+import type { Channel, RequestOf } from '../contract/api';
 import { MAX_UPLOAD_BYTES } from '../host/dataset-files';
 import { serveStatic } from './static';
 
 /** Largest JSON request body; dataset uploads go as raw bytes with their own limit. */
 const MAX_JSON_BYTES = 8 * 1024 * 1024;
 const MAX_BINARY_BYTES = MAX_UPLOAD_BYTES;
-/** The only channels that take a raw file body (application/octet-stream). */
-export const BINARY_CHANNELS: readonly string[] = ['dataset:upload'];
+/** Channels whose request carries a file's bytes: the web bridge sends those as a raw body. */
+type BytesChannel = {
+  [C in Channel]: RequestOf<C> extends { bytes: Uint8Array } ? C : never;
+}[Channel];
+/**
+ * The only channels that take a raw file body (application/octet-stream): a letters file the
+ * camper opens, and a camper's letters file the teacher adds to the class file. Typed so that a
+ * new channel with bytes cannot be forgotten here (browser mode would refuse it).
+ */
+const BYTES_CHANNELS = [
+  'dataset:upload',
+  'letters:class-add',
+] as const satisfies readonly BytesChannel[];
+type Missing = Exclude<BytesChannel, (typeof BYTES_CHANNELS)[number]>;
+const everyBytesChannel: [Missing] extends [never] ? true : Missing = true;
+export const BINARY_CHANNELS: readonly string[] = everyBytesChannel ? BYTES_CHANNELS : [];
 /**
  * A body over its limit is read to its end and thrown away, so the client gets the 413 answer
  * instead of a reset connection; past this many bytes more the connection is closed instead.
@@ -94,13 +109,15 @@ function sameToken(given: string | null | undefined, token: string): boolean {
 
 /**
  * Browser mode: serves the built renderer and the app's API on 127.0.0.1 only. Every API call needs
- * the per-run token and must come from this server's own origin, so other local pages cannot use it.
+ * the per-run token and must come from this server's own origin (127.0.0.1 or localhost with its
+ * port), so other local pages cannot use it.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const binaryChannels = new Set(options.binaryChannels ?? BINARY_CHANNELS);
   const streams = new Set<http.ServerResponse>();
   let origin = '';
+  const ownOrigins = (): string[] => [origin, `http://localhost:${new URL(origin).port}`];
 
   const unsubscribe = options.events.subscribe((event, payload) => {
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
@@ -117,7 +134,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
     const host = req.headers.host ?? '';
-    if (host !== new URL(origin).host && host !== `localhost:${new URL(origin).port}`) {
+    // The page may be opened as http://127.0.0.1:PORT or http://localhost:PORT: both name this
+    // server, and each is the page's own origin for the API. Any other name is refused (DNS
+    // rebinding), and so is any other origin.
+    const own = ownOrigins();
+    if (!own.some((o) => new URL(o).host === host)) {
       refuse(res, 403, 'Wrong Host header: Letter Lab answers only on its own address.');
       return;
     }
@@ -130,7 +151,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin) {
+    if (requestOrigin !== undefined && !own.includes(requestOrigin)) {
       refuse(res, 403, `Requests from ${requestOrigin} are not allowed.`);
       return;
     }

@@ -2,6 +2,7 @@
 // the package bin. The commands themselves are tested in this process (cliInProcess).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, cliInProcess, ROOT, expectRefused } from '../helpers/cli';
@@ -20,13 +21,26 @@ describe('letter-lab CLI', () => {
     expect(info.backend).toBe(info.nativeAvailable === true ? 'tensorflow' : 'wasm');
     if (info.nativeAvailable === false) expect(info.nativeError).toMatch(/\S/);
     else expect(info.nativeError).toBeNull();
-    expect(info.reason).toMatch(/\S/);
+    // The short line the app's status bar shows, and the full technical reason behind it.
+    expect(info.cpus).toBe(os.availableParallelism());
+    expect(info.summary).toMatch(
+      /^Training (with TensorFlow )?on this computer's processor, \d+ cores?$/,
+    );
+    expect(info.reason).toMatch(/\S{20,}/);
+    if (info.backend === 'wasm') {
+      expect(info.summary).toContain(`${info.threads as number} core`);
+      expect(info.reason).toContain('WebAssembly');
+      if (!info.nativeAvailable) expect(info.reason).toContain(info.nativeError as string);
+    }
   });
 
-  it('--backend cpu is taken, and said so', async () => {
+  it('--backend cpu is taken, and said so: training is slow', async () => {
     const run = await cliInProcess('info', '--backend', 'cpu');
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ version: PACKAGE.version, backend: 'cpu' });
+    expect(JSON.parse(run.stdout).summary).toMatch(
+      /^Training slowly in plain JavaScript, \d+ cores?$/,
+    );
   });
 
   it('an unknown command exits 2 with one error line on stderr and nothing on stdout', () => {

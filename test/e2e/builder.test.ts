@@ -161,7 +161,7 @@ describe('browser mode: the model builder', () => {
     await filters.press('Enter');
     // Conv2D(32): 3*3*1*32 + 32 = 320 weights, 26 x 26 x 32 out.
     await expect.poll(() => page.getByTestId('block-0').textContent()).toContain('26 × 26 × 32');
-    await expect.poll(() => page.getByTestId('block-0').textContent()).toContain('weights: 320');
+    await expect.poll(() => page.getByTestId('block-0').textContent()).toContain('parameters: 320');
     await filters.fill('0');
     await filters.press('Enter');
     await expect.poll(() => filters.getAttribute('aria-invalid')).toBe('true');

@@ -1,12 +1,13 @@
-// Errors a camper sees, in the real renderer (browser mode, Chromium): in Polish a plain explanation
-// of the host's error code, with the host's specific English words after it; in English the host's
-// words as they are. Also the sample set's name in Polish.
+// Errors a camper sees, in the real renderer (browser mode, Chromium): a headline a camper
+// understands, a plain explanation of the host's error code in the UI language, and the host's
+// specific English words below it for the teacher. Also the sample set's name in Polish.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { en, pl } from '../../src-renderer/lib/i18n/en';
+import { shotPath } from './helpers/app-page';
 import { launchBrowser, startWebApp, type WebApp } from './helpers/web-app';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -54,15 +55,26 @@ describe('browser mode: errors in both languages', () => {
       .toBe(pl['dataset.sampleName'].replace('{fonts}', String(SAMPLE_META.fonts.length)));
 
     await page.getByTestId('dataset-file-input').setInputFiles(notMat);
-    const message = page.getByTestId('dataset-error-message');
+    // A headline a camper understands, the plain explanation, then the host's detail for the
+    // teacher, with its commands shown as code and no backticks.
+    const title = page.getByTestId('dataset-error-title');
     await expect
-      .poll(() => message.textContent(), { timeout: 60_000 })
-      .toContain(pl['error.mat.not-mat']);
+      .poll(() => title.textContent(), { timeout: 60_000 })
+      .toBe(pl['dataset.headline.notLetters']);
+    expect(await page.getByTestId('dataset-error-explain').textContent()).toBe(
+      pl['error.mat.not-mat'],
+    );
+    const message = page.getByTestId('dataset-error-message');
     const text = (await message.textContent()) ?? '';
-    expect(text.startsWith(pl['error.mat.not-mat'])).toBe(true);
-    expect(text).toContain('Szczegóły (po angielsku): ');
-    expect(text.split('Szczegóły (po angielsku): ')[1]).toMatch(HOST_DETAIL);
+    expect(text).toMatch(HOST_DETAIL);
+    expect(text).not.toContain('`');
+    expect(await message.locator('code').allTextContents()).toContain('save -v7');
+    expect(await page.getByTestId('dataset-error').textContent()).toContain(
+      'Dla nauczyciela (po angielsku):',
+    );
     expect(text).not.toMatch(/\n\s+at |Error:/);
+    const file = shotPath('errors-not-letters-pl-1366');
+    if (file) await page.screenshot({ path: file });
     // The sample stays open, named in Polish.
     expect(await page.getByTestId('dataset-error').textContent()).toContain(
       pl['dataset.sampleName'].replace('{fonts}', String(SAMPLE_META.fonts.length)),
@@ -74,6 +86,10 @@ describe('browser mode: errors in both languages', () => {
     await expect.poll(() => page.getByTestId('dataset-label').textContent()).toBe(SAMPLE_META.name);
     await page.getByTestId('dataset-file-input').setInputFiles(notMat);
     await expect.poll(() => message.textContent(), { timeout: 60_000 }).toMatch(HOST_DETAIL);
+    expect(await title.textContent()).toBe('This is not a letters file');
+    expect(await page.getByTestId('dataset-error-explain').textContent()).toBe(
+      en['error.mat.not-mat'],
+    );
     const english = (await message.textContent()) ?? '';
     expect(english).toMatch(/^This is not a MATLAB MAT-file/);
     expect(english).not.toContain(pl['error.mat.not-mat']);

@@ -34,6 +34,9 @@ describe('browser mode: evaluation on the test letters', () => {
   let invoke: ApiInvoke;
 
   async function openPanel(page: Page): Promise<void> {
+    // The host remembers the last language chosen (the Polish checks switch to it), and the app
+    // opens in that language: every test here starts in English whatever ran before it.
+    await invoke('settings:update', { language: 'en' });
     await openApp(page, app);
     await page.getByRole('tab', { name: 'Predict' }).click();
     await page
@@ -110,6 +113,17 @@ describe('browser mode: evaluation on the test letters', () => {
       })),
     );
     expect(cells).toHaveLength(100);
+    // The corner: "True ↓" and "said →", each on one line (an arrow never wraps alone).
+    const corner = await page.evaluate(`[...document.querySelectorAll(
+      '[data-testid="matrix-corner"] span')].map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return { text: el.textContent.trim(), lines: range.getClientRects().length };
+      })`);
+    expect(corner).toEqual([
+      { text: 'True ↓', lines: 1 },
+      { text: 'said →', lines: 1 },
+    ]);
     expect(cells.reduce((sum, c) => sum + c.count, 0)).toBe(700);
     for (const c of cells) {
       expect(c.count).toBe(summary.confusion[c.truth][c.predicted]);

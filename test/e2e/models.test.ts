@@ -95,7 +95,14 @@ describe('browser mode: saved networks', () => {
     expect(cells[2]).toBe(`${(valAcc * 100).toFixed(1)}%`);
     expect(cells[3]).toBe('1');
     expect(cells[4]).toBe(state!.backend === 'wasm' ? 'WebAssembly' : 'TensorFlow (native)');
-    expect(cells[5]).toBe(dataset.fingerprint.slice(0, 8));
+    // The letters by name and counts; the file's sha256 only in the tooltip.
+    const letters = row.getByTestId('model-letters');
+    expect((await letters.textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      `${dataset.label} ${dataset.split.train.toLocaleString('en')} training + ${dataset.split.test} test letters`,
+    );
+    expect(await letters.getAttribute('title')).toBe(
+      `SHA-256 of the letters file: ${dataset.fingerprint}`,
+    );
 
     const [entry] = await invoke('models:list');
     expect(entry.meta?.name).toBe('My first network');

@@ -126,7 +126,10 @@ describe('guided first run and lab notebook (browser mode)', () => {
     expect(await tourStep()).toBe('preset');
     await page.getByTestId('preset-load').click();
     await waitStep('train');
+    // The step opened its own tab.
+    await page.getByTestId('training').waitFor();
     // 2 epochs are enough to get an answer.
+    await page.getByRole('tab', { name: 'Build' }).click();
     await page.getByTestId('compile-epochs').fill('2');
     await page.getByTestId('compile-epochs').press('Tab');
     await shot('tour-3-train-tab');
@@ -139,11 +142,12 @@ describe('guided first run and lab notebook (browser mode)', () => {
       .not.toBe('idle');
     await shot('tour-3-training');
     await waitStep('draw', 240_000);
-    expect(await page.getByTestId('train-status').getAttribute('data-status')).toBe('finished');
 
-    // Step 4: draw a letter in the Predict tab.
-    await page.getByRole('tab', { name: 'Predict' }).click();
+    // Step 4: draw a letter in the Predict tab, which the step opened by itself.
     await page.getByTestId('draw-canvas').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('tab', { name: 'Predict' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     await shot('tour-4-draw');
     await drawC();
     await waitStep('done', 30_000);
@@ -254,7 +258,7 @@ describe('guided first run and lab notebook (browser mode)', () => {
     }
     expect(html).toContain('added Dense(128) after Flatten');
     expect(html).toContain('Too short to tell');
-    expect(html).toContain('Total weights: 7,850');
+    expect(html).toContain('Total parameters: 7,850');
     expect(html).toContain('7,850');
     // Self-contained: nothing is fetched from anywhere.
     expect(html).not.toMatch(/<(script|link)\b|src="(?!data:)|url\(/);

@@ -98,7 +98,8 @@ function previewInk(page: Page): Promise<{ rows: number[]; columns: number[]; gr
     const columns = new Set<number>();
     let grey = 0;
     for (let i = 0; i < canvas.width * canvas.height; i++) {
-      const v = data[i * 4];
+      // Shown like every letter: ink dark on white paper (255 - level).
+      const v = 255 - data[i * 4];
       if (v > 0) {
         rows.add(Math.floor(i / canvas.width));
         columns.add(i % canvas.width);

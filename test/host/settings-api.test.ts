@@ -79,6 +79,57 @@ describe('settings channels', () => {
     if (!result.ok) expect(result.error.message).toMatch(message);
   });
 
+  it('an optional PIN, stored hashed, guards locking the presets and resetting the settings', async () => {
+    const { registry, userData } = await host();
+    const call = async (channel: string, payload?: unknown) => {
+      const result = await registry.dispatch(channel, payload);
+      return result.ok ? { ok: true as const, value: result.value } : result;
+    };
+    // Without a PIN, anyone may lock.
+    expect(await call('settings:update', { lockPresets: true })).toMatchObject({ ok: true });
+    const set = await call('settings:pin', { next: '4321' });
+    expect(set).toMatchObject({ ok: true, value: { settings: { pinSet: true } } });
+    // The file keeps a salted hash; neither the file nor the view has the PIN.
+    const file = fs.readFileSync(path.join(userData, 'settings.json'), 'utf8');
+    expect(file).not.toContain('4321');
+    expect(JSON.parse(file).pin).toMatchObject({ kdf: 'scrypt', hash: expect.any(String) });
+    const view = await call('settings:get');
+    expect(JSON.stringify(view)).not.toMatch(/hash|salt/);
+
+    for (const pin of [undefined, '1111']) {
+      const refused = await call('settings:update', { lockPresets: false, pin });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'settings.wrong-pin' } });
+      expect(await call('settings:reset', pin === undefined ? undefined : { pin })).toMatchObject({
+        ok: false,
+        error: { code: 'settings.wrong-pin' },
+      });
+      expect(await call('settings:pin', { current: pin, next: null })).toMatchObject({ ok: false });
+    }
+    // The language stays free to change; the lock stays on.
+    expect(await call('settings:update', { language: 'pl' })).toMatchObject({ ok: true });
+    expect(await call('settings:get')).toMatchObject({
+      value: { settings: { lockPresets: true } },
+    });
+
+    expect(await call('settings:update', { lockPresets: false, pin: '4321' })).toMatchObject({
+      ok: true,
+      value: { settings: { lockPresets: false } },
+    });
+    expect(await call('settings:pin', { next: '12' })).toMatchObject({ ok: false });
+    expect(await call('settings:pin', { current: '4321', next: '12' })).toMatchObject({
+      ok: false,
+      error: { code: 'settings.bad-pin' },
+    });
+    // Reset with the PIN: everything back to the defaults, the PIN too.
+    expect(await call('settings:reset', { pin: '4321' })).toMatchObject({
+      ok: true,
+      value: { settings: { pinSet: false, language: null, lockPresets: false } },
+    });
+    expect(JSON.parse(fs.readFileSync(path.join(userData, 'settings.json'), 'utf8')).pin).toBe(
+      null,
+    );
+  });
+
   it('the default dataset can only be the file that is open, never the sample or a given path', async () => {
     const { ctx, registry } = await host();
     const none = await registry.dispatch('settings:default-dataset', { useCurrent: true });

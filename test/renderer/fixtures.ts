@@ -59,6 +59,9 @@ export function snapshot(patch: Partial<TrainingState> = {}): TrainingState {
     backend: null,
     message: null,
     savedEpoch: 0,
+    seq: 0,
+    dataset: null,
+    stoppedAt: null,
     ...patch,
   };
 }
@@ -158,6 +161,7 @@ export function settingsView(patch: Partial<SettingsView['settings']> = {}): Set
       lastDataset: null,
       lockPresets: false,
       tourDone: false,
+      pinSet: false,
       lessons: DEFAULT_LESSON_SETTINGS,
       ...patch,
     },

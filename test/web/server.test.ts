@@ -88,12 +88,61 @@ describe('browser-mode server', () => {
     expect(JSON.parse(res.body)).toEqual({ ok: true, value: { echo: { hello: 1 } } });
   });
 
+  it('answers the same page opened as http://localhost:PORT (Host and Origin localhost)', async () => {
+    const port = new URL(server.origin).port;
+    const local = `http://localhost:${port}`;
+    const page = await rawRequest(`${server.origin}/`, { headers: { host: `localhost:${port}` } });
+    expect(page.status).toBe(200);
+    const res = await rawRequest(`${server.origin}/api/invoke/app:info`, {
+      method: 'POST',
+      headers: {
+        host: `localhost:${port}`,
+        origin: local,
+        'x-letter-lab-token': server.token,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ from: 'localhost' }),
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { echo: { from: 'localhost' } } });
+    const stream = await new Promise<number>((resolve, reject) => {
+      const req = http.get(
+        `${server.origin}/api/events?token=${server.token}`,
+        { headers: { host: `localhost:${port}`, origin: local } },
+        (r) => {
+          resolve(r.statusCode ?? 0);
+          r.destroy();
+        },
+      );
+      req.on('error', reject);
+    });
+    expect(stream).toBe(200);
+  });
+
   it.each([
     ['no token', () => ({}), 401],
     ['a wrong token', () => ({ 'x-letter-lab-token': 'nope' }), 401],
     [
       'another origin',
       () => ({ 'x-letter-lab-token': server.token, origin: 'http://localhost:9' }),
+      403,
+    ],
+    [
+      'another page on localhost',
+      () => ({ 'x-letter-lab-token': server.token, origin: 'http://localhost' }),
+      403,
+    ],
+    [
+      'a look-alike origin',
+      () => ({
+        'x-letter-lab-token': server.token,
+        origin: `http://localhost.evil.example:${new URL(server.origin).port}`,
+      }),
+      403,
+    ],
+    [
+      'localhost on another port as Host',
+      () => ({ 'x-letter-lab-token': server.token, host: 'localhost:9' }),
       403,
     ],
     [

@@ -112,7 +112,8 @@ export const evaluateCommand: Command = {
       if (trainedOn && trainedOn !== info.fingerprint) {
         io.progress(
           `warning: the model "${meta.name}" was trained on another letters file ` +
-            `(fingerprint ${trainedOn.slice(0, 12)}…, this one is ${info.fingerprint.slice(0, 12)}…): ` +
+            `(${meta.dataset?.label ? `${meta.dataset.label}, ` : ''}fingerprint ${trainedOn.slice(0, 12)}…; ` +
+            `${info.fileName} is ${info.fingerprint.slice(0, 12)}…): ` +
             'its "test" letters may include letters it learned from.',
         );
       } else if (

@@ -15,7 +15,7 @@ export const presetsCommand: Command = {
 
 export const summaryCommand: Command = {
   name: 'summary',
-  summary: 'Layer-by-layer output shapes, parameters and share of weights.',
+  summary: "Layer-by-layer output shapes, parameters and each layer's share of them.",
   usage: 'letter-lab summary (--preset ID | --spec FILE) [--json]',
   async run(args, io) {
     const { values } = parseCommandArgs(this, args, {

@@ -1,12 +1,14 @@
 // Building a run's record from the training manager's final state: the numbers the notebook and
-// the comparison table show (best and final test accuracy, parameters), and what is kept from an
-// earlier record of the same run when more epochs were trained (name, star, note, start, time).
+// the comparison table show (best and final test accuracy, parameters, the kept epochs' time), and
+// what is kept from an earlier record of the same run when more epochs were trained (name, star,
+// note, start).
 
 import type { BackendName } from '../../contract/backend';
 import type { TeachingInfo } from '../../contract/letters';
 import type { RunDataset, RunRecord, RunStatus } from '../../contract/runs';
 import type { ModelSpec } from '../../contract/spec';
 import type { EpochRecord } from '../../contract/training';
+import type { StopPoint } from '../../contract/training-api';
 import { summarize } from '../spec';
 
 /** How a run can end. */
@@ -23,6 +25,8 @@ export interface EndedRun {
   status: RunStatus;
   message: string | null;
   savedEpoch: number;
+  /** Where a stop came in the middle of an epoch, or null. */
+  stoppedAt?: StopPoint | null;
   /** A teaching run (My letters): what it learned from and how it did. */
   teaching?: TeachingInfo | null;
 }
@@ -64,9 +68,9 @@ export function worthRecording(run: EndedRun, previous: RunRecord | null): boole
   return previous !== null || run.status !== 'stopped' || run.history.length > 0;
 }
 
-function secondsBetween(from: string, to: string): number {
-  const ms = Date.parse(to) - Date.parse(from);
-  return Number.isFinite(ms) && ms > 0 ? ms / 1000 : 0;
+/** The time the kept epochs took (a stop's unfinished epoch is not kept, nor is its time). */
+export function keptSeconds(history: readonly EpochRecord[]): number {
+  return history.reduce((sum, r) => sum + (Number.isFinite(r.seconds) ? r.seconds : 0), 0);
 }
 
 /** The record of `run` after `session`; `previous` is the record of its earlier sessions. */
@@ -85,7 +89,7 @@ export function buildRecord(
     note: previous?.note ?? '',
     startedAt: previous?.startedAt ?? session.startedAt,
     endedAt: session.endedAt,
-    seconds: (previous?.seconds ?? 0) + secondsBetween(session.startedAt, session.endedAt),
+    seconds: keptSeconds(history),
     spec: run.spec,
     compile: { ...run.spec.compile },
     params: summarize(run.spec).totalParams,
@@ -98,6 +102,7 @@ export function buildRecord(
     status: run.status,
     message: run.message,
     savedEpoch: run.savedEpoch,
+    stoppedAt: run.stoppedAt ?? null,
     // A teaching run trained more keeps what it learned from (and its first "before").
     ...(run.teaching
       ? { teaching: run.teaching }

@@ -60,6 +60,8 @@ export const runRecordSchema = z.object({
   dataset: z
     .object({
       label: z.string(),
+      source: z.enum(['sample', 'file', 'upload']).optional(),
+      fonts: z.number().int().min(1).optional(),
       fileName: z.string(),
       fingerprint: z.string(),
       splitSeed: z.number(),
@@ -77,6 +79,14 @@ export const runRecordSchema = z.object({
   status: z.enum(RECORD_STATUSES as [string, ...string[]]),
   message: z.string().nullable(),
   savedEpoch: count,
+  stoppedAt: z
+    .object({
+      epoch: z.number().int().min(1),
+      batch: z.number().int().min(1),
+      batches: z.number().int().min(1),
+    })
+    .nullable()
+    .optional(),
   teaching: teachingSchema.optional(),
   owner: z
     .object({

@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lastDataset: null,
   lockPresets: false,
   tourDone: false,
+  pin: null,
   lessons: DEFAULT_LESSON_SETTINGS,
 };
 
@@ -23,6 +24,20 @@ export const settingsSchema = z.object({
   lastDataset: z.string().max(4096).nullable(),
   lockPresets: z.boolean(),
   tourDone: z.boolean(),
+  pin: z
+    .object({
+      kdf: z.literal('scrypt'),
+      n: z
+        .number()
+        .int()
+        .min(1024)
+        .max(2 ** 20),
+      r: z.number().int().min(1).max(32),
+      p: z.number().int().min(1).max(16),
+      salt: z.string().regex(/^[0-9a-f]{16,128}$/),
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .nullable(),
   lessons: lessonSettingsSchema,
 });
 

@@ -91,7 +91,7 @@ export function summaryText(summary: ModelSummary, spec?: ModelSpec): string {
   }
   lines.push(
     '',
-    `Total weights: ${formatNumber(total, 'en')} (trainable ${formatNumber(summary.trainableParams, 'en')}, ` +
+    `Total parameters: ${formatNumber(total, 'en')} (trainable ${formatNumber(summary.trainableParams, 'en')}, ` +
       `non-trainable ${formatNumber(summary.nonTrainableParams, 'en')})`,
     `Multiply-adds per image: ${formatNumber(summary.macsPerImage, 'en')}`,
   );

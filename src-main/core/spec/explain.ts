@@ -76,13 +76,13 @@ export const LAYER_EXPLANATIONS: Record<LayerType | 'output', Record<SpecLang, B
       label: 'Dense layer',
       short: 'Every neuron weighs every number',
       explain:
-        'Each neuron looks at all the numbers in the list, multiplies each by its own weight and adds them up. Learning means finding good weights. Dense layers have the most weights of all blocks.',
+        'Each neuron looks at all the numbers in the list, multiplies each by its own weight and adds them up. Learning means finding good weights. Dense layers have the most parameters of all blocks.',
     },
     pl: {
       label: 'Warstwa gęsta (Dense)',
       short: 'Każdy neuron waży każdą liczbę',
       explain:
-        'Każdy neuron patrzy na wszystkie liczby z listy, mnoży każdą przez swoją wagę i dodaje wyniki. Uczenie się to szukanie dobrych wag. Warstwy Dense mają najwięcej wag ze wszystkich bloków.',
+        'Każdy neuron patrzy na wszystkie liczby z listy, mnoży każdą przez swoją wagę i dodaje wyniki. Uczenie się to szukanie dobrych wag. Warstwy Dense mają najwięcej parametrów ze wszystkich bloków.',
     },
   },
   dropout: {

@@ -17,6 +17,10 @@ const en = {
     '{layer} needs a picture, but after {after} there is only a list of numbers. Move this block up, before {after}, or remove it.',
   'spec.flatten-nothing':
     'This Flatten has nothing to do: after {after} the numbers are already a list. Remove it.',
+  'spec.needs-picture-later':
+    '{layer} needs a picture, but {before} right before it gives a list of numbers: {after} further up already turned the picture into a list. Move this block up, before {after}, or remove it.',
+  'spec.flatten-nothing-later':
+    'This Flatten has nothing to do: {before} right before it already gives a list of numbers ({after} further up turned the picture into one). Remove it.',
   'spec.window-too-big':
     'The picture is only {h}x{w} here, so the {window}x{window} window of {layer} does not fit. Use a smaller window, or padding "same" (it adds a frame of zeros around the picture).',
   'spec.dropout-rate':
@@ -91,6 +95,10 @@ const pl: Record<SpecMessageKey, string> & Record<string, string> = {
     '{layer} potrzebuje obrazka, a po {after} zostaje już tylko lista liczb. Przesuń ten blok wyżej, przed {after}, albo go usuń.',
   'spec.flatten-nothing':
     'Ten Flatten nie ma nic do roboty: po {after} liczby już są listą. Usuń go.',
+  'spec.needs-picture-later':
+    '{layer} potrzebuje obrazka, ale {before} tuż przed nim daje listę liczb: {after} wyżej już zamienił obrazek w listę. Przesuń ten blok wyżej, przed {after}, albo go usuń.',
+  'spec.flatten-nothing-later':
+    'Ten Flatten nie ma nic do roboty: {before} tuż przed nim już daje listę liczb ({after} wyżej zamienił obrazek w listę). Usuń go.',
   'spec.window-too-big':
     'Obrazek ma tu tylko {h}x{w}, więc okno {window}x{window} bloku {layer} się nie mieści. Użyj mniejszego okna albo wypełnienia „same” (dokłada wokół obrazka ramkę z zer).',
   'spec.dropout-rate':

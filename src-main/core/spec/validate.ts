@@ -40,8 +40,10 @@ function problem(
   code: string,
   params: Params,
   fixes: SpecFix[] = [],
+  /** The message's variant, when the code has more than one wording. */
+  variant = '',
 ): SpecProblem {
-  const messageKey = `spec.${code}`;
+  const messageKey = `spec.${code}${variant}`;
   return {
     severity,
     layer,
@@ -172,19 +174,26 @@ function checkShapes(spec: ModelSpec, traces: LayerTrace[]): SpecProblem[] {
         ]),
       ];
     }
+    // The block right before is named; when the list was made further up, that block too
+    // (a camper reads "after Flatten" as the block just above).
     case 'needs-picture': {
       const layer = spec.layers[index];
       const params = {
         layer: layerNotation(layer),
         after: layerNotation(spec.layers[issue.listMaker]),
+        before: layerNotation(spec.layers[index - 1]),
       };
-      return [problem('error', index, 'needs-picture', params, [removeFix(index, layer)])];
+      const variant = issue.listMaker === index - 1 ? '' : '-later';
+      return [problem('error', index, 'needs-picture', params, [removeFix(index, layer)], variant)];
     }
     case 'already-list': {
-      const params = { after: layerNotation(spec.layers[issue.listMaker]) };
-      return [
-        problem('error', index, 'flatten-nothing', params, [removeFix(index, spec.layers[index])]),
-      ];
+      const params = {
+        after: layerNotation(spec.layers[issue.listMaker]),
+        before: layerNotation(spec.layers[index - 1]),
+      };
+      const variant = issue.listMaker === index - 1 ? '' : '-later';
+      const fixes = [removeFix(index, spec.layers[index])];
+      return [problem('error', index, 'flatten-nothing', params, fixes, variant)];
     }
     case 'window-too-big': {
       const layer = spec.layers[index];

@@ -117,7 +117,6 @@ export async function train(
   let trainSeconds = 0;
   let validationSeconds = 0;
   let stopped = false;
-  let last: { valLoss: number | null; valAcc: number | null } | null = null;
   let stepper: Stepper | null = null;
   let order = data.train;
 
@@ -206,30 +205,18 @@ export async function train(
         samplesPerSecond: seen / Math.max(trainTime, 1e-9),
       };
       history.push(record);
-      last = { valLoss: record.valLoss, valAcc: record.valAcc };
       await reporter.onEpochEnd?.(record);
     }
     if (stopped) {
-      status(
-        'stopping',
-        currentEpoch,
-        'Stopping: checking the current weights on the test images.',
-      );
-      // The weights changed since the last full epoch (if any batch ran): measure them.
-      if (last === null || batchesRun > (history.length - (opts.history?.length ?? 0)) * batches) {
-        const val = await evaluate(
-          model,
-          data,
-          data.test,
-          EVAL_BATCH,
-          stepper.predict ?? undefined,
-        );
-        last = { valLoss: val?.loss ?? null, valAcc: val?.acc ?? null };
-      }
+      // The unfinished epoch's batches are in the weights in memory, but nothing reports on them:
+      // the history and the result stay those of the last full epoch, whose autosave is what a
+      // stop keeps (the training process keeps it; it does not save the unfinished epoch).
       status(
         'stopped',
         currentEpoch,
-        `Stopped during epoch ${currentEpoch}; the weights are kept.`,
+        history.length === 0
+          ? `Stopped during epoch ${currentEpoch}, before any epoch was finished.`
+          : `Stopped during epoch ${currentEpoch}; the network after epoch ${history.length} is the one kept.`,
       );
     } else {
       status('finished', opts.epochs, `Finished ${opts.epochs} epochs.`);
@@ -244,7 +231,7 @@ export async function train(
     epochsRun: history.length - (opts.history?.length ?? 0),
     batchesRun,
     seconds: now() - runStart,
-    valLoss: last?.valLoss ?? null,
-    valAcc: last?.valAcc ?? null,
+    valLoss: history.at(-1)?.valLoss ?? null,
+    valAcc: history.at(-1)?.valAcc ?? null,
   };
 }

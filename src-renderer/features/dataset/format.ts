@@ -31,7 +31,7 @@ export function formatPercent(fraction: number, language: Language): string {
 
 /** What the UI calls a set: the sample in the UI's language ("Sample letters (175 fonts)"), else the host's label. */
 export function datasetLabel(
-  info: Pick<DatasetInfo, 'source' | 'label' | 'fonts'>,
+  info: Pick<DatasetInfo, 'label' | 'fonts'> & { source?: DatasetInfo['source'] },
   language: Language,
   tr: (key: 'dataset.sampleName', params: { fonts: string }) => string,
 ): string {

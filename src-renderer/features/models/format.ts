@@ -1,8 +1,6 @@
 // What the saved-networks list shows about a model, in the UI language's style. Pure.
 import type { ModelMeta } from '../../../src-main/contract/training';
-
-/** Characters of the dataset fingerprint shown (the full sha256 is in the tooltip). */
-export const FINGERPRINT_CHARS = 8;
+import type { DatasetSource } from '../../../src-main/contract/dataset';
 
 /** "1 May 2024, 14:05" or "1 maj 2024, 14:05"; the raw text when it is no date. */
 export function formatSavedAt(iso: string, locale: string): string {
@@ -26,10 +24,29 @@ export function epochsOf(meta: ModelMeta): number {
   return meta.history.reduce((most, r) => Math.max(most, r.epoch), 0);
 }
 
-/** The first characters of the dataset's sha256, or null when the model has no dataset. */
-export function shortFingerprint(meta: ModelMeta): string | null {
-  const fingerprint = meta.dataset?.fingerprint ?? '';
-  return fingerprint === '' ? null : fingerprint.slice(0, FINGERPRINT_CHARS);
+/** The letters a model learned from, as the list names them (the sha256 goes in a tooltip). */
+export interface ModelLetters {
+  /** The file's name or the sample's name; null for models saved before names were kept. */
+  label: string | null;
+  source: DatasetSource | undefined;
+  fonts: number | undefined;
+  /** Letters that trained and tested it, when known. */
+  train: number | null;
+  test: number | null;
+  fingerprint: string;
+}
+
+export function lettersOf(meta: ModelMeta): ModelLetters | null {
+  const d = meta.dataset;
+  if (!d) return null;
+  return {
+    label: d.label ?? d.fileName ?? null,
+    source: d.source,
+    fonts: d.fonts,
+    train: d.train ?? null,
+    test: d.test ?? null,
+    fingerprint: d.fingerprint,
+  };
 }
 
 /** A short date for default names: "2024-05-01 14:05". */

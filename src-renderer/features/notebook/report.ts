@@ -1,6 +1,7 @@
 // The run report a camper takes home: one self-contained HTML file (styles inline, the charts as
 // PNG data URLs) with the summary table, what changed between the runs, what happened in each
 // run, and each network's layers. Pure: texts come in through `t`, pictures as data URLs.
+import { datasetLabel } from '../dataset/format';
 import type { RunComparison, RunRecord } from '../../../src-main/contract/runs';
 import { escapeXml as escapeHtml } from '../../../src-main/core/text/escape';
 import { summarize, summaryText } from '../../../src-main/core/spec';
@@ -114,10 +115,12 @@ function runSection(input: ReportInput, r: RunRecord, index: number): string {
   const c = r.compile;
   const facts = [
     t('notebook.report.started', { date: formatDate(r.startedAt, lang) }),
-    t(`notebook.status.${r.status}`),
+    r.status === 'stopped' && r.stoppedAt
+      ? t('notebook.run.stoppedAt', { ...r.stoppedAt, kept: r.savedEpoch })
+      : t(`notebook.status.${r.status}`),
     r.dataset
       ? t('notebook.report.letters', {
-          label: r.dataset.label,
+          label: datasetLabel(r.dataset, lang, t),
           train: formatInteger(r.dataset.train, lang),
           test: formatInteger(r.dataset.test, lang),
         })

@@ -1,5 +1,5 @@
-// Painting the network's numbers onto canvases: grey pictures (ink white on black, as the
-// network gets them), grids of activation maps, and filters in a blue-white-red colour map.
+// Painting the network's numbers onto canvases: grids of activation maps, and filters in a
+// blue-white-red colour map. (Letters are drawn by lib/letters/draw-letter: dark ink on white.)
 const RGBA = 4;
 const OPAQUE = 255;
 
@@ -9,23 +9,6 @@ export function decodeBase64(text: string): Uint8Array {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
-}
-
-/** Grey levels 0..255 (ink 255) drawn white on black, one canvas pixel each. */
-export function paintLevels(
-  canvas: HTMLCanvasElement,
-  levels: ArrayLike<number>,
-  width: number,
-  height: number,
-): void {
-  const context = canvas.getContext('2d');
-  if (!context) return;
-  const image = context.createImageData(width, height);
-  for (let i = 0; i < width * height; i++) {
-    const v = levels[i] ?? 0;
-    image.data.set([v, v, v, OPAQUE], i * RGBA);
-  }
-  context.putImageData(image, 0, 0);
 }
 
 export interface GridLayout {

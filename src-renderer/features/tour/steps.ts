@@ -56,6 +56,42 @@ export function stepDone(step: TourStepId, s: TourSnapshot): boolean {
   }
 }
 
+/** The app's header and status bar: the card never hides the tabs or the status line. */
+const FRAME = ['[data-testid="app-header"]', 'footer.status'];
+
+/**
+ * What the card must not cover besides the ringed targets: the rest of what the step talks about
+ * (CSS selectors, the first element found for each), and the app's header and status bar.
+ */
+export function stepKeepClear(step: TourStepId, s: TourSnapshot): string[] {
+  if (step !== 'done' && s.section !== STEP_SECTION[step]) return FRAME;
+  switch (step) {
+    case 'letters':
+      return [...FRAME, '[data-testid="letter-grid"]', '[data-testid="letter-viewer"]'];
+    case 'preset':
+      return [...FRAME, '[data-testid="palette"]', '[data-testid="stack"]'];
+    case 'train':
+      return [
+        ...FRAME,
+        '[data-testid="train-start"]',
+        '[data-testid="train-status"]',
+        '[data-testid="progress"]',
+        '[data-testid="chart-loss"]',
+        '[data-testid="chart-acc"]',
+      ];
+    case 'draw':
+      return [
+        ...FRAME,
+        '[data-testid="predict-model"]',
+        '[data-testid="draw-canvas"]',
+        '[data-testid="draw-seen"]',
+        '[data-testid="draw-answer"]',
+      ];
+    case 'done':
+      return FRAME;
+  }
+}
+
 /**
  * What to highlight: groups of CSS selectors; the first element found in each group is ringed.
  * Away from the step's tab, its tab button is the target.

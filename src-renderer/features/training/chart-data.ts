@@ -57,3 +57,15 @@ export function bestEpoch(history: EpochRecord[], metric: Metric): EpochRecord |
   }
   return best;
 }
+
+/**
+ * "epoch:epochValue:batchValue" for every epoch that has a batch point at its end, space
+ * separated: the batch line is the epoch's running mean, so the two values are the same there.
+ */
+export function epochJoins(train: Point[], batches: Point[]): string {
+  const atX = new Map(batches.map((p) => [p.x, p.y]));
+  return train
+    .filter((p) => atX.has(p.x))
+    .map((p) => `${p.x}:${p.y}:${atX.get(p.x)}`)
+    .join(' ');
+}

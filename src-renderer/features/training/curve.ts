@@ -2,7 +2,11 @@
 // (src-main/host/training-run.ts), so live batches and a restored snapshot agree.
 import type { BatchProgress } from '../../../src-main/contract/training';
 
-/** [global batch index (1-based, counting earlier epochs), batch loss, batch accuracy]. */
+/**
+ * [global batch index (1-based, counting earlier epochs), loss, accuracy]: the running means of the
+ * epoch so far, weighted by batch size, as Keras's progress bar shows them. A batch on its own
+ * would spike the curve at every epoch's small last batch.
+ */
 export type CurvePoint = [number, number, number];
 
 /** Same limit as main: beyond it every other point is dropped. */
@@ -21,7 +25,7 @@ export function appendBatches(curve: CurvePoint[], batches: BatchProgress[]): Cu
     const global = globalBatch(progress);
     // A batch the curve already has (an event that crossed a snapshot) is not added twice.
     if (last && last[0] >= global) continue;
-    next.push([global, progress.batchLoss, progress.batchAcc]);
+    next.push([global, progress.loss, progress.acc]);
     if (next.length > MAX_CURVE_POINTS) next = next.filter((_, i) => i % 2 === 0);
   }
   return next;

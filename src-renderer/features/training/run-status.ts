@@ -1,6 +1,8 @@
 // What the Train tab offers in each state of a run. Pure, so the rules are tested on their own.
 import type { TrainingStatus } from '../../../src-main/contract/training-api';
 import type { BatchProgress, EpochRecord } from '../../../src-main/contract/training';
+import type { DatasetInfo } from '../../../src-main/contract/dataset';
+import type { RunDataset } from '../../../src-main/contract/runs';
 
 /** A run is going (or about to): the app must not be closed without asking. */
 export const ACTIVE_STATUSES: readonly TrainingStatus[] = [
@@ -40,6 +42,21 @@ export function canContinue(opts: {
   return !isActive(opts.status) && opts.runId !== null && opts.savedEpoch > 0 && opts.hasDataset;
 }
 
+/**
+ * Whether the letters open now are the run's own (same file content and split): a run only ever
+ * trains and validates on the letters it started with. 'other-file', 'other-split' or 'same'.
+ */
+export function runLettersMatch(
+  run: RunDataset | null,
+  open: DatasetInfo | null,
+): 'same' | 'other-file' | 'other-split' {
+  if (!run || !open) return 'same';
+  if (run.fingerprint !== open.fingerprint) return 'other-file';
+  return run.splitSeed === open.split.seed && run.testFraction === open.split.testFraction
+    ? 'same'
+    : 'other-split';
+}
+
 /** The host accepts 1..100 more epochs (src-main/host/training.ts). */
 export const MAX_MORE_EPOCHS = 100;
 
@@ -66,6 +83,8 @@ export function progressPhase(
   if (status === 'starting') return { kind: 'loading' };
   if (!lastBatch) return status === 'running' ? { kind: 'loading' } : { kind: 'none' };
   const epochDone = history.some((r) => r.epoch === lastBatch.epoch);
+  // A stop drops the unfinished epoch: the status line says where it stopped.
+  if (status === 'stopped' && !epochDone) return { kind: 'none' };
   if (
     (status === 'running' || status === 'stopping') &&
     lastBatch.batch === lastBatch.batches &&
@@ -91,7 +110,8 @@ export function runFraction(
   if (targetEpochs <= 0) return 0;
   const doneEpochs = history.at(-1)?.epoch ?? 0;
   let done = doneEpochs;
-  if (lastBatch && lastBatch.epoch > doneEpochs) {
+  // A stop keeps the last full epoch: the bar shows that, not the dropped batches.
+  if (lastBatch && lastBatch.epoch > doneEpochs && status !== 'stopped') {
     done = lastBatch.epoch - 1 + lastBatch.batch / lastBatch.batches;
   }
   return Math.min(1, Math.max(0, done / targetEpochs));

@@ -4,10 +4,14 @@ import { laterBatch } from './curve';
 
 /**
  * A reply to a request can arrive after events that are newer than it (they travel separately).
+ * One older than the last state event applied (a lower seq) is dropped.
  * A reply about another run replaces everything; one about the same run only adds what is newer
  * and never takes the status back (status changes always come as events too).
  */
 export function mergeReply(local: Snapshot, reply: Snapshot): Snapshot {
+  // Older than a state event already applied (e.g. the reply to Stop after the run ended and
+  // dropped its unfinished epoch): it has nothing newer.
+  if (reply.seq < local.seq) return local;
   if (reply.runId !== local.runId) return reply;
   const lastGlobal = (s: Snapshot) => s.batchCurve.at(-1)?.[0] ?? 0;
   return {

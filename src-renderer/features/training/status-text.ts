@@ -1,5 +1,5 @@
 // The sentence for every state of a run (read out by the live region when the state changes).
-import type { TrainingStatus } from '../../../src-main/contract/training-api';
+import type { StopPoint, TrainingStatus } from '../../../src-main/contract/training-api';
 import type { BatchProgress, EpochRecord } from '../../../src-main/contract/training';
 import type { Translate } from './summary';
 
@@ -11,6 +11,7 @@ export function statusText(
     lastBatch: BatchProgress | null;
     targetEpochs: number;
     savedEpoch: number;
+    stoppedAt: StopPoint | null;
   },
   tr: Translate,
 ): string {
@@ -31,10 +32,11 @@ export function statusText(
         epoch: run.history.at(-1)?.epoch ?? run.targetEpochs,
       });
     case 'stopped':
-      // Main offers "train more" only from an epoch's autosave.
-      return run.savedEpoch === 0
-        ? tr('training.status.stoppedEarly')
-        : tr('training.status.stopped');
+      // Main offers "train more" only from an epoch's autosave; a stop keeps the network of the
+      // last full epoch and drops the unfinished one's batches.
+      if (run.savedEpoch === 0) return tr('training.status.stoppedEarly');
+      if (run.stoppedAt === null) return tr('training.status.stopped', { kept: run.savedEpoch });
+      return tr('training.status.stoppedMidEpoch', { ...run.stoppedAt, kept: run.savedEpoch });
     case 'failed':
       return tr('training.status.failed', { message });
     case 'crashed':

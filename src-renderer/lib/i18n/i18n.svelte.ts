@@ -1,5 +1,5 @@
 import { en, pl, type MessageKey } from './en';
-import { format } from './format';
+import { format, localNumbers } from './format';
 
 export type Language = 'en' | 'pl';
 export const LANGUAGES: { id: Language; label: string }[] = [
@@ -30,8 +30,11 @@ export class I18n {
   /** Set by the settings state: persists the choice across restarts in both hosts. */
   onChange: ((language: Language) => void) | null = null;
 
+  /** The message in the UI language; number params are written the language's way
+   * ("3,745" and "0.001" in English, "3745" and "0,001" in Polish). Pass a string to keep a
+   * number as it is (a seed someone types back in). */
   t = (key: MessageKey, params?: Record<string, string | number>): string =>
-    format(DICTIONARIES[this.language][key] ?? en[key], params);
+    format(DICTIONARIES[this.language][key] ?? en[key], localNumbers(params, this.language));
 }
 
 export const i18n = new I18n();

@@ -6,7 +6,7 @@ const WHITE = 255;
 
 export function drawLetter(
   canvas: HTMLCanvasElement,
-  pixels: readonly number[],
+  pixels: ArrayLike<number>,
   width: number,
   height: number,
 ): void {

@@ -7,7 +7,13 @@ import type {
   SpecFix,
   SpecProblem,
 } from '../../../src-main/contract/spec';
-import { PRESETS, summarize, validateSpec } from '../../../src-main/core/spec';
+import {
+  DEFAULT_COMPILE,
+  PRESETS,
+  SPEC_LIMITS,
+  summarize,
+  validateSpec,
+} from '../../../src-main/core/spec';
 import {
   createEditor,
   edit,
@@ -44,8 +50,46 @@ export function presetOf(spec: ModelSpec): (typeof PRESETS)[number] | null {
   );
 }
 
+/**
+ * The preset whose blocks this network has, under that preset's name (its optimizer, epochs or
+ * batch size may differ), or null: the network is still "that preset".
+ */
+export function presetBlocksOf(spec: ModelSpec): (typeof PRESETS)[number] | null {
+  return (
+    PRESETS.find(
+      (p) =>
+        [p.spec.name, p.pl.name].includes(spec.name) &&
+        sameValue(
+          { input: spec.input, layers: spec.layers, classes: spec.classes },
+          { input: p.spec.input, layers: p.spec.layers, classes: p.spec.classes },
+        ),
+    ) ?? null
+  );
+}
+
 /** Edits that stay possible on a locked preset: loading another model, or renaming it into a copy. */
 const ALLOWED_WHEN_LOCKED: EditAction['type'][] = ['load', 'rename'];
+
+/** Edits of the blocks themselves: after one, a preset is no longer that preset. */
+const LAYER_EDITS: EditAction['type'][] = ['add', 'move', 'remove', 'update', 'fix'];
+
+/** The names BuilderState gives networks, in the UI language. */
+export interface NetworkNames {
+  /** A preset whose blocks were changed: "Logistic regression (changed)". */
+  changed(name: string): string;
+  /** A new, empty network: "My network". */
+  fresh(): string;
+}
+
+export const ENGLISH_NAMES: NetworkNames = {
+  changed: (name) => `${name} (changed)`,
+  fresh: () => 'My network',
+};
+
+/** `name` cut to the longest name a spec may have. */
+function fitName(name: string): string {
+  return name.length <= SPEC_LIMITS.nameLength ? name : name.slice(0, SPEC_LIMITS.nameLength);
+}
 
 function startingSpec(): ModelSpec {
   const preset = PRESETS.find((p) => p.id === STARTING_PRESET) ?? PRESETS[0];
@@ -56,8 +100,11 @@ export class BuilderState {
   /** The teacher settings: whether presets are locked. */
   readonly #settings: { readonly locked: boolean };
 
-  constructor(settings: { readonly locked: boolean }) {
+  readonly #names: NetworkNames;
+
+  constructor(settings: { readonly locked: boolean }, names: NetworkNames = ENGLISH_NAMES) {
     this.#settings = settings;
+    this.#names = names;
   }
 
   #editor = $state.raw<EditorState>(createEditor(startingSpec()));
@@ -97,7 +144,17 @@ export class BuilderState {
       this.announce(this.lockedMessage);
       return;
     }
-    this.#editor = edit(this.#editor, action);
+    const before = this.#editor.spec;
+    let next = edit(this.#editor, action);
+    // A preset whose blocks change becomes the camper's own network, under a name of its own (in
+    // the same undo step): it must not keep training and being described as the preset.
+    if (LAYER_EDITS.includes(action.type) && next.spec.layers !== before.layers) {
+      if (presetBlocksOf(before) && !presetBlocksOf(next.spec)) {
+        const name = fitName(this.#names.changed(before.name));
+        next = { ...next, spec: { ...next.spec, name } };
+      }
+    }
+    this.#editor = next;
   }
 
   select(index: number | null): void {
@@ -129,6 +186,22 @@ export class BuilderState {
   }
   load(spec: ModelSpec): void {
     this.#edit({ type: 'load', spec: structuredClone(spec) });
+  }
+  /** Starts a new, empty network with the notebook's defaults (adam, batch 128); undo brings
+   * the old one back. */
+  newNetwork(): void {
+    const { version, input, classes } = this.spec;
+    this.#edit({
+      type: 'load',
+      spec: {
+        version,
+        name: fitName(this.#names.fresh()),
+        input: { ...input },
+        classes,
+        layers: [],
+        compile: { ...DEFAULT_COMPILE },
+      },
+    });
   }
   undo(): void {
     this.#editor = undo(this.#editor);

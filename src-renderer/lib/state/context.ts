@@ -60,7 +60,10 @@ export function createAppStates(api: ApiClient, language: I18n = i18n): AppState
     app,
     settings,
     dataset: new DatasetState(api),
-    builder: new BuilderState(settings),
+    builder: new BuilderState(settings, {
+      changed: (name) => language.t('builder.name.changed', { name }),
+      fresh: () => language.t('builder.name.new'),
+    }),
     training: new TrainingState(api),
     models: new ModelsState(api),
     predict: new PredictState(api),

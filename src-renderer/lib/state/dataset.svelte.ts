@@ -1,7 +1,9 @@
 // The letters the host has open, the explorer's grid and the letter in the viewer. Other features
 // (training, builder) read `dataset.info` for the input shape and the class names.
 import type { DatasetInfo, DatasetProgress, LetterImage } from '../../../src-main/contract/dataset';
+import type { ApiError } from '../../../src-main/contract/errors';
 import type { ApiClient } from '../api/client';
+import { ApiFailure } from '../api/errors';
 
 /** Letters per class in the grid: the notebook shows 6 rows of 10 classes. */
 export const GRID_PER_CLASS = 6;
@@ -24,13 +26,27 @@ export type DatasetTask =
   | { kind: 'upload'; name: string; bytes: number };
 
 export type DatasetProblem =
-  | { kind: 'message'; message: string; during: 'open' | 'split' | 'view' }
+  | {
+      kind: 'message';
+      /** What to show when there is no code to explain: the localized message. */
+      message: string;
+      during: 'open' | 'split' | 'view';
+      /** The host's refusal: its code (a headline and an explanation) and its own detail. */
+      error?: ApiError;
+    }
   | { kind: 'busy' }
   | { kind: 'too-large'; name: string; bytes: number }
   | { kind: 'many-files' };
 
 export function randomSeed(): number {
   return Math.floor(Math.random() * SEED_LIMIT);
+}
+
+/** The host's error (code and its own message) when it refused, else a message. */
+function problemOf(err: unknown, during: 'open' | 'split' | 'view'): DatasetProblem {
+  return err instanceof ApiFailure
+    ? { kind: 'message', message: err.message, during, error: err.error }
+    : { kind: 'message', message: messageOf(err), during };
 }
 
 function messageOf(err: unknown): string {
@@ -135,7 +151,7 @@ export class DatasetState {
       this.problem = null;
       return true;
     } catch (err) {
-      this.problem = { kind: 'message', message: messageOf(err), during: 'split' };
+      this.problem = problemOf(err, 'split');
       return false;
     }
   }
@@ -158,7 +174,7 @@ export class DatasetState {
       if (request === this.#imageRequest) this.selected = image;
     } catch (err) {
       if (request === this.#imageRequest) {
-        this.problem = { kind: 'message', message: messageOf(err), during: 'view' };
+        this.problem = problemOf(err, 'view');
       }
     }
   }
@@ -187,7 +203,7 @@ export class DatasetState {
       if (info) await this.#apply(info);
     } catch (err) {
       // The letters open before stay open: the host only replaces them after a good load.
-      this.problem = { kind: 'message', message: messageOf(err), during: 'open' };
+      this.problem = problemOf(err, 'open');
     } finally {
       this.task = null;
       this.progress = null;
@@ -222,7 +238,7 @@ export class DatasetState {
       if (request === this.#gridRequest) this.grid = classes;
     } catch (err) {
       if (request === this.#gridRequest) {
-        this.problem = { kind: 'message', message: messageOf(err), during: 'view' };
+        this.problem = problemOf(err, 'view');
       }
     } finally {
       if (request === this.#gridRequest) this.gridLoading = false;

@@ -24,34 +24,53 @@ export class SettingsState {
     });
   }
 
-  update(change: SettingsChange): Promise<void> {
+  /** Returns whether the host took the change (a wrong PIN is refused, with the reason in
+   * `error`). */
+  update(change: SettingsChange): Promise<boolean> {
     return this.run(async () => {
       this.view = await this.#api.invoke('settings:update', change);
     });
   }
 
-  setDefaultDataset(useCurrent: boolean): Promise<void> {
+  /** Sets (`current` unneeded), changes or removes (`next` null) the teacher PIN. */
+  setPin(current: string | undefined, next: string | null): Promise<boolean> {
+    return this.run(async () => {
+      this.view = await this.#api.invoke('settings:pin', {
+        ...(current ? { current } : {}),
+        next,
+      });
+    });
+  }
+
+  setDefaultDataset(useCurrent: boolean): Promise<boolean> {
     return this.run(async () => {
       this.view = await this.#api.invoke('settings:default-dataset', { useCurrent });
     });
   }
 
-  reset(): Promise<void> {
+  /** Back to the defaults (the PIN too); needs the PIN when one is set. */
+  reset(pin?: string): Promise<boolean> {
     return this.run(async () => {
-      this.view = await this.#api.invoke('settings:reset');
+      this.view = await this.#api.invoke('settings:reset', pin ? { pin } : undefined);
     });
+  }
+
+  get pinSet(): boolean {
+    return this.view?.settings.pinSet ?? false;
   }
 
   get locked(): boolean {
     return this.view?.settings.lockPresets ?? false;
   }
 
-  private async run(action: () => Promise<void>): Promise<void> {
+  private async run(action: () => Promise<void>): Promise<boolean> {
     this.error = null;
     try {
       await action();
+      return true;
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);
+      return false;
     }
   }
 }

@@ -6,8 +6,10 @@ import type { TeachingInfo } from '../../../src-main/contract/letters';
 import type { BatchProgress, EpochRecord } from '../../../src-main/contract/training';
 import type {
   TrainingState as Snapshot,
+  StopPoint,
   TrainingStatus,
 } from '../../../src-main/contract/training-api';
+import type { RunDataset } from '../../../src-main/contract/runs';
 import type { ApiClient } from '../api/client';
 import { appendBatches, type CurvePoint } from '../../features/training/curve';
 import { isActive } from '../../features/training/run-status';
@@ -16,7 +18,7 @@ import { mergeReply } from '../../features/training/snapshot';
 /** Live batches are applied at most this often (the charts redraw at ~7 fps, not per batch). */
 export const BATCH_FLUSH_MS = 150;
 
-export type TrainingAction = 'start' | 'stop' | 'pause' | 'resume' | 'more';
+export type TrainingAction = 'start' | 'stop' | 'pause' | 'resume' | 'more' | 'reopen';
 
 export class TrainingState {
   readonly #api: ApiClient;
@@ -35,6 +37,12 @@ export class TrainingState {
   backend = $state<BackendName | null>(null);
   message = $state<string | null>(null);
   savedEpoch = $state(0);
+  /** The letters (file and split) the run learns from; "train more" needs them open. */
+  dataset = $state.raw<RunDataset | null>(null);
+  /** Where a stop came in the middle of an epoch (that epoch is not kept), or null. */
+  stoppedAt = $state.raw<StopPoint | null>(null);
+  /** The host's state change this state shows (see TrainingState.seq). */
+  seq = 0;
   /** A run teaching a saved network with letters (My letters), or null. */
   teaching = $state.raw<TeachingInfo | null>(null);
   /** False until main answered once. */
@@ -114,6 +122,19 @@ export class TrainingState {
     return this.#request('more', () => this.#api.invoke('training:more', { epochs }));
   }
 
+  /** Opens the run's own letters again (file and split), so "train more" can go on. */
+  async reopenLetters(): Promise<void> {
+    this.pending = 'reopen';
+    this.error = null;
+    try {
+      await this.#api.invoke('training:reopen-letters');
+    } catch (err) {
+      this.error = messageOf(err);
+    } finally {
+      this.pending = null;
+    }
+  }
+
   dismissError(): void {
     this.error = null;
   }
@@ -142,6 +163,9 @@ export class TrainingState {
       backend: this.backend,
       message: this.message,
       savedEpoch: this.savedEpoch,
+      seq: this.seq,
+      dataset: this.dataset,
+      stoppedAt: this.stoppedAt,
       teaching: this.teaching,
     };
   }
@@ -162,6 +186,9 @@ export class TrainingState {
     this.backend = s.backend;
     this.message = s.message;
     this.savedEpoch = s.savedEpoch;
+    this.seq = s.seq;
+    this.dataset = s.dataset;
+    this.stoppedAt = s.stoppedAt;
     this.teaching = s.teaching ?? null;
     this.loaded = true;
   }

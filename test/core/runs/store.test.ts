@@ -58,12 +58,14 @@ describe('buildRecord', () => {
     expect(r.bestValAcc).toBeCloseTo(0.86);
     expect(r.bestEpoch).toBe(4);
     expect(r.finalValAcc).toBeCloseTo(0.83);
-    expect(r.seconds).toBeCloseTo(30.5);
+    // The kept epochs' own times (2 s, 2.1 s, ... 2.6 s), not the session's 30.5 s of wall time.
+    expect(r.seconds).toBeCloseTo(16.1);
+    expect(r.stoppedAt).toBeNull();
     expect(r.compile).toEqual(r.spec.compile);
     expect(r.name).toBe('Multilayer perceptron (MLP)');
   });
 
-  it('keeps name, star, note, start and time of the earlier sessions when more epochs are trained', () => {
+  it('keeps name, star, note and start of the earlier sessions when more epochs are trained', () => {
     const first = {
       ...record('run-a', 'mlp', '2025-06-01T10:00:00.000Z'),
       name: 'Mine',
@@ -93,9 +95,35 @@ describe('buildRecord', () => {
       note: 'n',
       startedAt: first.startedAt,
     });
-    expect(more.seconds).toBeCloseTo(40.5);
+    // All six epochs' times: the earlier ones are in the history too.
+    expect(more.seconds).toBeCloseTo(13.5);
     expect(more.history).toHaveLength(6);
     expect(more.bestValAcc).toBeCloseTo(0.81);
+  });
+
+  it('says where a run was stopped in the middle of an epoch; its time counts the kept epochs', () => {
+    const rows = STILL_IMPROVING.slice(0, 2);
+    const stopped = buildRecord(
+      {
+        runId: 'run-s',
+        spec: PRESETS[0].spec,
+        history: history(rows),
+        backend: 'wasm',
+        status: 'stopped',
+        message: null,
+        savedEpoch: 2,
+        stoppedAt: { epoch: 3, batch: 57, batches: 117 },
+      },
+      {
+        startedAt: '2025-06-01T10:00:00.000Z',
+        endedAt: '2025-06-01T10:01:00.000Z',
+        dataset: DATASET,
+      },
+      null,
+    );
+    expect(stopped).toMatchObject({ savedEpoch: 2, stoppedAt: { epoch: 3, batch: 57 } });
+    expect(stopped.seconds).toBeCloseTo(4.1);
+    expect(stopped.finalValAcc).toBe(rows[1][3]);
   });
 
   it('does not keep a run stopped before its first epoch, but keeps a failed one', () => {

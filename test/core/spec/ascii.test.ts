@@ -34,7 +34,7 @@ describe('summaryText', () => {
       '               Dense   XXXXX -------------------     27050    99.4%        27040',
       '             softmax   #####          10',
       '',
-      'Total weights: 27,210 (trainable 27,210, non-trainable 0)',
+      'Total parameters: 27,210 (trainable 27,210, non-trainable 0)',
       'Multiply-adds per image: 124,384',
     ].join('\n');
     const model = preset('conv-maxpool');
@@ -47,7 +47,7 @@ describe('summaryText', () => {
       '  BatchNormalization    μ|σ  -------------------        64     0.1%        10816',
     );
     expect(text).toContain('             Dropout    | || -------------------         0     0.0%');
-    expect(text).toContain('Total weights: 50,042 (trainable 49,946, non-trainable 96)');
+    expect(text).toContain('Total parameters: 50,042 (trainable 49,946, non-trainable 96)');
     const fcn = summaryText(summarize(preset('fully-convolutional')));
     expect(fcn).toContain('  GlobalMaxPooling2D   Y^max -------------------         0     0.0%');
   });
@@ -83,6 +83,6 @@ describe('summaryText', () => {
     const model = spec([conv('relu'), { type: 'dense', units: 8, activation: 'relu' }]);
     const lines = summaryText(summarize(model), model).split('\n');
     expect(lines[6]).toBe('                relu   #####           ?');
-    expect(lines.at(-2)).toBe('Total weights: 40 (trainable 40, non-trainable 0)');
+    expect(lines.at(-2)).toBe('Total parameters: 40 (trainable 40, non-trainable 0)');
   });
 });

@@ -47,6 +47,10 @@ export interface Case {
   layer: number | null;
   params?: Record<string, string | number>;
   fixes: string[];
+  /** The wording, when the code has more than one: `spec.<code><variant>`. */
+  variant?: string;
+  /** Words the English message must have. */
+  says?: string[];
 }
 
 export const CASES: Case[] = [
@@ -83,7 +87,7 @@ export const CASES: Case[] = [
     code: 'needs-picture',
     severity: 'error',
     layer: 1,
-    params: { layer: 'Conv2D(16, 3x3)', after: 'Flatten' },
+    params: { layer: 'Conv2D(16, 3x3)', after: 'Flatten', before: 'Flatten' },
     fixes: ['Remove Conv2D(16, 3x3)'],
   },
   {
@@ -92,8 +96,10 @@ export const CASES: Case[] = [
     code: 'needs-picture',
     severity: 'error',
     layer: 3,
-    params: { layer: 'MaxPool2D(2x2)', after: 'Flatten' },
+    params: { layer: 'MaxPool2D(2x2)', after: 'Flatten', before: 'Dense(64)' },
     fixes: ['Remove MaxPool2D(2x2)'],
+    variant: '-later',
+    says: ['Dense(64) right before it gives a list', 'Flatten further up'],
   },
   {
     what: 'Conv2D after a global pool',
@@ -101,7 +107,7 @@ export const CASES: Case[] = [
     code: 'needs-picture',
     severity: 'error',
     layer: 2,
-    params: { layer: 'Conv2D(8, 3x3)', after: 'GlobalMaxPool2D' },
+    params: { layer: 'Conv2D(8, 3x3)', after: 'GlobalMaxPool2D', before: 'GlobalMaxPool2D' },
     fixes: ['Remove Conv2D(8, 3x3)'],
   },
   {
@@ -110,7 +116,7 @@ export const CASES: Case[] = [
     code: 'needs-picture',
     severity: 'error',
     layer: 1,
-    params: { layer: 'GlobalAvgPool2D', after: 'Flatten' },
+    params: { layer: 'GlobalAvgPool2D', after: 'Flatten', before: 'Flatten' },
     fixes: ['Remove GlobalAvgPool2D'],
   },
   {
@@ -119,8 +125,10 @@ export const CASES: Case[] = [
     code: 'flatten-nothing',
     severity: 'error',
     layer: 2,
-    params: { after: 'Flatten' },
+    params: { after: 'Flatten', before: 'Dense(64)' },
     fixes: ['Remove Flatten'],
+    variant: '-later',
+    says: ['Dense(64) right before it already gives a list'],
   },
   {
     what: 'a 3x3 kernel on a 2x2 picture',

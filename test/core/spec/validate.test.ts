@@ -27,7 +27,8 @@ describe('validateSpec', () => {
       const found = only(validateSpec(c.spec), c.code);
       expect(found.severity).toBe(c.severity);
       expect(found.layer).toBe(c.layer);
-      expect(found.messageKey).toBe(`spec.${c.code}`);
+      expect(found.messageKey).toBe(`spec.${c.code}${c.variant ?? ''}`);
+      for (const words of c.says ?? []) expect(found.message).toContain(words);
       if (c.params) expect(found.params).toEqual(c.params);
       expect(found.message).toBe(formatSpecMessage('en', found.messageKey, found.params));
       expect(found.message).not.toMatch(/\{\w+\}/);

@@ -96,7 +96,7 @@ describe('train', () => {
     expect(c.history[0].loss).not.toBe(a.history[0].loss);
   });
 
-  it('stops at the next batch keeping the weights, and continues with initialEpoch to a full history', async () => {
+  it('stops at the next batch reporting the last full epoch, and continues with initialEpoch to a full history', async () => {
     const model = freshModel();
     const control = new TrainControl();
     let weightsAtEpoch1: Float32Array[] = [];
@@ -117,8 +117,10 @@ describe('train', () => {
     expect(first.stopped).toBe(true);
     expect(first.history.map((r) => r.epoch)).toEqual([1]);
     expect(first.batchesRun).toBe(BATCHES + 3);
-    expect(first.valAcc).not.toBeNull();
-    // The three batches of epoch 2 are in the weights.
+    // What a stop reports is the last full epoch: its validation, not the unfinished epoch's.
+    expect(first.valAcc).toBe(first.history[0].valAcc);
+    expect(first.valLoss).toBe(first.history[0].valLoss);
+    // The three batches of epoch 2 are in the weights in memory (the trainer keeps epoch 1's save).
     const now = weightsOf(model);
     expect(now.some((w, i) => w.some((v, j) => v !== weightsAtEpoch1[i][j]))).toBe(true);
 

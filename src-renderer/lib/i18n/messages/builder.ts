@@ -6,6 +6,11 @@ export const builder = defineMessages(
   {
     'builder.name.label': 'Model name',
     'builder.name.empty': 'Give your model a name (up to 100 letters).',
+    'builder.name.changed': '{name} (changed)',
+    'builder.name.new': 'My network',
+    'builder.new': 'New network',
+    'builder.new.hint': 'Starts an empty network with the notebook’s settings (adam, batch 128).',
+    'builder.announce.new': 'Started a new, empty network: “{name}”.',
     'builder.undo': 'Undo',
     'builder.undo.title': 'Undo the last change (Ctrl+Z)',
     'builder.redo': 'Redo',
@@ -26,7 +31,7 @@ export const builder = defineMessages(
     'builder.output.note':
       'The answer: one score per letter ({classes} letters). Always added by the app.',
     'builder.block.outputIs': 'gives',
-    'builder.block.params': 'weights: {count}',
+    'builder.block.params': 'parameters: {count}',
     'builder.block.remove': 'Take out {block}',
     'builder.editor.noSettings': 'This block has nothing to set.',
 
@@ -70,10 +75,13 @@ export const builder = defineMessages(
     'builder.presets.title': 'Models from the notebook',
     'builder.presets.choose': 'Choose a model',
     'builder.presets.load': 'Load',
+    'builder.presets.pick': 'Pick a model…',
+    'builder.presets.own':
+      '“{name}” is your own network: it is not one of the notebook’s models any more. Pick one above to load it instead.',
 
     'builder.compile.title': 'Training settings',
     'builder.compile.optimizer': 'Optimizer',
-    'builder.compile.optimizer.hint': 'How the weights get corrected',
+    'builder.compile.optimizer.hint': 'How the parameters get corrected',
     'builder.compile.learningRate': 'Learning rate',
     'builder.compile.learningRate.hint': 'How big each correction is',
     'builder.compile.epochs': 'Epochs',
@@ -83,13 +91,15 @@ export const builder = defineMessages(
 
     'builder.summary.title': 'Summary (like Keras)',
     'builder.summary.caption':
-      'Every layer with the shape of its output, its number of weights and its share of all weights',
+      'Every layer with the shape of its output, its number of parameters and its share of all of them',
     'builder.summary.layer': 'Layer',
     'builder.summary.shape': 'Output shape',
-    'builder.summary.params': 'Weights',
+    'builder.summary.params': 'Parameters',
+    'builder.summary.paramsHint':
+      'Parameters are the numbers a network learns while it trains: the weight of every connection and the bias of every neuron. Keras counts them in its “Param #” column. More parameters can learn more, but take longer to train.',
     'builder.summary.share': 'Share',
     'builder.summary.input': 'input',
-    'builder.summary.total': 'Total weights:',
+    'builder.summary.total': 'Total parameters:',
     'builder.summary.trainable': 'Learned:',
     'builder.summary.nonTrainable': 'Not learned:',
     'builder.summary.macs': 'Multiply-adds per letter:',
@@ -99,7 +109,7 @@ export const builder = defineMessages(
     'builder.summary.seconds': '{seconds} s',
     'builder.summary.asText': 'Show as text (keras-sequential-ascii)',
     'builder.summary.partial':
-      'Blocks marked “?” do not fit yet, so their weights are not counted. Fix the problem in your network.',
+      'Blocks marked “?” do not fit yet, so their parameters are not counted. Fix the problem in your network.',
 
     'builder.files.export': 'Save model file',
     'builder.files.exportKeras': 'Export for Python (Keras)',
@@ -130,6 +140,11 @@ export const builder = defineMessages(
   {
     'builder.name.label': 'Nazwa modelu',
     'builder.name.empty': 'Nadaj modelowi nazwę (do 100 znaków).',
+    'builder.name.changed': '{name} (moja wersja)',
+    'builder.name.new': 'Moja sieć',
+    'builder.new': 'Nowa sieć',
+    'builder.new.hint': 'Zaczyna pustą sieć z ustawieniami z notatnika (adam, paczka 128).',
+    'builder.announce.new': 'Zaczęto nową, pustą sieć: „{name}”.',
     'builder.undo': 'Cofnij',
     'builder.undo.title': 'Cofnij ostatnią zmianę (Ctrl+Z)',
     'builder.redo': 'Ponów',
@@ -150,7 +165,7 @@ export const builder = defineMessages(
     'builder.output.note':
       'Odpowiedź: po jednym wyniku na literę (liter: {classes}). Aplikacja zawsze ją dodaje.',
     'builder.block.outputIs': 'daje',
-    'builder.block.params': 'wagi: {count}',
+    'builder.block.params': 'parametry: {count}',
     'builder.block.remove': 'Wyjmij {block}',
     'builder.editor.noSettings': 'Ten klocek nie ma żadnych ustawień.',
 
@@ -195,10 +210,13 @@ export const builder = defineMessages(
     'builder.presets.title': 'Modele z notatnika',
     'builder.presets.choose': 'Wybierz model',
     'builder.presets.load': 'Wczytaj',
+    'builder.presets.pick': 'Wybierz model…',
+    'builder.presets.own':
+      '„{name}” to twoja własna sieć: nie jest już żadnym z modeli z notatnika. Wybierz model powyżej, żeby go wczytać.',
 
     'builder.compile.title': 'Ustawienia treningu',
     'builder.compile.optimizer': 'Optymalizator',
-    'builder.compile.optimizer.hint': 'Jak poprawiane są wagi',
+    'builder.compile.optimizer.hint': 'Jak poprawiane są parametry',
     'builder.compile.learningRate': 'Tempo uczenia',
     'builder.compile.learningRate.hint': 'Jak duża jest każda poprawka',
     'builder.compile.epochs': 'Epoki',
@@ -208,13 +226,15 @@ export const builder = defineMessages(
 
     'builder.summary.title': 'Podsumowanie (jak w Kerasie)',
     'builder.summary.caption':
-      'Każda warstwa z kształtem swojego wyjścia, liczbą wag i udziałem we wszystkich wagach',
+      'Każda warstwa z kształtem swojego wyjścia, liczbą parametrów i udziałem we wszystkich parametrach',
     'builder.summary.layer': 'Warstwa',
     'builder.summary.shape': 'Kształt wyjścia',
-    'builder.summary.params': 'Wagi',
+    'builder.summary.params': 'Parametry',
+    'builder.summary.paramsHint':
+      'Parametry to liczby, których sieć uczy się podczas treningu: waga każdego połączenia i przesunięcie (bias) każdego neuronu. Keras liczy je w kolumnie „Param #”. Więcej parametrów może nauczyć się więcej, ale trening trwa dłużej.',
     'builder.summary.share': 'Udział',
     'builder.summary.input': 'wejście',
-    'builder.summary.total': 'Wszystkie wagi:',
+    'builder.summary.total': 'Wszystkie parametry:',
     'builder.summary.trainable': 'Uczone:',
     'builder.summary.nonTrainable': 'Nieuczone:',
     'builder.summary.macs': 'Mnożeń z dodawaniem na literę:',
@@ -224,7 +244,7 @@ export const builder = defineMessages(
     'builder.summary.seconds': '{seconds} s',
     'builder.summary.asText': 'Pokaż jako tekst (keras-sequential-ascii)',
     'builder.summary.partial':
-      'Klocki oznaczone „?” jeszcze nie pasują, więc ich wagi nie są policzone. Popraw problem w swojej sieci.',
+      'Klocki oznaczone „?” jeszcze nie pasują, więc ich parametry nie są policzone. Popraw problem w swojej sieci.',
 
     'builder.files.export': 'Zapisz plik modelu',
     'builder.files.exportKeras': 'Eksportuj dla Pythona (Keras)',

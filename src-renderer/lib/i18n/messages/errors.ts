@@ -75,6 +75,8 @@ export const errors = defineMessages(
       'The part of Letter Lab that does the maths for training is missing or cannot start. Reinstall Letter Lab or ask your teacher.',
     'error.training.bad-options':
       'These training settings cannot be used (for example, a batch size or number of epochs that is not a whole number). Change them and try again.',
+    'error.training.other-letters':
+      'This run learned from other letters than the ones open now. A run only ever learns from its own letters: open them again, or start a new run.',
     // --- models ---
     'error.model.not-found':
       'There is no such network: it has not been trained yet, or the saved network was removed. Train one in the Train tab or load another.',
@@ -106,6 +108,9 @@ export const errors = defineMessages(
     // --- settings ---
     'error.settings.corrupt':
       'The teacher settings file is damaged, so Letter Lab uses its normal settings. Saving the settings again fixes the file.',
+    'error.settings.wrong-pin':
+      'That did not match the teacher PIN, so nothing was changed. Ask your teacher.',
+    'error.settings.bad-pin': 'A PIN is 4 to 12 digits (0 to 9). Type another one.',
     // --- predict ---
     'error.predict.blank':
       'The picture is empty: there is no letter to look at. Draw a letter first.',
@@ -210,6 +215,8 @@ export const errors = defineMessages(
       'Brakuje części Letter Lab, która liczy podczas treningu, albo nie może się ona uruchomić. Zainstaluj Letter Lab ponownie albo zapytaj nauczyciela.',
     'error.training.bad-options':
       'Tych ustawień treningu nie można użyć (na przykład wielkość paczki albo liczba epok nie jest liczbą całkowitą). Zmień je i spróbuj jeszcze raz.',
+    'error.training.other-letters':
+      'Ten trening uczył się na innych literach niż te, które są teraz otwarte. Trening uczy się zawsze tylko na swoich literach: otwórz je z powrotem albo zacznij nowy trening.',
     // --- models ---
     'error.model.not-found':
       'Nie ma takiej sieci: jeszcze jej nie wytrenowano albo zapisaną sieć usunięto. Wytrenuj sieć w zakładce Trening albo wczytaj inną.',
@@ -241,6 +248,9 @@ export const errors = defineMessages(
     // --- settings ---
     'error.settings.corrupt':
       'Plik ustawień nauczyciela jest uszkodzony, więc Letter Lab używa zwykłych ustawień. Ponowne zapisanie ustawień naprawi plik.',
+    'error.settings.wrong-pin':
+      'To nie jest PIN nauczyciela, więc nic nie zmieniono. Zapytaj nauczyciela.',
+    'error.settings.bad-pin': 'PIN to od 4 do 12 cyfr (od 0 do 9). Wpisz inny.',
     // --- predict ---
     'error.predict.blank': 'Obrazek jest pusty: nie ma na nim litery. Najpierw narysuj literę.',
     'error.predict.too-small':

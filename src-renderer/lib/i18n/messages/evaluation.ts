@@ -34,7 +34,8 @@ export const evaluation = defineMessages(
     'evaluation.matrix.help':
       'Rows are the true letters, columns what the network said. Blue cells are right answers, red cells mistakes; the darker, the more letters. Choose a cell to see its letters (arrow keys move between cells).',
     'evaluation.matrix.caption': 'True letter (rows) against the network’s answer (columns)',
-    'evaluation.matrix.corner': 'True ↓ / said →',
+    'evaluation.matrix.cornerRows': 'True ↓',
+    'evaluation.matrix.cornerColumns': 'said →',
     'evaluation.matrix.cell': 'True {truth}, predicted {predicted}: {letters}',
     'evaluation.cell.title': 'True {truth}, predicted {predicted}',
     'evaluation.cell.showing': 'Showing {shown} of {total}, the most confident first.',
@@ -81,7 +82,8 @@ export const evaluation = defineMessages(
     'evaluation.matrix.help':
       'Wiersze to prawdziwe litery, kolumny – odpowiedzi sieci. Niebieskie komórki to trafienia, czerwone – pomyłki; im ciemniej, tym więcej liter. Wybierz komórkę, żeby zobaczyć jej litery (strzałki przenoszą między komórkami).',
     'evaluation.matrix.caption': 'Prawdziwa litera (wiersze) a odpowiedź sieci (kolumny)',
-    'evaluation.matrix.corner': 'Prawdziwa ↓ / sieć →',
+    'evaluation.matrix.cornerRows': 'Prawdziwa ↓',
+    'evaluation.matrix.cornerColumns': 'sieć →',
     'evaluation.matrix.cell': 'Naprawdę {truth}, rozpoznana jako {predicted}: {letters}',
     'evaluation.cell.title': 'Naprawdę {truth}, rozpoznana jako {predicted}',
     'evaluation.cell.showing': 'Widać {shown} z {total}, od najpewniejszych.',

@@ -29,6 +29,10 @@ export const notebook = defineMessages(
     'notebook.run.opened': 'Opened “{name}” in the builder.',
     'notebook.run.facts': '{network} · epochs: {epochs} · {params} parameters · {seconds}.',
     'notebook.run.best': 'Best validation accuracy {value} (epoch {epoch}).',
+    'notebook.run.letters': 'Letters: {label} · {train} for training, {test} for testing.',
+    'notebook.run.lettersHash': 'SHA-256 of the letters file: {fingerprint}',
+    'notebook.run.stoppedAt':
+      'Stopped during epoch {epoch} (after {batch} of {batches} batches): the network kept is the one from the end of epoch {kept}.',
     'notebook.run.delete': 'Delete',
     'notebook.run.deleteAsk': 'Delete “{name}” and its trained network for good?',
     'notebook.run.deleteYes': 'Delete',
@@ -86,7 +90,7 @@ export const notebook = defineMessages(
     'notebook.tour.help': 'Help',
     'notebook.tour.count': 'Step {n} of {of}',
     'notebook.tour.skip': 'Skip the tour',
-    'notebook.tour.next': 'Next',
+    'notebook.tour.next': 'Next step',
     'notebook.tour.esc': 'Esc closes the tour; Help brings it back.',
     'notebook.tour.openNotebook': 'Open the lab notebook',
     'notebook.tour.close': 'Close',
@@ -101,6 +105,8 @@ export const notebook = defineMessages(
     'notebook.tour.train.title': 'Train it',
     'notebook.tour.train.text':
       'In the Train tab press Train and watch the loss go down and the accuracy go up; when it finishes (or you press Stop), the next step opens.',
+    'notebook.tour.train.watching':
+      'Watch the loss go down and the accuracy go up. When the training ends, the next step opens.',
     'notebook.tour.draw.title': 'Draw a letter',
     'notebook.tour.draw.text':
       'In the Predict tab draw a letter from A to J with the mouse and see which letter your network thinks it is.',
@@ -135,6 +141,10 @@ export const notebook = defineMessages(
     'notebook.run.opened': 'Otwarto „{name}” w budowaniu.',
     'notebook.run.facts': '{network} · epoki: {epochs} · parametry: {params} · {seconds}.',
     'notebook.run.best': 'Najlepsza trafność walidacyjna {value} (epoka {epoch}).',
+    'notebook.run.letters': 'Litery: {label} · {train} do nauki, {test} do testu.',
+    'notebook.run.lettersHash': 'SHA-256 pliku z literami: {fingerprint}',
+    'notebook.run.stoppedAt':
+      'Zatrzymany w trakcie epoki {epoch} (po {batch} z {batches} paczek): zachowana jest sieć z końca epoki {kept}.',
     'notebook.run.delete': 'Usuń',
     'notebook.run.deleteAsk': 'Usunąć na zawsze „{name}” razem z wytrenowaną siecią?',
     'notebook.run.deleteYes': 'Usuń',
@@ -194,7 +204,7 @@ export const notebook = defineMessages(
     'notebook.tour.help': 'Pomoc',
     'notebook.tour.count': 'Krok {n} z {of}',
     'notebook.tour.skip': 'Pomiń przewodnik',
-    'notebook.tour.next': 'Dalej',
+    'notebook.tour.next': 'Następny krok',
     'notebook.tour.esc': 'Esc zamyka przewodnik; przycisk Pomoc go przywraca.',
     'notebook.tour.openNotebook': 'Otwórz dziennik',
     'notebook.tour.close': 'Zamknij',
@@ -209,6 +219,8 @@ export const notebook = defineMessages(
     'notebook.tour.train.title': 'Wytrenuj ją',
     'notebook.tour.train.text':
       'W zakładce Trening naciśnij Trenuj i patrz, jak strata spada, a trafność rośnie; gdy trening się skończy (albo naciśniesz Zatrzymaj), otworzy się następny krok.',
+    'notebook.tour.train.watching':
+      'Patrz, jak strata spada, a dokładność rośnie. Gdy trening się skończy, otworzy się następny krok.',
     'notebook.tour.draw.title': 'Narysuj literę',
     'notebook.tour.draw.text':
       'W zakładce Rozpoznawanie narysuj myszką literę od A do J i zobacz, za jaką literę uważa ją twoja sieć.',

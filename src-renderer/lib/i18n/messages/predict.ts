@@ -24,9 +24,9 @@ export const predict = defineMessages(
     'predict.draw.brushValue': '{size} pixels',
     'predict.draw.seenTitle': 'What the network gets',
     'predict.draw.seenLabel':
-      'Your drawing as the network gets it: {size} pixels, white ink on black.',
+      'Your drawing as the network gets it: {size} pixels, dark ink on white, like every letter in Letter Lab.',
     'predict.draw.seenNote':
-      'Like the training letters: white on black, made to fill the square, 28 × 28 pixels.',
+      'Shown like the training letters: dark ink on white, made to fill the square, 28 × 28 pixels. For the network, ink is a big number (up to 255) and white paper is 0.',
     'predict.draw.answerTitle': 'The network’s answer',
     'predict.draw.noModel': 'Train a network first, then it will read your drawing.',
     'predict.draw.blank': 'Draw something first.',
@@ -102,9 +102,9 @@ export const predict = defineMessages(
     'predict.draw.brushValue': '{size} pikseli',
     'predict.draw.seenTitle': 'Co dostaje sieć',
     'predict.draw.seenLabel':
-      'Twój rysunek w postaci, jaką dostaje sieć: {size} pikseli, biały tusz na czarnym tle.',
+      'Twój rysunek w postaci, jaką dostaje sieć: {size} pikseli, ciemny tusz na białym tle, jak każda litera w Letter Lab.',
     'predict.draw.seenNote':
-      'Tak jak litery treningowe: białe na czarnym, powiększone do całego kwadratu, 28 × 28 pikseli.',
+      'Pokazany tak jak litery treningowe: ciemny tusz na białym tle, powiększony do całego kwadratu, 28 × 28 pikseli. Dla sieci tusz to duża liczba (do 255), a białe tło to 0.',
     'predict.draw.answerTitle': 'Odpowiedź sieci',
     'predict.draw.noModel': 'Najpierw wytrenuj sieć, a potem odczyta Twój rysunek.',
     'predict.draw.blank': 'Najpierw coś narysuj.',

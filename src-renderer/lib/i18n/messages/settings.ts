@@ -15,6 +15,19 @@ export const settings = defineMessages(
     'settings.resetDone': 'Settings are back to their defaults.',
     'settings.corrupt': 'The settings file was damaged: {message}',
     'settings.saved': 'Saved.',
+    'settings.pin.title': 'Teacher PIN',
+    'settings.pin.none':
+      'No PIN yet: anyone can lock the presets or reset the settings. Set one to keep them for the teacher.',
+    'settings.pin.set': 'A PIN protects locking the presets and resetting the settings.',
+    'settings.pin.enter': 'Teacher PIN',
+    'settings.pin.enterHint': 'Needed to lock or unlock the presets and to reset the settings.',
+    'settings.pin.new': 'New PIN (4 to 12 digits)',
+    'settings.pin.save': 'Set the PIN',
+    'settings.pin.change': 'Change the PIN',
+    'settings.pin.remove': 'Remove the PIN',
+    'settings.pin.saved':
+      'The PIN is set. Only someone who knows it can lock the presets or reset.',
+    'settings.pin.removed': 'The PIN is removed.',
   },
   {
     'settings.open': 'Ustawienia nauczyciela',
@@ -31,5 +44,19 @@ export const settings = defineMessages(
     'settings.resetDone': 'Przywrócono ustawienia domyślne.',
     'settings.corrupt': 'Plik ustawień był uszkodzony: {message}',
     'settings.saved': 'Zapisano.',
+    'settings.pin.title': 'PIN nauczyciela',
+    'settings.pin.none':
+      'Nie ma jeszcze PIN-u: każdy może zablokować gotowe modele albo przywrócić ustawienia. Ustaw PIN, żeby zostawić to nauczycielowi.',
+    'settings.pin.set': 'PIN chroni blokowanie gotowych modeli i przywracanie ustawień.',
+    'settings.pin.enter': 'PIN nauczyciela',
+    'settings.pin.enterHint':
+      'Potrzebny, żeby zablokować lub odblokować gotowe modele i przywrócić ustawienia.',
+    'settings.pin.new': 'Nowy PIN (od 4 do 12 cyfr)',
+    'settings.pin.save': 'Ustaw PIN',
+    'settings.pin.change': 'Zmień PIN',
+    'settings.pin.remove': 'Usuń PIN',
+    'settings.pin.saved':
+      'PIN jest ustawiony. Tylko ktoś, kto go zna, może zablokować gotowe modele albo przywrócić ustawienia.',
+    'settings.pin.removed': 'PIN został usunięty.',
   },
 );

@@ -5,7 +5,7 @@ export const training = defineMessages(
   {
     'training.title': 'Train your network',
     'training.intro':
-      'The network looks at every training letter once per epoch and corrects its weights after every batch. The charts show how it does on the letters it learns from (training) and on test letters it never learns from (validation).',
+      'The network looks at every training letter once per epoch and corrects its parameters after every batch. The charts show how it does on the letters it learns from (training) and on test letters it never learns from (validation).',
     'training.loading': 'Asking how training is going…',
     'training.next':
       'Next run: “{name}” from the Build tab · epochs: {epochs}, batch size: {batchSize}, optimizer: {optimizer}.',
@@ -14,14 +14,27 @@ export const training = defineMessages(
     'training.train': 'Train',
     'training.trainAgain': 'Train from scratch',
     'training.stop': 'Stop',
-    'training.stop.hint': 'Stops after the current batch and keeps the weights.',
+    'training.stop.hint':
+      'Stops after the current batch. You keep the network as it was at the end of the last full epoch.',
     'training.pause': 'Pause',
     'training.resume': 'Resume',
     'training.more.title': 'Keep training',
     'training.more.epochs': 'More epochs',
-    'training.more.hint': 'Carries on from the current weights and charts.',
+    'training.more.hint':
+      'Carries on from the end of the last full epoch, on the same letters, and adds to the charts.',
     'training.more.button': 'Train more',
     'training.more.invalid': 'Type a whole number from 1 to {max}.',
+    'training.other.title': 'These are not the letters this run learned from',
+    'training.other.file':
+      'This run learned from “{run}” ({train} training letters), but “{open}” is open now.',
+    'training.other.split':
+      'This run learned from “{run}” split into training and test letters in another way than now.',
+    'training.other.why':
+      'A run learns from the same letters from start to end. Mixing in other letters would make its charts and its test score say nothing.',
+    'training.other.reopen': 'Open the run’s letters again',
+    'training.other.reopenSplit': 'Go back to the run’s split',
+    'training.other.newRun': 'Start a new run on these letters',
+    'training.other.newRunHint': 'A new run trains “{name}” from the Build tab from scratch.',
 
     'training.why.noDataset': 'Open some letters first: there is nothing to train on yet.',
     'training.why.specErrors': 'Your network has a problem to fix first: {problem}',
@@ -36,7 +49,9 @@ export const training = defineMessages(
     'training.status.stopping': 'Stopping after the current batch…',
     'training.status.finished': 'Finished: epoch {epoch} is done.',
     'training.status.stopped':
-      'Stopped. The weights are kept with every batch trained so far: train more epochs or start again.',
+      'Stopped after epoch {kept}. You keep the network as it was then: train more epochs or start again.',
+    'training.status.stoppedMidEpoch':
+      'Stopped during epoch {epoch}, after {batch} of its {batches} batches. Those batches are not kept: you keep the network as it was at the end of epoch {kept}. Train more starts epoch {epoch} again.',
     'training.status.stoppedEarly':
       'Stopped before the first epoch was finished, so there is nothing to continue from: start again.',
     'training.status.failed': 'Training failed: {message}',
@@ -58,12 +73,13 @@ export const training = defineMessages(
     'training.chart.acc': 'Accuracy (higher is better)',
     'training.chart.train': 'training',
     'training.chart.val': 'validation',
-    'training.chart.batches': 'training, every batch',
+    'training.chart.batches': 'training, average so far in the epoch',
     'training.chart.epoch': 'epoch',
     'training.chart.key':
-      'Solid blue line with dots: training letters. Dashed orange line with triangles: test letters (validation). Thin line: every batch.',
+      'Solid blue line with dots: training letters. Dashed orange line with triangles: test letters (validation). Thin line: the training average so far in the epoch, after every batch.',
     'training.chart.empty': 'No epoch has finished yet.',
-    'training.chart.running': 'Epoch {epoch} is running: the thin line shows every batch so far.',
+    'training.chart.running':
+      'Epoch {epoch} is running: the thin line shows the average so far, after every batch.',
     'training.chart.loss.summary': 'Epoch {epoch}: training loss {train}, validation loss {val}.',
     'training.chart.loss.summaryNoVal':
       'Epoch {epoch}: training loss {train} (there are no test letters to check on).',
@@ -87,7 +103,7 @@ export const training = defineMessages(
   {
     'training.title': 'Wytrenuj swoją sieć',
     'training.intro':
-      'W każdej epoce sieć ogląda raz każdą literę treningową i poprawia wagi po każdej paczce. Wykresy pokazują, jak jej idzie na literach, na których się uczy (trening), i na literach testowych, na których nigdy się nie uczy (walidacja).',
+      'W każdej epoce sieć ogląda raz każdą literę treningową i poprawia parametry po każdej paczce. Wykresy pokazują, jak jej idzie na literach, na których się uczy (trening), i na literach testowych, na których nigdy się nie uczy (walidacja).',
     'training.loading': 'Sprawdzanie, jak idzie trening…',
     'training.next':
       'Następny trening: „{name}” z zakładki Budowanie · epoki: {epochs}, wielkość paczki: {batchSize}, optymalizator: {optimizer}.',
@@ -96,14 +112,27 @@ export const training = defineMessages(
     'training.train': 'Trenuj',
     'training.trainAgain': 'Trenuj od nowa',
     'training.stop': 'Zatrzymaj',
-    'training.stop.hint': 'Zatrzymuje po bieżącej paczce i zachowuje wagi.',
+    'training.stop.hint':
+      'Zatrzymuje po bieżącej paczce. Zostaje sieć taka, jaka była na końcu ostatniej pełnej epoki.',
     'training.pause': 'Wstrzymaj',
     'training.resume': 'Wznów',
     'training.more.title': 'Dalszy trening',
     'training.more.epochs': 'Dodatkowe epoki',
-    'training.more.hint': 'Zaczyna od obecnych wag i dopisuje do wykresów.',
+    'training.more.hint':
+      'Zaczyna od końca ostatniej pełnej epoki, na tych samych literach, i dopisuje do wykresów.',
     'training.more.button': 'Trenuj dalej',
     'training.more.invalid': 'Wpisz liczbę całkowitą od 1 do {max}.',
+    'training.other.title': 'To nie są litery, na których uczył się ten trening',
+    'training.other.file':
+      'Ten trening uczył się na „{run}” (litery do nauki: {train}), a teraz otwarte jest „{open}”.',
+    'training.other.split':
+      'Ten trening uczył się na „{run}”, ale litery były wtedy inaczej podzielone na treningowe i testowe.',
+    'training.other.why':
+      'Trening uczy się na tych samych literach od początku do końca. Gdyby doszły inne litery, jego wykresy i wynik testu nic by nie mówiły.',
+    'training.other.reopen': 'Otwórz z powrotem litery tego treningu',
+    'training.other.reopenSplit': 'Wróć do podziału z tego treningu',
+    'training.other.newRun': 'Zacznij nowy trening na tych literach',
+    'training.other.newRunHint': 'Nowy trening uczy od zera sieć „{name}” z zakładki Budowanie.',
 
     'training.why.noDataset': 'Najpierw otwórz litery: na razie nie ma na czym trenować.',
     'training.why.specErrors': 'Twoja sieć ma problem, który trzeba najpierw poprawić: {problem}',
@@ -118,7 +147,9 @@ export const training = defineMessages(
     'training.status.stopping': 'Zatrzymywanie po bieżącej paczce…',
     'training.status.finished': 'Gotowe: epoka {epoch} jest ukończona.',
     'training.status.stopped':
-      'Zatrzymano. Wagi są zachowane ze wszystkimi dotąd wytrenowanymi paczkami: trenuj dalej albo zacznij od nowa.',
+      'Zatrzymano po epoce {kept}. Zostaje sieć taka, jaka była wtedy: trenuj dalej albo zacznij od nowa.',
+    'training.status.stoppedMidEpoch':
+      'Zatrzymano w trakcie epoki {epoch}, po {batch} z {batches} paczek. Tych paczek nie zachowano: zostaje sieć taka, jaka była na końcu epoki {kept}. „Trenuj dalej” zacznie epokę {epoch} od początku.',
     'training.status.stoppedEarly':
       'Zatrzymano przed końcem pierwszej epoki, więc nie ma od czego kontynuować: zacznij od nowa.',
     'training.status.failed': 'Trening się nie udał: {message}',
@@ -140,12 +171,13 @@ export const training = defineMessages(
     'training.chart.acc': 'Dokładność (im więcej, tym lepiej)',
     'training.chart.train': 'trening',
     'training.chart.val': 'walidacja',
-    'training.chart.batches': 'trening, każda paczka',
+    'training.chart.batches': 'trening, średnia od początku epoki',
     'training.chart.epoch': 'epoka',
     'training.chart.key':
-      'Ciągła niebieska linia z kropkami: litery treningowe. Przerywana pomarańczowa linia z trójkątami: litery testowe (walidacja). Cienka linia: każda paczka.',
+      'Ciągła niebieska linia z kropkami: litery treningowe. Przerywana pomarańczowa linia z trójkątami: litery testowe (walidacja). Cienka linia: średnia treningowa od początku epoki, po każdej paczce.',
     'training.chart.empty': 'Żadna epoka jeszcze się nie skończyła.',
-    'training.chart.running': 'Trwa epoka {epoch}: cienka linia pokazuje kolejne paczki.',
+    'training.chart.running':
+      'Trwa epoka {epoch}: cienka linia pokazuje średnią od początku epoki, po każdej paczce.',
     'training.chart.loss.summary': 'Epoka {epoch}: strata treningowa {train}, walidacyjna {val}.',
     'training.chart.loss.summaryNoVal':
       'Epoka {epoch}: strata treningowa {train} (nie ma liter testowych do sprawdzenia).',

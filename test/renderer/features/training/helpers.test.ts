@@ -14,6 +14,7 @@ import {
 import {
   batchSeries,
   bestEpoch,
+  epochJoins,
   epochAxisMax,
   epochSeries,
 } from '../../../../src-renderer/features/training/chart-data';
@@ -72,6 +73,9 @@ function snapshot(patch: Partial<TrainingState>): TrainingState {
     backend: 'wasm',
     message: null,
     savedEpoch: 0,
+    seq: 5,
+    dataset: null,
+    stoppedAt: null,
     ...patch,
   };
 }
@@ -90,6 +94,13 @@ describe('the per-batch curve', () => {
       ...curve,
       [3, 1.8, 0.3],
     ]);
+  });
+
+  it('draws the running mean of the epoch, not the batch alone (a 3-letter last batch)', () => {
+    // The epoch's running mean is 0.41 loss / 88% accuracy; its last batch alone (3 letters)
+    // happens to be 0.02 / 100%.
+    const last = { ...batch(1, 118, 118, 0.41, 0.88), batchLoss: 0.02, batchAcc: 1 };
+    expect(appendBatches([], [last])).toEqual([[118, 0.41, 0.88]]);
   });
 
   it('thins to every other point past the limit, like main does', () => {
@@ -120,6 +131,19 @@ describe('chart series', () => {
     const acc = epochSeries(history, 'acc');
     expect(acc.train[1].y).toBeCloseTo(85);
     expect(acc.val[0].y).toBeCloseTo(82);
+  });
+
+  it('lists where the batch line meets each epoch point', () => {
+    const train = [
+      { x: 1, y: 0.8 },
+      { x: 2, y: 0.5 },
+    ];
+    const batches = [
+      { x: 0.5, y: 1.2 },
+      { x: 1, y: 0.8 },
+      { x: 1.5, y: 0.6 },
+    ];
+    expect(epochJoins(train, batches)).toBe('1:0.8:0.8');
   });
 
   it('puts batches at fractional epochs so the last batch of epoch 1 meets the epoch point', () => {
@@ -231,12 +255,22 @@ describe('progress', () => {
       1.5 / 4,
     );
     expect(runFraction('finished', batch(4, 22, 22), [], 4)).toBe(1);
-    expect(runFraction('stopped', batch(2, 22, 22), [record(1, 1, 1, 1, 1)], 4)).toBeCloseTo(0.5);
+    // A stop keeps the last full epoch: the dropped batches of epoch 2 do not count.
+    expect(runFraction('stopped', batch(2, 22, 22), [record(1, 1, 1, 1, 1)], 4)).toBeCloseTo(0.25);
+    expect(runFraction('stopped', batch(1, 22, 22), [record(1, 1, 1, 1, 1)], 4)).toBeCloseTo(0.25);
+    expect(progressPhase('stopped', batch(2, 5, 22), [record(1, 1, 1, 1, 1)]).kind).toBe('none');
   });
 });
 
 describe('status text', () => {
-  const run = { message: null, history: [], lastBatch: null, targetEpochs: 2, savedEpoch: 1 };
+  const run = {
+    message: null,
+    history: [],
+    lastBatch: null,
+    targetEpochs: 2,
+    savedEpoch: 1,
+    stoppedAt: null,
+  };
 
   it('has a sentence for every status and shows main’s reason', () => {
     const statuses = [
@@ -262,7 +296,15 @@ describe('status text', () => {
     );
     expect(crashed).toContain('The training process stopped with code 1');
     expect(crashed).toContain('przerwany');
-    expect(statusText({ ...run, status: 'stopped' }, enT)).toContain('The weights are kept');
+    expect(statusText({ ...run, status: 'stopped' }, enT)).toBe(
+      'Stopped after epoch 1. You keep the network as it was then: train more epochs or start again.',
+    );
+    const midEpoch = { ...run, status: 'stopped' as const, savedEpoch: 3 };
+    const stoppedAt = { epoch: 4, batch: 57, batches: 117 };
+    expect(statusText({ ...midEpoch, stoppedAt }, enT)).toBe(
+      'Stopped during epoch 4, after 57 of its 117 batches. Those batches are not kept: you keep the network as it was at the end of epoch 3. Train more starts epoch 4 again.',
+    );
+    expect(statusText({ ...midEpoch, stoppedAt }, plT)).toContain('na końcu epoki 3');
     expect(statusText({ ...run, status: 'stopped', savedEpoch: 0 }, enT)).toContain(
       'nothing to continue from',
     );
@@ -273,6 +315,30 @@ describe('status text', () => {
 });
 
 describe('replies and events', () => {
+  it('drops a reply older than the last state event (Stop’s reply after the stopped run)', () => {
+    // The stop trimmed the curve to epoch 1; the reply to Stop, sent before, still has epoch 2's
+    // batches and a longer curve.
+    const stopped = snapshot({
+      seq: 9,
+      status: 'stopped',
+      history: [record(1, 1, 1, 1, 1)],
+      batchCurve: [[22, 1, 0.5]],
+      stoppedAt: { epoch: 2, batch: 8, batches: 22 },
+    });
+    const reply = snapshot({
+      seq: 8,
+      status: 'stopping',
+      history: [record(1, 1, 1, 1, 1)],
+      batchCurve: [
+        [22, 1, 0.5],
+        [30, 0.9, 0.6],
+      ],
+    });
+    expect(mergeReply(stopped, reply)).toBe(stopped);
+    // The same reply with the same seq as the last event is merged as before.
+    expect(mergeReply({ ...stopped, seq: 8 }, reply).batchCurve).toHaveLength(2);
+  });
+
   it('takes a reply about another run as it is', () => {
     const reply = snapshot({ runId: 'run-2', status: 'starting' });
     expect(mergeReply(snapshot({}), reply)).toBe(reply);

@@ -17,6 +17,7 @@ const info: AppInfo = {
     threads: 2,
     reason: 'Native TensorFlow is not installed: training runs on WebAssembly.',
   },
+  training: { engine: 'processor', cores: 2 },
   nativeDialogs: false,
   platform: 'linux',
   cpus: 2,

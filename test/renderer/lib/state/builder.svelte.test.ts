@@ -6,6 +6,7 @@ import { PRESETS, defaultLayer, summarize, validateSpec } from '../../../../src-
 import {
   BuilderState,
   STARTING_PRESET,
+  presetBlocksOf,
   presetOf,
 } from '../../../../src-renderer/lib/state/builder.svelte';
 import { spec } from '../../fixtures';
@@ -63,6 +64,57 @@ describe('BuilderState', () => {
     expect(b.lockedPreset?.id).toBe(STARTING_PRESET);
     b.load(spec(PRESETS[0].id));
     expect(b.lockedPreset?.id).toBe(PRESETS[0].id);
+  });
+
+  it('changing a preset’s blocks makes it the camper’s own network, in one undo step', () => {
+    const { builder: b } = builder();
+    b.load(spec('logistic-regression'));
+    b.setCompile({ epochs: 3 });
+    // Other epochs keep it the notebook's logistic regression.
+    expect(presetBlocksOf(b.spec)?.id).toBe('logistic-regression');
+    b.remove(0);
+    expect(b.spec.name).toBe('Logistic regression (changed)');
+    expect(presetBlocksOf(b.spec)).toBeNull();
+    // Its settings stay what the camper had (sgd from the preset, 3 epochs).
+    expect(b.spec.compile).toMatchObject({ optimizer: 'sgd', learningRate: 0.01, epochs: 3 });
+    b.add(defaultLayer('flatten'), 0);
+    expect(b.spec.name).toBe('Logistic regression (changed)');
+    b.undo();
+    b.undo();
+    expect(b.spec.name).toBe('Logistic regression');
+    expect(presetBlocksOf(b.spec)?.id).toBe('logistic-regression');
+  });
+
+  it('names the changed preset in the UI language, and never renames the camper’s own name', () => {
+    const names = { changed: (name: string) => `${name} (moja wersja)`, fresh: () => 'Moja sieć' };
+    const b = new BuilderState({ locked: false }, names);
+    const mlp = PRESETS.find((p) => p.id === 'mlp')!;
+    b.load({ ...spec('mlp'), name: mlp.pl.name });
+    b.update(0, {});
+    expect(b.spec.name).toBe(mlp.pl.name);
+    b.remove(b.spec.layers.length - 1);
+    expect(b.spec.name).toBe(`${mlp.pl.name} (moja wersja)`);
+    b.load(spec('mlp'));
+    b.rename('Mine');
+    b.remove(0);
+    expect(b.spec.name).toBe('Mine');
+  });
+
+  it('starts a new, empty network with the notebook’s defaults, and undo brings the old one back', () => {
+    const { builder: b } = builder();
+    b.load(spec('logistic-regression'));
+    b.newNetwork();
+    expect(b.spec).toEqual({
+      version: 1,
+      name: 'My network',
+      input: spec('logistic-regression').input,
+      classes: 10,
+      layers: [],
+      compile: { optimizer: 'adam', learningRate: 0.001, epochs: 10, batchSize: 128 },
+    });
+    expect(presetBlocksOf(b.spec)).toBeNull();
+    b.undo();
+    expect(b.spec).toEqual(spec('logistic-regression'));
   });
 
   it('announces the same message twice in a row as two changes', () => {

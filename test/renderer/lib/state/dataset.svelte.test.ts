@@ -108,10 +108,12 @@ describe('DatasetState', () => {
       name: 'letters.mat',
       bytes: new Uint8Array([1, 2, 3]),
     });
+    // The host's code and its own words are kept, for the headline and the teacher's detail.
     expect(dataset.problem).toEqual({
       kind: 'message',
       message: 'This file is not a MATLAB .mat file.',
       during: 'open',
+      error: { code: 'mat.not-mat', message: 'This file is not a MATLAB .mat file.' },
     });
     expect(dataset.info?.fingerprint).toBe('f1');
     expect(dataset.task).toBeNull();

@@ -93,6 +93,9 @@ describe('LessonsState', () => {
       backend: null,
       message: null,
       savedEpoch: 0,
+      seq: 1,
+      dataset: null,
+      stoppedAt: null,
     });
     expect(await started).toBe(true);
     expect(lessons.error).toBeNull();

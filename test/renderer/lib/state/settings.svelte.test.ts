@@ -52,6 +52,28 @@ describe('SettingsState', () => {
     });
   });
 
+  it('sends the teacher PIN with guarded changes, and says when one was refused', async () => {
+    const bridge = new FakeBridge()
+      .answer('settings:get', settingsView())
+      .answer('settings:pin', ({ next }) => settingsView({ pinSet: next !== null }));
+    const settings = new SettingsState(bridge.client(), language('en'));
+    await settings.load();
+    expect(await settings.setPin(undefined, '2468')).toBe(true);
+    expect(bridge.calls.at(-1)).toEqual({ channel: 'settings:pin', payload: { next: '2468' } });
+    expect(settings.pinSet).toBe(true);
+    bridge.refuse('settings:update', 'settings.wrong-pin', 'That is not the teacher PIN.');
+    expect(await settings.update({ lockPresets: true, pin: '1111' })).toBe(false);
+    expect(bridge.calls.at(-1)?.payload).toEqual({ lockPresets: true, pin: '1111' });
+    expect(settings.error).toBe('That is not the teacher PIN.');
+    expect(settings.locked).toBe(false);
+    bridge.answer('settings:reset', settingsView());
+    expect(await settings.reset('2468')).toBe(true);
+    expect(bridge.calls.at(-1)).toEqual({ channel: 'settings:reset', payload: { pin: '2468' } });
+    expect(settings.pinSet).toBe(false);
+    expect(await settings.setPin('2468', null)).toBe(true);
+    expect(bridge.calls.at(-1)?.payload).toEqual({ current: '2468', next: null });
+  });
+
   it('keeps the last view and shows the host’s words when a change is refused', async () => {
     const bridge = new FakeBridge()
       .answer('settings:get', settingsView({ lockPresets: true }))

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BATCH_FLUSH_MS, TrainingState } from '../../../../src-renderer/lib/state/training.svelte';
 import { FakeBridge, settle } from '../../fake-bridge';
-import { batch, epochRecord, snapshot, spec } from '../../fixtures';
+import { batch, datasetInfo, epochRecord, snapshot, spec } from '../../fixtures';
 
 let bridge: FakeBridge;
 let training: TrainingState;
@@ -46,7 +46,8 @@ describe('TrainingState', () => {
     expect(training.batchCurve).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     expect(training.batchCurve.map((p) => p[0])).toEqual([1, 2, 3]);
-    expect(training.batchCurve[2]).toEqual([3, batch(1, 3).batchLoss, batch(1, 3).batchAcc]);
+    // The curve is the epoch's running mean (loss, acc), not the batch alone.
+    expect(training.batchCurve[2]).toEqual([3, batch(1, 3).loss, batch(1, 3).acc]);
     expect(training.lastBatch).toEqual(batch(1, 3));
 
     // The next batch starts a new interval of its own.
@@ -115,6 +116,47 @@ describe('TrainingState', () => {
     expect(training.status).toBe('starting');
     expect(training.targetEpochs).toBe(5);
     expect(training.backend).toBeNull();
+  });
+
+  it('drops the reply to Stop when the stopped run’s state came first (a lower seq)', async () => {
+    bridge.hold('training:stop');
+    const stopping = training.stop();
+    const request = await bridge.next('training:stop');
+    const curve: [number, number, number][] = [[10, 0.5, 0.8]];
+    bridge.emit(
+      'training:state',
+      snapshot({
+        ...running,
+        seq: 7,
+        status: 'stopped',
+        history: [epochRecord(1)],
+        batchCurve: curve,
+        savedEpoch: 1,
+        stoppedAt: { epoch: 2, batch: 4, batches: 10 },
+      }),
+    );
+    request.answer({
+      ...running,
+      seq: 6,
+      status: 'stopping',
+      history: [epochRecord(1)],
+      batchCurve: [...curve, [14, 0.4, 0.85]],
+    });
+    await stopping;
+    expect(training.status).toBe('stopped');
+    expect(training.batchCurve).toEqual(curve);
+    expect(training.stoppedAt).toEqual({ epoch: 2, batch: 4, batches: 10 });
+  });
+
+  it('reopens the run’s letters through the host, and shows why when it cannot', async () => {
+    bridge.answer('training:reopen-letters', datasetInfo());
+    await training.reopenLetters();
+    expect(bridge.calls.at(-1)).toEqual({ channel: 'training:reopen-letters', payload: undefined });
+    expect(training.error).toBeNull();
+    bridge.refuse('training:reopen-letters', 'file.not-found', 'There is no file at /x.mat.');
+    await training.reopenLetters();
+    expect(training.error).toBe('There is no file at /x.mat.');
+    expect(training.pending).toBeNull();
   });
 
   it('shows why a request was refused until dismissed, and frees the button', async () => {
