@@ -136,8 +136,9 @@ export interface LessonsInvoke {
   'lessons:select': { request: { step: string }; response: LessonsView };
   /** Trains the step's network for its epochs (capped by the teacher); remembered as its run. */
   'lessons:train': { request: LessonTrainRequest; response: TrainingState };
-  /** Teacher: the lessons start again from step 1 for a new group (the runs stay in the notebook). */
-  'lessons:reset': { request: void; response: LessonsView };
+  /** Teacher: the lessons start again from step 1 for a new group (the runs stay in the notebook);
+   * needs the teacher PIN when one is set. */
+  'lessons:reset': { request: { pin?: string } | void; response: LessonsView };
   /** The lessons' HTML report: each done step, its curves and predictions, and the ladder. */
   'lessons:report': { request: { lang: 'en' | 'pl' }; response: LessonReport };
 }

@@ -45,7 +45,7 @@ export interface SettingsChange {
   tourDone?: boolean;
   /** Only the lesson settings named change. */
   lessons?: Partial<LessonSettings>;
-  /** The teacher PIN, needed (when one is set) to change lockPresets. */
+  /** The teacher PIN, needed (when one is set) to change lockPresets or the lessons. */
   pin?: string;
 }
 

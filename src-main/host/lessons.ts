@@ -20,10 +20,12 @@ import {
   type OpenLetters,
 } from '../core/lessons';
 import { ProgressStore, emptyProgress } from '../core/progress/store';
+import { PinGuard } from '../core/settings/pin';
 import { buildReport, reportFileName, type ReportRun } from '../core/report/build';
 import type { HostContext } from './context';
 import type { ApiRegistry } from './registry';
 import type { RunRecorder } from './runs';
+import { pinText } from './settings-api';
 import { specSchema } from './training';
 
 /** Own networks the report shows after the steps: the best few of beat the notebook. */
@@ -43,6 +45,7 @@ export class LessonsHost {
   constructor(
     private readonly ctx: HostContext,
     private readonly recorder: RunRecorder,
+    private readonly pins: PinGuard,
   ) {
     this.progress = ProgressStore.open(ctx.paths.userData);
     ctx.events.subscribe((event) => {
@@ -96,8 +99,10 @@ export class LessonsHost {
     return this.view();
   }
 
-  /** The lessons start again for a new group; the runs stay in the lab notebook. */
-  async reset(): Promise<LessonsView> {
+  /** The lessons start again for a new group (the teacher's: it needs the PIN when one is set);
+   * the runs stay in the lab notebook. */
+  async reset(pin?: string): Promise<LessonsView> {
+    await this.pins.check(this.ctx.settings.get().pin, pin);
     const store = await this.progress;
     await store.change(() => emptyProgress());
     this.changed();
@@ -210,13 +215,18 @@ export function setupLessons(
   registry: ApiRegistry,
   ctx: HostContext,
   recorder: RunRecorder,
+  pins: PinGuard = new PinGuard(),
 ): LessonsHost {
-  const lessons = new LessonsHost(ctx, recorder);
+  const lessons = new LessonsHost(ctx, recorder, pins);
   registry.handle('lessons:state', z.undefined(), () => lessons.view());
   registry.handle('lessons:select', z.object({ step: stepSchema }).strict(), ({ step }) =>
     lessons.select(step),
   );
-  registry.handle('lessons:reset', z.undefined(), () => lessons.reset());
+  registry.handle(
+    'lessons:reset',
+    z.object({ pin: pinText.optional() }).strict().optional(),
+    (request) => lessons.reset(request?.pin),
+  );
   registry.handle(
     'lessons:train',
     z

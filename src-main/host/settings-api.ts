@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LessonSettings } from '../contract/lessons';
 import type { SettingsView } from '../contract/settings';
 import { DEFAULT_SETTINGS } from '../core/settings/store';
 import { PinGuard, hashPin } from '../core/settings/pin';
@@ -8,7 +9,15 @@ import type { ApiRegistry } from './registry';
 import type { HostContext } from './context';
 
 /** Longest PIN text the host reads (PINs are 4 to 12 digits; more is not one). */
-const pinText = z.string().max(64);
+export const pinText = z.string().max(64);
+
+/** Whether `change` would change any of the teacher's lesson settings. */
+function lessonsChange(current: LessonSettings, change: Partial<LessonSettings>): boolean {
+  return Object.entries(change).some(
+    ([key, value]) =>
+      JSON.stringify(value) !== JSON.stringify(current[key as keyof LessonSettings]),
+  );
+}
 
 export function setupSettings(
   registry: ApiRegistry,
@@ -35,8 +44,11 @@ export function setupSettings(
       .strict(),
     async ({ lessons, pin, ...change }) => {
       const current = ctx.settings.get();
-      // Locking or unlocking the presets is the teacher's: it needs the PIN when one is set.
-      if (change.lockPresets !== undefined && change.lockPresets !== current.lockPresets) {
+      // Locking or unlocking the presets, and the lessons' settings, are the teacher's: a change
+      // to them needs the PIN when one is set.
+      const presets =
+        change.lockPresets !== undefined && change.lockPresets !== current.lockPresets;
+      if (presets || (lessons && lessonsChange(current.lessons, lessons))) {
         await guard.check(current.pin, pin);
       }
       await ctx.settings.update(

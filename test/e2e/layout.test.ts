@@ -115,7 +115,7 @@ describe('browser mode: the layout at 1280x720 and 1366x768', () => {
     await page.getByLabel('Language of the app').selectOption('pl');
     await expect
       .poll(() => page.getByTestId('settings-pin-state').textContent())
-      .toBe('PIN chroni blokowanie gotowych modeli i przywracanie ustawień.');
+      .toBe('PIN chroni blokowanie gotowych modeli, ustawienia lekcji i przywracanie ustawień.');
     const plFile = shotPath('layout-settings-pin-pl-1280');
     if (plFile) await page.screenshot({ path: plFile });
     await page.getByLabel('Język aplikacji').selectOption('en');

@@ -426,6 +426,23 @@ describe('lessons (browser mode)', () => {
       expect(
         (await runAxe(tablet, '[data-testid="settings-dialog"]', ['wcag22aa'])).violations,
       ).toEqual([]);
+      // With a teacher PIN, a camper cannot take the "build it yourself" lock off.
+      await apiClient(app)('settings:pin', { next: '2468' });
+      await dialog.getByRole('button', { name: 'Zamknij' }).tap();
+      await tablet.getByTestId('settings-open').tap();
+      const lock = dialog.getByTestId('settings-lesson-lock');
+      await lock.tap();
+      await expect
+        .poll(() => dialog.getByTestId('settings-error').textContent(), POLL)
+        .toMatch(/PIN/);
+      expect(await lock.isChecked()).toBe(true);
+      await dialog.getByTestId('settings-pin').fill('2468');
+      await lock.tap();
+      await expect
+        .poll(async () => (await apiClient(app)('lessons:state')).settings.lockReadyMade, POLL)
+        .toBe(false);
+      expect(await lock.isChecked()).toBe(false);
+      await apiClient(app)('settings:pin', { current: '2468', next: null });
       await dialog.getByRole('button', { name: 'Zamknij' }).tap();
       await on('conv').waitFor();
     } finally {

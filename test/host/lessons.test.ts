@@ -200,6 +200,35 @@ describe('lessons (host)', () => {
     expect(file).toEqual({ version: 1, current: null, steps: {} });
   });
 
+  it('with a teacher PIN, only the teacher changes the lessons’ settings or starts them again', async () => {
+    await host.call('settings:pin', { next: '2468' });
+    try {
+      const asked = await host.fail('settings:update', { lessons: { lockReadyMade: false } });
+      expect(asked).toMatchObject({ code: 'settings.wrong-pin' });
+      expect(asked.message).toMatch(/type the teacher PIN/);
+      const wrong = await host.fail('settings:update', {
+        lessons: { epochCap: 20 },
+        pin: '1111',
+      });
+      expect(wrong.message).toMatch(/not the teacher PIN/);
+      expect((await host.call('lessons:state')).settings).toMatchObject({
+        lockReadyMade: true,
+        epochCap: 1,
+      });
+      // What changes nothing, and the camper's own choices, need no PIN.
+      await host.call('settings:update', { lessons: { lockReadyMade: true } });
+      await host.call('settings:update', { language: 'pl' });
+      await host.call('settings:update', { lessons: { epochCap: 2 }, pin: '2468' });
+      expect((await host.call('lessons:state')).settings.epochCap).toBe(2);
+
+      expect(await host.fail('lessons:reset')).toMatchObject({ code: 'settings.wrong-pin' });
+      const view = await host.call('lessons:reset', { pin: '2468' });
+      expect(view.current).toBe('logistic-regression');
+    } finally {
+      await host.call('settings:pin', { current: '2468', next: null });
+    }
+  });
+
   it('starts the lessons again when the progress file is damaged, saying so', async () => {
     await writeFile(path.join(userData, 'lessons.json'), '{ not json');
     const again = await makeHost(userData);

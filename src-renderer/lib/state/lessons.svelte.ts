@@ -112,11 +112,12 @@ export class LessonsState {
     }
   }
 
-  /** Teacher: the lessons start again from step 1 (the runs stay in the lab notebook). */
-  async reset(): Promise<boolean> {
+  /** Teacher: the lessons start again from step 1 (the runs stay in the lab notebook); `pin` is
+   * the teacher PIN, when one is set. */
+  async reset(pin?: string): Promise<boolean> {
     this.error = null;
     try {
-      this.view = await this.#api.invoke('lessons:reset');
+      this.view = await this.#api.invoke('lessons:reset', pin ? { pin } : undefined);
       this.shown = null;
       return true;
     } catch (err) {

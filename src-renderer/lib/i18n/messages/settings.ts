@@ -17,16 +17,18 @@ export const settings = defineMessages(
     'settings.saved': 'Saved.',
     'settings.pin.title': 'Teacher PIN',
     'settings.pin.none':
-      'No PIN yet: anyone can lock the presets or reset the settings. Set one to keep them for the teacher.',
-    'settings.pin.set': 'A PIN protects locking the presets and resetting the settings.',
+      'No PIN yet: anyone can lock the presets, change the lessons’ settings or reset the settings. Set one to keep them for the teacher.',
+    'settings.pin.set':
+      'A PIN protects locking the presets, the lessons’ settings and resetting the settings.',
     'settings.pin.enter': 'Teacher PIN',
-    'settings.pin.enterHint': 'Needed to lock or unlock the presets and to reset the settings.',
+    'settings.pin.enterHint':
+      'Needed to lock or unlock the presets, to change the lessons’ settings and to reset the settings.',
     'settings.pin.new': 'New PIN (4 to 12 digits)',
     'settings.pin.save': 'Set the PIN',
     'settings.pin.change': 'Change the PIN',
     'settings.pin.remove': 'Remove the PIN',
     'settings.pin.saved':
-      'The PIN is set. Only someone who knows it can lock the presets or reset.',
+      'The PIN is set. Only someone who knows it can lock the presets, change the lessons or reset.',
     'settings.pin.removed': 'The PIN is removed.',
   },
   {
@@ -46,17 +48,18 @@ export const settings = defineMessages(
     'settings.saved': 'Zapisano.',
     'settings.pin.title': 'PIN nauczyciela',
     'settings.pin.none':
-      'Nie ma jeszcze PIN-u: każdy może zablokować gotowe modele albo przywrócić ustawienia. Ustaw PIN, żeby zostawić to nauczycielowi.',
-    'settings.pin.set': 'PIN chroni blokowanie gotowych modeli i przywracanie ustawień.',
+      'Nie ma jeszcze PIN-u: każdy może zablokować gotowe modele, zmienić ustawienia lekcji albo przywrócić ustawienia. Ustaw PIN, żeby zostawić to nauczycielowi.',
+    'settings.pin.set':
+      'PIN chroni blokowanie gotowych modeli, ustawienia lekcji i przywracanie ustawień.',
     'settings.pin.enter': 'PIN nauczyciela',
     'settings.pin.enterHint':
-      'Potrzebny, żeby zablokować lub odblokować gotowe modele i przywrócić ustawienia.',
+      'Potrzebny, żeby zablokować lub odblokować gotowe modele, zmienić ustawienia lekcji i przywrócić ustawienia.',
     'settings.pin.new': 'Nowy PIN (od 4 do 12 cyfr)',
     'settings.pin.save': 'Ustaw PIN',
     'settings.pin.change': 'Zmień PIN',
     'settings.pin.remove': 'Usuń PIN',
     'settings.pin.saved':
-      'PIN jest ustawiony. Tylko ktoś, kto go zna, może zablokować gotowe modele albo przywrócić ustawienia.',
+      'PIN jest ustawiony. Tylko ktoś, kto go zna, może zablokować gotowe modele, zmienić lekcje albo przywrócić ustawienia.',
     'settings.pin.removed': 'PIN został usunięty.',
   },
 );

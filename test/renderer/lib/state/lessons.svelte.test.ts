@@ -109,6 +109,9 @@ describe('LessonsState', () => {
     bridge.answer('lessons:reset', view());
     expect(await lessons.reset()).toBe(true);
     expect(lessons.step?.id).toBe('logistic-regression');
+    // With a teacher PIN, the PIN goes along.
+    expect(await lessons.reset('2468')).toBe(true);
+    expect(bridge.calls.at(-1)?.payload).toEqual({ pin: '2468' });
   });
 
   it('returns the report, or null with the host’s reason', async () => {
