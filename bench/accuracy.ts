@@ -3,9 +3,12 @@
 // Keras 2.1.4's defaults (bench/reference_torch.py --mat), both on the notebook's split (seed 42,
 // 20% for testing). One model at a time; slow (the whole table is hours on a 2-core laptop).
 //
-//   npx tsx bench/accuracy.ts [--mat FILE] [--presets id,id] [--epochs N] [--no-torch] [--json]
+//   npx tsx bench/accuracy.ts [--mat FILE] [--presets id,id] [--epochs N] [--no-torch]
+//       [--torch-threads N] [--json]
 //
-// --mat defaults to $NOTMNIST_MAT; --epochs overrides every model's notebook epochs.
+// --mat defaults to $NOTMNIST_MAT; --epochs overrides every model's notebook epochs;
+// --torch-threads is PyTorch's thread count (2 by default; 1 runs much faster than 2 on a machine
+// whose cores are busy with other work, and the accuracy does not depend on it).
 
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -61,6 +64,7 @@ async function letterLab(mat: string, preset: Preset, epochs: number, home: stri
       preset.id,
       '--epochs',
       String(epochs),
+      '--no-record',
       '--json',
     ],
     { ...process.env, LETTER_LAB_HOME: home },
@@ -73,12 +77,29 @@ async function letterLab(mat: string, preset: Preset, epochs: number, home: stri
   };
 }
 
-async function pytorch(python: string, mat: string, preset: Preset, epochs: number, dir: string) {
+async function pytorch(
+  python: string,
+  mat: string,
+  preset: Preset,
+  epochs: number,
+  dir: string,
+  threads: number,
+) {
   const specFile = path.join(dir, `${preset.id}.json`);
   await writeFile(specFile, JSON.stringify(preset.spec));
   const out = await run(
     python,
-    [REFERENCE, '--spec', specFile, '--mat', mat, '--epochs', String(epochs)],
+    [
+      REFERENCE,
+      '--spec',
+      specFile,
+      '--mat',
+      mat,
+      '--epochs',
+      String(epochs),
+      '--threads',
+      String(threads),
+    ],
     process.env,
   );
   const lines = out
@@ -95,12 +116,22 @@ async function pytorch(python: string, mat: string, preset: Preset, epochs: numb
 
 const pct = (v: number | null | undefined) => (v == null ? '–' : `${(100 * v).toFixed(1)}%`);
 
+/** Letter Lab's accuracy minus PyTorch's, in percentage points. */
+function difference(r: Row): string {
+  const ours = r.letterLab.valAcc;
+  const theirs = r.pytorch?.valAcc;
+  if (ours == null || theirs == null) return '–';
+  const points = 100 * (ours - theirs);
+  return `${points >= 0 ? '+' : ''}${points.toFixed(1)}`;
+}
+
 function table(rows: Row[]): string {
   return [
-    '| model | epochs | Letter Lab | PyTorch, Keras defaults |',
-    '| --- | ---: | ---: | ---: |',
+    '| model | epochs | Letter Lab | PyTorch, Keras defaults | difference (points) |',
+    '| --- | ---: | ---: | ---: | ---: |',
     ...rows.map(
-      (r) => `| ${r.name} | ${r.epochs} | ${pct(r.letterLab.valAcc)} | ${pct(r.pytorch?.valAcc)} |`,
+      (r) =>
+        `| ${r.name} | ${r.epochs} | ${pct(r.letterLab.valAcc)} | ${pct(r.pytorch?.valAcc)} | ${difference(r)} |`,
     ),
   ].join('\n');
 }
@@ -112,6 +143,7 @@ async function main(): Promise<void> {
       presets: { type: 'string' },
       epochs: { type: 'string' },
       'no-torch': { type: 'boolean' },
+      'torch-threads': { type: 'string', default: '2' },
       json: { type: 'boolean' },
     },
   });
@@ -123,6 +155,12 @@ async function main(): Promise<void> {
     if (!preset) throw new Error(`There is no preset "${id}".`);
     return preset;
   });
+  const torchThreads = Number(values['torch-threads']);
+  if (!Number.isInteger(torchThreads) || torchThreads < 1) {
+    throw new Error(
+      `--torch-threads must be a whole number from 1, got "${values['torch-threads']}".`,
+    );
+  }
   const probe = values['no-torch'] ? null : await probeTorch();
   if (probe && !probe.python) console.error(`accuracy: no PyTorch reference: ${probe.unavailable}`);
   const dir = await mkdtemp(path.join(tmpdir(), 'letter-lab-accuracy-'));
@@ -135,7 +173,7 @@ async function main(): Promise<void> {
       let theirs: Row['pytorch'] = null;
       if (probe?.python) {
         console.error(`accuracy: ${preset.id}, ${epochs} epochs in PyTorch…`);
-        theirs = await pytorch(probe.python, mat, preset, epochs, dir);
+        theirs = await pytorch(probe.python, mat, preset, epochs, dir, torchThreads);
       }
       const row = {
         preset: preset.id,

@@ -109,6 +109,10 @@ export interface LettersEvaluation extends EvaluationNumbers {
   /** Its accuracy on the test part of the letters open in the Letters tab (the fonts), or null
    * when it cannot be measured (no letters open, or they do not fit the network). */
   fonts: (AccuracyCount & { label: string; source: DatasetSource; fonts?: number }) | null;
+  /** Class letters: per camper named in the file, in the file's order (empty for other files). */
+  campers?: (AccuracyCount & { name: string })[];
+  /** Class letters: only those that are not in the camper's own collection (the others' hands). */
+  others?: AccuracyCount | null;
   seconds: number;
 }
 

@@ -15,7 +15,7 @@ import {
   summarizePredictions,
   type SplitPredictions,
 } from '../core/evaluation';
-import { lettersImageSet } from '../core/letters';
+import { lettersImageSet, type StoredLetter } from '../core/letters';
 import type { HostContext } from './context';
 import type { EvaluationService } from './evaluation';
 import { LABELS, type LettersService } from './letters';
@@ -58,7 +58,7 @@ export class LettersEvaluationService {
   private async lettersOf(
     target: LettersTarget,
     classes: number,
-  ): Promise<{ set: ImageSet; heldBack: boolean[]; label: string }> {
+  ): Promise<{ set: ImageSet; heldBack: boolean[]; label: string; stored?: StoredLetter[] }> {
     if (target === 'open') {
       const open = this.ctx.session.dataset;
       if (!open) {
@@ -80,7 +80,7 @@ export class LettersEvaluationService {
           : 'The class file is empty: add the campers’ files first.',
       );
     }
-    return { ...lettersImageSet(stored, classes, LABELS[target]), label: LABELS[target] };
+    return { ...lettersImageSet(stored, classes, LABELS[target]), label: LABELS[target], stored };
   }
 
   async evaluate(target: LettersTarget): Promise<LettersEvaluation> {
@@ -89,7 +89,7 @@ export class LettersEvaluationService {
     const active = await models.get();
     const classes = active.model.outputs[0]?.shape[1] ?? active.meta.spec.classes;
     const started = performance.now();
-    const { set, heldBack, label } = await this.lettersOf(target, classes as number);
+    const { set, heldBack, label, stored } = await this.lettersOf(target, classes as number);
     const all = Uint32Array.from({ length: set.count }, (_, i) => i);
     const predictions = await predictSplit(active.model, set, all, { onProgress: nextTurn });
     const numbers = summarizePredictions(predictions, set.classNames);
@@ -114,16 +114,36 @@ export class LettersEvaluationService {
       },
       heldBack: accuracyOf(predictions, (k) => heldBack[predictions.indices[k]]),
       fonts,
+      ...(target === 'class' && stored ? await this.byCamper(predictions, stored) : {}),
       seconds: (performance.now() - started) / 1000,
     };
     this.kept = [...this.kept, { summary, predictions, set, heldBack }].slice(-KEPT);
     return summary;
   }
 
+  /**
+   * The class letters per camper, and those not in the camper's own collection: how the network
+   * reads the others' handwriting.
+   */
+  private async byCamper(
+    predictions: SplitPredictions,
+    stored: readonly StoredLetter[],
+  ): Promise<Pick<LettersEvaluation, 'campers' | 'others'>> {
+    const names = [...new Set(stored.map((l) => l.camper).filter((n): n is string => n !== null))];
+    const campers = names.map((name) => ({
+      name,
+      ...accuracyOf(predictions, (k) => stored[predictions.indices[k]].camper === name),
+    }));
+    const mine = new Set((await this.letters.file('mine').read()).map((l) => l.id));
+    const others = accuracyOf(predictions, (k) => !mine.has(stored[predictions.indices[k]].id));
+    return { campers, others: mine.size > 0 ? others : null };
+  }
+
   /** The network in use on the font letters' test part; null when that cannot be measured. */
   private async fontsAccuracy(): Promise<LettersEvaluation['fonts']> {
     const info = this.ctx.session.dataset?.info;
-    if (!info) return null;
+    // A collection opened in the Letters tab is not the printed letters.
+    if (!info || this.letters.openCollection() !== null) return null;
     try {
       const result = await this.fonts.run();
       const { count, correct, accuracy } = result;

@@ -27,9 +27,10 @@ import { RUNS_FOLDER } from './runs';
 export const TAUGHT_LETTERS = 'taught-letters.mat';
 export const MAX_TEACH_EPOCHS = 50;
 
-const NAME_SUFFIX: Record<TeachRequest['which'], string> = {
-  mine: ' + my letters',
-  class: ' + class letters',
+/** What the taught network's name gets, in the app's language when it is taught. */
+const NAME_SUFFIX: Record<'en' | 'pl', Record<TeachRequest['which'], string>> = {
+  en: { mine: ' + my letters', class: ' + class letters' },
+  pl: { mine: ' + moje litery', class: ' + litery klasy' },
 };
 
 export async function startTeaching(
@@ -46,6 +47,7 @@ export async function startTeaching(
       'A network is training already: stop it first or wait until it finishes.',
     );
   }
+  if (letters.openCollection() !== null) throw letters.fontsNeeded();
   const active = await models.get();
   const classes = active.meta.spec.classes;
   const stored = await letters.file(request.which).read();
@@ -69,7 +71,8 @@ export async function startTeaching(
   const runId = newRunId();
   const runDir = path.join(ctx.paths.userData, RUNS_FOLDER, runId);
   const copy = path.join(runDir, TAUGHT_LETTERS);
-  const name = `${active.meta.name.slice(0, MAX_NAME_LENGTH - NAME_SUFFIX[request.which].length)}${NAME_SUFFIX[request.which]}`;
+  const suffix = NAME_SUFFIX[ctx.settings.get().language === 'pl' ? 'pl' : 'en'][request.which];
+  const name = `${active.meta.name.slice(0, MAX_NAME_LENGTH - suffix.length)}${suffix}`;
   const spec = {
     ...active.meta.spec,
     name,

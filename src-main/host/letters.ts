@@ -85,6 +85,31 @@ export class LettersService {
     return this.files[which];
   }
 
+  /** Which collection the letters open in the Letters tab are, when they are one (else null). */
+  openCollection(): LettersWhich | null {
+    const open = this.ctx.session.dataset?.path;
+    if (open === undefined) return null;
+    const which = (['mine', 'class'] as const).find(
+      (w) => path.resolve(this.files[w].file) === path.resolve(open),
+    );
+    return which ?? null;
+  }
+
+  /**
+   * Teaching and the printed-letters comparison need the teacher's font letters open in the
+   * Letters tab; a collection opened there would be compared with itself.
+   */
+  fontsNeeded(): LetterLabError {
+    const which = this.openCollection() ?? 'mine';
+    return new LetterLabError(
+      'training.no-dataset',
+      `The Letters tab has ${FILES[which]} open, a collection of drawn letters, not the printed ` +
+        'letters: open the teacher’s letters file or the sample letters there first, then try again.',
+      { file: FILES[which] },
+      'letters.error.fontsNeeded',
+    );
+  }
+
   summaryOf(which: LettersWhich, letters: readonly StoredLetter[]): LettersSummary {
     const classes = Math.max(KEPT_CLASSES, ...letters.map((l) => l.label + 1));
     const countsPerClass = new Array<number>(classes).fill(0);
@@ -177,7 +202,11 @@ export class LettersService {
     let parent: string;
     const chosen = this.ctx.platform.chooseFolder !== undefined;
     if (this.ctx.platform.chooseFolder) {
-      const picked = await this.ctx.platform.chooseFolder({ title: 'Save the letters file in…' });
+      const title =
+        this.ctx.settings.get().language === 'pl'
+          ? 'Zapisz plik z literami w…'
+          : 'Save the letters file in…';
+      const picked = await this.ctx.platform.chooseFolder({ title });
       if (picked === null) return null;
       parent = picked;
     } else {

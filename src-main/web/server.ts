@@ -4,14 +4,29 @@ import type { AddressInfo } from 'node:net';
 import type { ApiRegistry } from '../host/registry';
 import type { EventHub } from '../host/events';
 import type { Result } from '../contract/errors';
+import type { Channel, RequestOf } from '../contract/api';
 import { MAX_UPLOAD_BYTES } from '../host/dataset-files';
 import { serveStatic } from './static';
 
 /** Largest JSON request body; dataset uploads go as raw bytes with their own limit. */
 const MAX_JSON_BYTES = 8 * 1024 * 1024;
 const MAX_BINARY_BYTES = MAX_UPLOAD_BYTES;
-/** The only channels that take a raw file body (application/octet-stream). */
-export const BINARY_CHANNELS: readonly string[] = ['dataset:upload', 'letters:class-add'];
+/** Channels whose request carries a file's bytes: the web bridge sends those as a raw body. */
+type BytesChannel = {
+  [C in Channel]: RequestOf<C> extends { bytes: Uint8Array } ? C : never;
+}[Channel];
+/**
+ * The only channels that take a raw file body (application/octet-stream): a letters file the
+ * camper opens, and a camper's letters file the teacher adds to the class file. Typed so that a
+ * new channel with bytes cannot be forgotten here (browser mode would refuse it).
+ */
+const BYTES_CHANNELS = [
+  'dataset:upload',
+  'letters:class-add',
+] as const satisfies readonly BytesChannel[];
+type Missing = Exclude<BytesChannel, (typeof BYTES_CHANNELS)[number]>;
+const everyBytesChannel: [Missing] extends [never] ? true : Missing = true;
+export const BINARY_CHANNELS: readonly string[] = everyBytesChannel ? BYTES_CHANNELS : [];
 /**
  * A body over its limit is read to its end and thrown away, so the client gets the 413 answer
  * instead of a reset connection; past this many bytes more the connection is closed instead.

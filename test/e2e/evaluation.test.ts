@@ -34,6 +34,9 @@ describe('browser mode: evaluation on the test letters', () => {
   let invoke: ApiInvoke;
 
   async function openPanel(page: Page): Promise<void> {
+    // The host remembers the last language chosen (the Polish checks switch to it), and the app
+    // opens in that language: every test here starts in English whatever ran before it.
+    await invoke('settings:update', { language: 'en' });
     await openApp(page, app);
     await page.getByRole('tab', { name: 'Predict' }).click();
     await page

@@ -19,6 +19,9 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
+/** How long a state may take to show: the host and Chromium share two busy cores with others. */
+const POLL = { timeout: 20_000 };
+
 async function shot(name: string, target: Page = page): Promise<void> {
   const file = shotPath(`lessons-${name}`);
   if (file) await target.screenshot({ path: file });
@@ -93,13 +96,13 @@ describe('lessons (browser mode)', () => {
 
     await page.getByTestId('lesson-ready-made').click();
     await expect
-      .poll(() => page.getByTestId('lesson-check').getAttribute('data-matches'))
+      .poll(() => page.getByTestId('lesson-check').getAttribute('data-matches'), POLL)
       .toBe('true');
     expect(await page.getByTestId('lesson-train-start').textContent()).toContain('Train step 1');
     await page.getByTestId('lesson-train-start').click();
     await page.getByTestId('lesson-running').waitFor({ timeout: 30_000 });
     await expect
-      .poll(() => step('logistic-regression').getAttribute('data-state'))
+      .poll(() => step('logistic-regression').getAttribute('data-state'), POLL)
       .toBe('training');
     await shot('2-step1-training');
     await waitDone('logistic-regression');
@@ -136,10 +139,12 @@ describe('lessons (browser mode)', () => {
       await dialog.getByTestId('settings-lesson-cap').fill('2');
       await dialog.getByTestId('settings-lesson-cap').press('Enter');
       await expect
-        .poll(async () => (await apiClient(app)('lessons:state')).settings.epochCap)
+        .poll(async () => (await apiClient(app)('lessons:state')).settings.epochCap, POLL)
         .toBe(2);
     });
-    await expect.poll(() => page.getByTestId('lesson-capped').textContent()).toContain('2 epochs');
+    await expect
+      .poll(() => page.getByTestId('lesson-capped').textContent(), POLL)
+      .toContain('2 epochs');
 
     // The network in the Build tab is step 1's: a nudge first, then exactly what to add.
     const hint = page.getByTestId('lesson-hint');
@@ -163,7 +168,7 @@ describe('lessons (browser mode)', () => {
     await page.getByRole('tab', { name: 'Lessons' }).click();
     // Units done; the activation and the optimizer are next.
     await expect
-      .poll(() => page.getByTestId('lesson-hint').textContent())
+      .poll(() => page.getByTestId('lesson-hint').textContent(), POLL)
       .toBe('Not yet. Check the settings of Dense.');
     await page.getByTestId('lesson-tell').click();
     expect(await page.getByTestId('lesson-hint').textContent()).toBe(
@@ -177,12 +182,12 @@ describe('lessons (browser mode)', () => {
     await page.getByTestId('field-activation').selectOption('tanh');
     await page.getByTestId('compile-optimizer').selectOption('adam');
     await expect
-      .poll(() => page.getByTestId('lesson-banner').getAttribute('data-matches'))
+      .poll(() => page.getByTestId('lesson-banner').getAttribute('data-matches'), POLL)
       .toBe('true');
     await shot('4b-build-banner');
     await page.getByTestId('lesson-banner-back').click();
     await expect
-      .poll(() => page.getByTestId('lesson-check').getAttribute('data-matches'))
+      .poll(() => page.getByTestId('lesson-check').getAttribute('data-matches'), POLL)
       .toBe('true');
 
     await page.getByTestId('lesson-train-start').click();
@@ -208,36 +213,69 @@ describe('lessons (browser mode)', () => {
 
   it('teacher controls: steps off, ready-made locked, class pace opened from the lesson', async () => {
     await teacher(async (dialog) => {
+      // A cap of 0 epochs is refused with the reason; the cap stays at 2.
+      await dialog.getByTestId('settings-lesson-cap').fill('0');
+      await dialog.getByTestId('settings-lesson-cap').press('Enter');
+      expect(await dialog.getByTestId('settings-lesson-refused').textContent()).toContain(
+        'must be a whole number from 1 to 100',
+      );
+      expect(await dialog.getByTestId('settings-lesson-cap').inputValue()).toBe('2');
+      expect(await dialog.getByTestId('settings-lesson-cap').getAttribute('aria-invalid')).toBe(
+        'true',
+      );
+      expect((await apiClient(app)('lessons:state')).settings.epochCap).toBe(2);
       await dialog.locator('[data-testid="settings-lesson-step"][data-step="batchnorm"]').uncheck();
       await dialog.getByTestId('settings-lesson-lock').check();
       await dialog.getByTestId('settings-lesson-pace').check();
       await dialog.getByTestId('settings-lesson-opened').fill('2');
       await dialog.getByTestId('settings-lesson-opened').press('Enter');
       await expect
-        .poll(async () => (await apiClient(app)('lessons:state')).settings)
+        .poll(async () => (await apiClient(app)('lessons:state')).settings, POLL)
         .toMatchObject({ off: ['batchnorm'], lockReadyMade: true, classPace: true, opened: 2 });
       expect(await axe('[data-testid="settings-dialog"]')).toEqual([]);
       await shot('6-teacher-settings');
     });
 
-    await expect.poll(() => step('batchnorm').count()).toBe(0);
+    await expect.poll(() => step('batchnorm').count(), POLL).toBe(0);
     expect(await step('conv').getAttribute('data-state')).toBe('closed');
     await showStep('conv');
     expect(await page.getByTestId('lesson-closed').textContent()).toContain('Your teacher opens');
     await shot('7-closed');
 
     await page.getByTestId('lesson-open-next').click();
-    await expect.poll(() => step('conv').getAttribute('data-state')).toBe('todo');
+    await expect.poll(() => step('conv').getAttribute('data-state'), POLL).toBe('todo');
     await card().getByTestId('lesson-build').waitFor();
     expect(await page.getByTestId('lesson-ready-made').count()).toBe(0);
     expect(await page.getByTestId('lesson-locked').textContent()).toContain('build this network');
     expect(await step('conv-maxpool').getAttribute('data-state')).toBe('closed');
+    // The Build tab's notebook models are still there, but a network loaded from them does not
+    // count while the teacher wants campers to build.
+    await page.getByTestId('lesson-open-build').click();
+    await page.getByTestId('preset-select').selectOption('conv');
+    await page.getByTestId('preset-load').click();
+    await expect
+      .poll(() => page.getByTestId('lesson-banner').textContent(), POLL)
+      .toContain('Step 3: this is the ready-made network, and your teacher wants you to build it');
+    expect(await page.getByTestId('lesson-banner').getAttribute('data-matches')).toBe('false');
+    await page.getByTestId('lesson-banner-back').click();
+    await expect
+      .poll(() => page.getByTestId('lesson-check').getAttribute('data-matches'), POLL)
+      .toBe('true');
+    expect(await page.getByTestId('lesson-ready-made-locked').textContent()).toContain(
+      'it does not count',
+    );
+    expect(await page.getByTestId('lesson-train-blocked').textContent()).toBe(
+      'First build the step’s network yourself (above).',
+    );
+    expect(await page.getByTestId('lesson-train-start').isDisabled()).toBe(true);
+    await page.getByTestId('lesson-ready-made-locked').scrollIntoViewIfNeeded();
+    await shot('7b-locked-ready-made');
 
     // A reload keeps everything: the steps done, the settings, the open step.
     await page.reload();
     await page.getByTestId('backend').waitFor({ timeout: 60_000 });
     await page.getByRole('tab', { name: 'Lessons' }).click();
-    await expect.poll(() => step('mlp').getAttribute('data-state')).toBe('done');
+    await expect.poll(() => step('mlp').getAttribute('data-state'), POLL).toBe('done');
     expect(await step('logistic-regression').getAttribute('data-state')).toBe('done');
     expect(await step('conv').getAttribute('data-state')).toBe('todo');
     expect(await page.getByTestId('lessons-progress').textContent()).toBe('2 of 7 steps done');
@@ -256,10 +294,12 @@ describe('lessons (browser mode)', () => {
         .uncheck();
       await dialog.getByTestId('settings-lesson-budget').fill('20000');
       await dialog.getByTestId('settings-lesson-budget').press('Enter');
-      await expect.poll(async () => (await invoke('lessons:state')).challenge.open).toBe(true);
+      await expect
+        .poll(async () => (await invoke('lessons:state')).challenge.open, POLL)
+        .toBe(true);
     });
     const challenge = page.getByTestId('challenge');
-    await expect.poll(() => challenge.getAttribute('data-open')).toBe('true');
+    await expect.poll(() => challenge.getAttribute('data-open'), POLL).toBe('true');
     expect(await page.getByTestId('challenge-target').textContent()).toMatch(
       /^To beat: step 1, Logistic regression, with [\d.]+% \(7,850 parameters\)\.$/,
     );
@@ -329,5 +369,67 @@ describe('lessons (browser mode)', () => {
     expect(await sidewaysOverflow(page)).toBe(0);
     await shot('13-zoom200');
     expect(await axe('[data-testid="lessons"]')).toEqual([]);
+  });
+
+  it('works by touch: tap through the steps, the ladder’s table and the teacher settings', async () => {
+    const touch = await browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      hasTouch: true,
+      locale: 'pl-PL',
+    });
+    const tablet = await touch.newPage();
+    try {
+      await tablet.goto(app.url);
+      await tablet.getByTestId('backend').waitFor({ timeout: 60_000 });
+      await tablet.getByTestId('language').selectOption('pl');
+      await tablet.getByRole('tab', { name: 'Lekcje' }).tap();
+      const on = (id: string) => tablet.locator(`[data-testid="lesson-step"][data-step="${id}"]`);
+      await on('logistic-regression').tap();
+      await tablet
+        .locator('[data-testid="lesson-card"][data-step="logistic-regression"]')
+        .waitFor();
+      await tablet.getByTestId('lesson-next').tap();
+      await tablet.locator('[data-testid="lesson-card"][data-step="mlp"]').waitFor();
+      expect(await tablet.getByTestId('lesson-acc').textContent()).toMatch(/^\d{1,3},\d%$/);
+      await tablet.getByTestId('lesson-prev').tap();
+      await tablet
+        .locator('[data-testid="lesson-card"][data-step="logistic-regression"]')
+        .waitFor();
+      // The ladder's numbers for fingers: its table opens with a tap.
+      await tablet.getByTestId('ladder').locator('summary').tap();
+      await tablet.getByTestId('ladder-table').waitFor();
+      // Steps by their names in Polish (step 2 was built from step 1's network and kept its
+      // name), the camper's own network by its own.
+      expect(
+        await tablet
+          .getByTestId('ladder-table')
+          .locator('tbody th')
+          .evaluateAll((els) => els.map((el) => el.textContent)),
+      ).toEqual([
+        '1. Regresja logistyczna',
+        '2. Perceptron wielowarstwowy (MLP)',
+        'My small convnet',
+      ]);
+      // Every control of the tab is big enough to tap (WCAG 2.2's target size).
+      expect((await runAxe(tablet, '[data-testid="lessons"]', ['wcag22aa'])).violations).toEqual(
+        [],
+      );
+      await tablet.getByTestId('ladder').scrollIntoViewIfNeeded();
+      await shot('14-touch-pl', tablet);
+      await tablet.getByTestId('settings-open').tap();
+      const dialog = tablet.getByTestId('settings-dialog');
+      await dialog.getByTestId('settings-lessons').waitFor();
+      await dialog.locator('[data-testid="settings-lesson-step"][data-step="conv"]').tap();
+      await expect
+        .poll(async () => (await apiClient(app)('lessons:state')).settings.off, POLL)
+        .not.toContain('conv');
+      expect(
+        (await runAxe(tablet, '[data-testid="settings-dialog"]', ['wcag22aa'])).violations,
+      ).toEqual([]);
+      await dialog.getByRole('button', { name: 'Zamknij' }).tap();
+      await on('conv').waitFor();
+    } finally {
+      await touch.close();
+    }
   });
 });

@@ -140,7 +140,7 @@ describe('browser mode: My letters', () => {
     expect(errors).toEqual([]);
   });
 
-  it('keeps a letter drawn with a finger, by the letter’s key on the keyboard', async () => {
+  it('keeps letters drawn with a finger (by the letter’s key on the keyboard) and a tablet pen', async () => {
     await page.getByTestId('letters-canvas').scrollIntoViewIfNeeded();
     const box = await page.getByTestId('letters-canvas').boundingBox();
     if (!box) throw new Error('the pad is not on screen');
@@ -161,6 +161,32 @@ describe('browser mode: My letters', () => {
     await expect.poll(keptCount).toBe(31);
     const last = (await invoke('letters:mine')).letters.at(-1);
     expect(last?.label).toBe(8);
+    // A tablet pen: the same pad, pointer type "pen".
+    const pen = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', fx: number, fy: number) =>
+      cdp.send('Input.dispatchMouseEvent', {
+        type,
+        x: box.x + fx * box.width,
+        y: box.y + fy * box.height,
+        button: 'left',
+        buttons: type === 'mouseReleased' ? 0 : 1,
+        clickCount: 1,
+        pointerType: 'pen',
+        force: 0.6,
+      });
+    await pen('mousePressed', 0.3, 0.2);
+    for (let k = 1; k <= 10; k++) await pen('mouseMoved', 0.3, 0.2 + k * 0.065);
+    for (let k = 1; k <= 6; k++) await pen('mouseMoved', 0.3 + k * 0.07, 0.85);
+    await pen('mouseReleased', 0.72, 0.85);
+    expect(await page.getByTestId('letters-canvas').getAttribute('data-pointer')).toBe('pen');
+    await page.getByTestId('letters-preview').waitFor();
+    await page.getByTestId('keep-E').click();
+    await expect.poll(keptCount).toBe(32);
+    const penned = (await invoke('letters:mine')).letters.at(-1);
+    expect(penned?.label).toBe(4);
+    // The later steps count on the letters before it: it goes again.
+    await page.locator(`[data-testid="kept-letter"][data-id="${penned?.id}"]`).click();
+    await page.getByTestId('editor-delete').click();
+    await expect.poll(keptCount).toBe(31);
   });
 
   it('relabels and deletes kept letters, in the file too', async () => {
@@ -228,6 +254,24 @@ describe('browser mode: My letters', () => {
     // The network in use is now the taught one, and says so.
     await page.getByTestId('check-run').click();
     await page.getByTestId('check-taught').waitFor();
+    // The lab notebook's card says what it learned from and before → after on the held-back letters.
+    await page.getByRole('tab', { name: 'Lab notebook' }).click();
+    const card = page.getByTestId('run-teaching');
+    await card.waitFor();
+    const words = ((await card.textContent()) ?? '').replace(/\s+/g, ' ');
+    const before = taught?.record?.teaching?.before?.heldBack;
+    const after = taught?.record?.teaching?.after?.heldBack;
+    expect(words).toContain(`letters of My letters`);
+    expect(words).toContain(
+      `Held-back letters (${after?.count}): ${Math.round((before?.accuracy ?? -1) * 100)}% → ` +
+        `${Math.round((after?.accuracy ?? -1) * 100)}%.`,
+    );
+    expect(words).toMatch(/Printed letters: \d+% → \d+%\./);
+    await card.scrollIntoViewIfNeeded();
+    const seen = shotPath('letters-notebook');
+    if (seen) await page.screenshot({ path: seen });
+    await page.getByRole('tab', { name: 'My handwriting' }).click();
+    await page.getByTestId('letters-view').waitFor();
   });
 
   it('exports the letters with the camper’s name and merges files into a class file', async () => {
@@ -260,6 +304,61 @@ describe('browser mode: My letters', () => {
     expect(campers.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['Ola 30', 'kuba 5']);
     await shot(page, 'class');
     expect((await runAxe(page)).violations).toEqual([]);
+    // The teacher hands the class file back: a letters file with every camper's letters and names.
+    await page.getByTestId('export-class').click();
+    await expect
+      .poll(() => page.getByTestId('export-notice').textContent())
+      .toContain(path.join(app.home, 'exports', 'class-letters.mat'));
+    const back = await readLettersFile(path.join(app.home, 'exports', 'class-letters.mat'), 1000);
+    expect(back).toHaveLength(35);
+    expect(back.filter((l) => l.camper === 'Ola')).toHaveLength(30);
+    // Each camper checks the network on the others' handwriting.
+    await page
+      .getByTestId('check-panel')
+      .getByRole('radio', { name: /Class letters/ })
+      .check();
+    await page.getByTestId('check-run').click();
+    await expect
+      .poll(async () => (await page.getByTestId('check-headline').textContent())?.trim())
+      .toMatch(/^\d+% right on printed letters, \d+% on the class’s handwriting\.$/);
+    expect(await page.getByTestId('check-result').textContent()).toContain('of 35 right');
+    // Kuba's five new letters are the others' handwriting; Ola's are this camper's own.
+    expect(await page.getByTestId('check-others').textContent()).toMatch(
+      /^On the others’ handwriting \(the class letters that are not in your collection\): \d+% \(\d of 5\)\.$/,
+    );
+    const perCamper = await page.getByTestId('check-campers').locator('tbody tr').allInnerTexts();
+    expect(perCamper.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+      expect.stringMatching(/^Ola \d+% \(\d+ \/ 30\)$/),
+      expect.stringMatching(/^kuba \d+% \(\d \/ 5\)$/),
+    ]);
+    await shot(page, 'class-check');
+    await page
+      .getByTestId('check-panel')
+      .getByRole('radio', { name: /My letters/ })
+      .check();
+  });
+
+  it('opens my letters in the Letters tab like any letters file', async () => {
+    await page.getByRole('button', { name: 'Open my letters in the Letters tab' }).click();
+    await page.getByTestId('dataset-view').waitFor();
+    await expect.poll(() => page.getByTestId('dataset-file').textContent()).toBe('my-letters.mat');
+    expect(await page.getByTestId('dataset-count').getAttribute('data-count')).toBe(
+      String(await keptCount()),
+    );
+    await shot(page, 'opened');
+    // With the drawn letters open there are no printed letters to mix in: teaching says so.
+    await page.getByRole('tab', { name: 'My handwriting' }).click();
+    await page.getByTestId('teach-start').click();
+    await expect
+      .poll(() => page.getByTestId('teach-error').textContent())
+      .toContain('The Letters tab has my-letters.mat open');
+    await page.getByRole('tab', { name: 'Letters' }).click();
+    await page.getByTestId('dataset-open-sample').click();
+    await expect
+      .poll(() => page.getByTestId('dataset-file').textContent())
+      .toBe('sample-letters.mat');
+    await page.getByRole('tab', { name: 'My handwriting' }).click();
+    await page.getByTestId('letters-view').waitFor();
   });
 
   it('keeps a drawing from the Predict tab', async () => {
@@ -288,6 +387,25 @@ describe('browser mode: My letters', () => {
       .poll(async () => (await page.getByTestId('check-headline').textContent())?.trim())
       .toMatch(/^\d+% dobrze na literach drukowanych, \d+% na twoich\.$/);
     expect(await page.getByTestId('teach-panel').textContent()).toContain('Naucz ją swojego pisma');
+    // Taught in Polish, the new network is named in Polish.
+    const previous = (await invoke('training:state')).runId;
+    await page.getByTestId('teach-epochs').fill('1');
+    await page.getByTestId('teach-start').click();
+    await expect
+      .poll(
+        async () => {
+          const state = await invoke('training:state');
+          return state.runId !== previous && state.status === 'finished';
+        },
+        { timeout: 240_000 },
+      )
+      .toBe(true);
+    await expect
+      .poll(() => page.getByTestId('teach-result').textContent())
+      .toMatch(/Odłożone z: Moje litery \(\d+\)/);
+    await expect
+      .poll(() => page.getByTestId('letters-network').textContent())
+      .toContain('+ moje litery');
     expect((await runAxe(page)).violations).toEqual([]);
     expect(await sidewaysOverflow(page)).toBe(0);
     const top = shotPath('letters-pl-top');

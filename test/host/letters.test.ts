@@ -46,6 +46,11 @@ function logistic(epochs: number): ModelSpec {
   return spec;
 }
 
+function omitName<T extends { name: string }>(camper: T): Omit<T, 'name'> {
+  const { name: _name, ...rest } = camper;
+  return rest;
+}
+
 async function settled(): Promise<TrainingState> {
   for (;;) {
     const state = await host.call('training:state');
@@ -189,6 +194,47 @@ describe('my letters (host)', () => {
     expect(open.heldBack.count).toBe(ctx.session.dataset!.set.test.length);
   });
 
+  it('checks the class letters per camper and on the others’ handwriting apart', async () => {
+    const zosia = await readFile(path.join(home, 'exports', 'zosia-letters.mat'));
+    const kuba = encodeLetters(
+      mirrored.slice(50, 60).map((l) => makeLetter(Uint8Array.from(l.pixels), l.label, 'Kuba')),
+    );
+    await host.call('letters:class-add', { name: 'zosia-letters.mat', bytes: zosia });
+    await host.call('letters:class-add', { name: 'kuba.mat', bytes: kuba });
+    const result = await host.call('letters:evaluate', { target: 'class' });
+    expect(result.count).toBe(59);
+    expect(result.campers?.map((c) => [c.name, c.count])).toEqual([
+      ['Zosia', 49],
+      ['Kuba', 10],
+    ]);
+    expect(result.campers!.reduce((sum, c) => sum + c.correct, 0)).toBe(result.correct);
+    // Zosia's letters are this camper's own collection: the others' are Kuba's.
+    expect(result.others).toEqual(omitName(result.campers![1]!));
+    expect((await host.call('letters:evaluate', { target: 'mine' })).campers).toBeUndefined();
+    await host.call('letters:class-reset');
+  });
+
+  it('never calls a collection open in the Letters tab the printed letters, nor teaches with it', async () => {
+    await host.call('letters:open', { which: 'mine' });
+    const result = await host.call('letters:evaluate', { target: 'mine' });
+    expect(result.count).toBe(49);
+    expect(result.fonts).toBeNull();
+    const refused = await host.fail('letters:teach', {
+      which: 'mine',
+      mode: 'mixed',
+      share: 0.25,
+      epochs: 1,
+    });
+    expect(refused).toMatchObject({
+      code: 'training.no-dataset',
+      messageKey: 'letters.error.fontsNeeded',
+      params: { file: 'my-letters.mat' },
+    });
+    expect(refused.message).toMatch(/my-letters\.mat open.*sample letters/);
+    await host.call('dataset:open-sample');
+    expect((await host.call('letters:evaluate', { target: 'mine' })).fonts).not.toBeNull();
+  });
+
   it('teaches it in a new run from the network in use, recorded with before and after', async () => {
     const before = ctx.session.training!.snapshot();
     const recorded = new Promise<string>((resolve) => {
@@ -218,8 +264,15 @@ describe('my letters (host)', () => {
     // The per-epoch check is on the held-back letters.
     expect(done.history[1].valAcc).toBeCloseTo(teaching.after!.heldBack.accuracy, 6);
     const id = await recorded;
+    expect(id).toBe(started.runId);
     const runDir = path.join(home, 'runs', id);
-    const record = JSON.parse(await readFile(path.join(runDir, 'run.json'), 'utf8')) as RunRecord;
+    const readRecord = async () =>
+      JSON.parse(await readFile(path.join(runDir, 'run.json'), 'utf8')) as RunRecord;
+    // The record is written from the run's start and gets its end a moment after the state does.
+    await expect
+      .poll(async () => (await readRecord()).status, { timeout: 30_000 })
+      .toBe('finished');
+    const record = await readRecord();
     expect(record.teaching).toEqual(teaching);
     expect(record.name).toMatch(/\+ my letters$/);
     // The letters it learned from are kept with the run, and its network says it was taught.

@@ -42,10 +42,14 @@ export const lessons = defineMessages(
     'lessons.build.openBuilder': 'Open the Build tab',
     'lessons.build.readyMade': 'Load it ready-made',
     'lessons.build.locked': 'Your teacher wants everyone to build this network themselves.',
+    'lessons.build.readyMadeLocked':
+      'This is the ready-made network from the notebook’s models, and your teacher wants you to build it yourself: it does not count. Start from another network in the Build tab and add the blocks one by one.',
     'lessons.build.loaded': 'Step {n}’s network is now in the Build tab.',
     'lessons.build.whose.built': 'You built it yourself.',
     'lessons.banner.matches': 'this is the step’s network. Go back to the lesson to train it.',
     'lessons.banner.back': 'Back to the lesson',
+    'lessons.banner.readyMadeLocked':
+      'this is the ready-made network, and your teacher wants you to build it yourself. Start from another network and add the blocks one by one.',
     'lessons.banner.close': 'Hide the lesson’s check',
     'lessons.build.whose.ready': 'You loaded it ready-made.',
 
@@ -57,6 +61,7 @@ export const lessons = defineMessages(
     'lessons.train.needNetwork': 'First build the step’s network (above).',
     'lessons.train.needLetters': 'First open some letters (the Letters tab).',
     'lessons.train.busy': 'Another network is training. Wait until it ends, or stop it.',
+    'lessons.train.needOwn': 'First build the step’s network yourself (above).',
     'lessons.train.starting': 'Starting…',
     'lessons.train.running': 'Epoch {epoch} of {epochs}',
     'lessons.train.lastAcc': 'test accuracy after the last epoch: {acc}',
@@ -77,7 +82,11 @@ export const lessons = defineMessages(
       'This run learned from other letters than the ones open now. Train it again to put it on the ladder.',
     'lessons.happened.stopped':
       'It stopped after {epochs} of {target} epochs. Train it again to finish the step.',
-    'lessons.happened.failed': 'The training did not finish ({status}). Train it again.',
+    'lessons.happened.failed':
+      'The training did not finish ({epochs} of {target} epochs): {why}. Train it again.',
+    'lessons.happened.why.failed': 'it stopped with an error',
+    'lessons.happened.why.crashed': 'the training process stopped working',
+    'lessons.happened.why.interrupted': 'the app was closed while it trained',
     'lessons.happened.missing':
       'This step’s run was deleted from the lab notebook. Train it again.',
     'lessons.think': 'Think about it',
@@ -201,6 +210,13 @@ export const lessons = defineMessages(
     'lessons.settings.resetYes': 'Yes, start again',
     'lessons.settings.resetNo': 'Cancel',
     'lessons.settings.resetDone': 'The lessons start again from step 1.',
+    'lessons.settings.capNotebook': 'the notebook’s epochs',
+    'lessons.settings.bad.epochCap':
+      'Most epochs per step must be a whole number from {min} to {max}, or empty for the notebook’s epochs. It stays at {now}.',
+    'lessons.settings.bad.opened':
+      'Steps open must be a whole number from {min} to {max} (the steps that are on). It stays at {now}.',
+    'lessons.settings.bad.budget':
+      'The budget must be a whole number of parameters from {min} to {max}. It stays at {now}.',
   },
   {
     'nav.lessons': 'Lekcje',
@@ -241,10 +257,14 @@ export const lessons = defineMessages(
     'lessons.build.openBuilder': 'Otwórz zakładkę Budowanie',
     'lessons.build.readyMade': 'Wczytaj gotową',
     'lessons.build.locked': 'Nauczyciel chce, żeby każdy zbudował tę sieć samodzielnie.',
+    'lessons.build.readyMadeLocked':
+      'To gotowa sieć z modeli notatnika, a nauczyciel chce, żeby tę sieć zbudować samodzielnie: ta się nie liczy. Zacznij w zakładce Budowanie od innej sieci i dodawaj bloki po kolei.',
     'lessons.build.loaded': 'Sieć z kroku {n} jest teraz w zakładce Budowanie.',
     'lessons.build.whose.built': 'Zbudowana samodzielnie.',
     'lessons.banner.matches': 'to już sieć tego kroku. Wróć do lekcji, żeby ją wytrenować.',
     'lessons.banner.back': 'Wróć do lekcji',
+    'lessons.banner.readyMadeLocked':
+      'to gotowa sieć, a nauczyciel chce, żeby tę sieć zbudować samodzielnie. Zacznij od innej sieci i dodawaj bloki po kolei.',
     'lessons.banner.close': 'Ukryj sprawdzanie lekcji',
     'lessons.build.whose.ready': 'Wczytana gotowa.',
 
@@ -257,6 +277,7 @@ export const lessons = defineMessages(
     'lessons.train.needNetwork': 'Najpierw zbuduj sieć tego kroku (wyżej).',
     'lessons.train.needLetters': 'Najpierw otwórz litery (zakładka Litery).',
     'lessons.train.busy': 'Trenuje się inna sieć. Poczekaj, aż skończy, albo ją zatrzymaj.',
+    'lessons.train.needOwn': 'Najpierw zbuduj sieć tego kroku samodzielnie (wyżej).',
     'lessons.train.starting': 'Uruchamianie…',
     'lessons.train.running': 'Epoka {epoch} z {epochs}',
     'lessons.train.lastAcc': 'trafność na literach testowych po ostatniej epoce: {acc}',
@@ -277,7 +298,11 @@ export const lessons = defineMessages(
       'Ten trening uczył się na innych literach niż te, które są teraz otwarte. Wytrenuj sieć jeszcze raz, żeby trafiła na drabinę.',
     'lessons.happened.stopped':
       'Trening zatrzymał się po {epochs} z {target} epok. Wytrenuj sieć jeszcze raz, żeby skończyć krok.',
-    'lessons.happened.failed': 'Trening się nie skończył ({status}). Wytrenuj sieć jeszcze raz.',
+    'lessons.happened.failed':
+      'Trening się nie skończył ({epochs} z {target} epok): {why}. Wytrenuj sieć jeszcze raz.',
+    'lessons.happened.why.failed': 'przerwał go błąd',
+    'lessons.happened.why.crashed': 'proces treningu przestał działać',
+    'lessons.happened.why.interrupted': 'aplikację zamknięto w trakcie treningu',
     'lessons.happened.missing':
       'Trening tego kroku został usunięty z dziennika. Wytrenuj sieć jeszcze raz.',
     'lessons.think': 'Do przemyślenia',
@@ -396,5 +421,12 @@ export const lessons = defineMessages(
     'lessons.settings.resetYes': 'Tak, zacznij od nowa',
     'lessons.settings.resetNo': 'Anuluj',
     'lessons.settings.resetDone': 'Lekcje zaczynają się od kroku 1.',
+    'lessons.settings.capNotebook': 'tyle epok, ile w notatniku',
+    'lessons.settings.bad.epochCap':
+      'Najwięcej epok na krok to liczba całkowita od {min} do {max} albo puste pole (tyle epok, ile w notatniku). Zostaje: {now}.',
+    'lessons.settings.bad.opened':
+      'Otwarte kroki to liczba całkowita od {min} do {max} (tyle kroków jest włączonych). Zostaje: {now}.',
+    'lessons.settings.bad.budget':
+      'Limit to liczba całkowita parametrów od {min} do {max}. Zostaje: {now}.',
   },
 );

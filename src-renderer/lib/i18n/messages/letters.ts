@@ -18,6 +18,8 @@ export const letters = defineMessages(
     'error.letters.write-failed':
       'Letter Lab could not save the letters. Check that the disk is not full, then try again.',
     'nav.mine': 'My handwriting',
+    'letters.error.fontsNeeded':
+      'The Letters tab has {file} open, a collection of drawn letters, not the printed letters. Open the teacher’s letters file or the sample letters there first, then try again.',
     'letters.check.cellEmpty': 'None of these letters landed in this cell.',
     'letters.run.mixed':
       'Taught from “{from}” with {train} letters of {file}, mixed into the printed letters ({percent} of every batch).',
@@ -102,6 +104,11 @@ export const letters = defineMessages(
     'letters.check.heldBack':
       'On the letters held back for the test: {percent} ({correct} of {count}).',
     'letters.check.testPart': 'On the test part of the file: {percent} ({correct} of {count}).',
+    'letters.check.others':
+      'On the others’ handwriting (the class letters that are not in your collection): {percent} ({correct} of {count}).',
+    'letters.check.campersCaption': 'Each camper’s letters',
+    'letters.check.camper': 'Camper',
+    'letters.check.right': 'Read right',
     'letters.check.fontsNote':
       'Printed letters: the test part of {label}, which the network never learned from.',
     'letters.check.taught':
@@ -198,6 +205,8 @@ export const letters = defineMessages(
     'error.letters.write-failed':
       'Letter Lab nie zdołał zapisać liter. Sprawdź, czy dysk nie jest pełny, i spróbuj jeszcze raz.',
     'nav.mine': 'Moje pismo',
+    'letters.error.fontsNeeded':
+      'W zakładce Litery jest otwarty plik {file} z rysowanymi literami, a nie litery drukowane. Otwórz tam najpierw plik nauczyciela albo przykładowe litery i spróbuj jeszcze raz.',
     'letters.check.cellEmpty': 'Żadna z tych liter nie trafiła do tej komórki.',
     'letters.run.mixed':
       'Uczona od „{from}” na {train} literach z: {file}, wymieszanych z literami drukowanymi ({percent} każdej paczki).',
@@ -281,6 +290,11 @@ export const letters = defineMessages(
     'letters.check.detail': '„{name}”: dobrze {correct} z {count} ({label}).',
     'letters.check.heldBack': 'Na literach odłożonych na test: {percent} ({correct} z {count}).',
     'letters.check.testPart': 'Na części testowej pliku: {percent} ({correct} z {count}).',
+    'letters.check.others':
+      'Na piśmie pozostałych (litery klasy, których nie ma w twojej kolekcji): {percent} ({correct} z {count}).',
+    'letters.check.campersCaption': 'Litery każdego uczestnika',
+    'letters.check.camper': 'Uczestnik',
+    'letters.check.right': 'Odczytane dobrze',
     'letters.check.fontsNote':
       'Litery drukowane: część testowa {label}, na której sieć nigdy się nie uczyła.',
     'letters.check.taught':

@@ -11,6 +11,7 @@ import {
   maxPool2x2,
 } from '../../../../src-renderer/features/lessons/pictures';
 import { changeFromPrevious, recipe } from '../../../../src-renderer/features/lessons/lesson-text';
+import { readWhole } from '../../../../src-renderer/features/lessons/whole-number';
 
 describe('lesson pictures', () => {
   it('the stroke filter lights up most on the stroke going down', () => {
@@ -60,5 +61,21 @@ describe('lesson text', () => {
       /^Compared with step 1: 3\.5 times more parameters/,
     );
     expect(changeFromPrevious('mlp', ladder, 'en')).toBeNull();
+  });
+});
+
+describe('the teacher’s number fields', () => {
+  it('take a whole number in range, and empty only where it means “none”', () => {
+    expect(readWhole(' 3 ', 1, 100, true)).toBe(3);
+    expect(readWhole('', 1, 100, true)).toBeNull();
+    expect(readWhole('', 100, 10_000_000, false)).toBeUndefined();
+  });
+
+  it('refuse what is not a whole number in range', () => {
+    for (const text of ['0', '101', '2.5', '-1', '1e9', 'abc']) {
+      expect(readWhole(text, 1, 100, true)).toBeUndefined();
+    }
+    // A number field holding letters reports an empty value and badInput.
+    expect(readWhole('', 1, 100, true, true)).toBeUndefined();
   });
 });

@@ -526,7 +526,8 @@ export function batchNormGradSums(
 /**
  * out[p, ch] = a[ch] * u[p, ch] + b[ch] * v[p, ch] + k[ch] over the `pixels` rows; `v` 0 means
  * none (then `b` is not read). The normalisation (a = scale, k = shift) and the input gradient of
- * batch normalisation (u = dy, v = x). `channels` must be a multiple of 4.
+ * batch normalisation (u = dy, v = x). `channels` must be a multiple of 4. Row by row, so the
+ * tensors stream through the cache once (the coefficients stay in L1).
  */
 export function channelAffine(
   u: usize,
@@ -539,22 +540,24 @@ export function channelAffine(
   channels: i32,
 ): void {
   const rowBytes = (<usize>channels) << 2;
-  for (let g = 0; g < channels; g += 4) {
-    const lane = (<usize>g) << 2;
-    const av = v128.load(a + lane);
-    const kv = v128.load(k + lane);
-    let at = lane;
-    if (v) {
-      const bv = v128.load(b + lane);
-      for (let p = 0; p < pixels; p++) {
-        const y = f32x4.add(f32x4.mul(av, v128.load(u + at)), f32x4.mul(bv, v128.load(v + at)));
-        v128.store(out + at, f32x4.add(y, kv));
-        at += rowBytes;
+  const end = <usize>pixels * rowBytes;
+  if (v) {
+    for (let row: usize = 0; row < end; row += rowBytes) {
+      for (let lane: usize = 0; lane < rowBytes; lane += 16) {
+        const at = row + lane;
+        const y = f32x4.add(
+          f32x4.mul(v128.load(a + lane), v128.load(u + at)),
+          f32x4.mul(v128.load(b + lane), v128.load(v + at)),
+        );
+        v128.store(out + at, f32x4.add(y, v128.load(k + lane)));
       }
-    } else {
-      for (let p = 0; p < pixels; p++) {
-        v128.store(out + at, f32x4.add(f32x4.mul(av, v128.load(u + at)), kv));
-        at += rowBytes;
+    }
+  } else {
+    for (let row: usize = 0; row < end; row += rowBytes) {
+      for (let lane: usize = 0; lane < rowBytes; lane += 16) {
+        const at = row + lane;
+        const y = f32x4.mul(v128.load(a + lane), v128.load(u + at));
+        v128.store(out + at, f32x4.add(y, v128.load(k + lane)));
       }
     }
   }
