@@ -92,9 +92,9 @@ describe('browser mode: My letters', () => {
     await page.getByTestId('collection-empty').waitFor();
     // Nothing drawn yet: the 28x28 view is empty white paper, as every letter is shown.
     expect(
-      await page
-        .getByTestId('letters-preview-empty')
-        .evaluate((el) => getComputedStyle(el).backgroundColor),
+      await page.evaluate(
+        `getComputedStyle(document.querySelector('[data-testid="letters-preview-empty"]')).backgroundColor`,
+      ),
     ).toBe('rgb(255, 255, 255)');
     expect((await runAxe(page)).violations).toEqual([]);
     await shot(page, 'empty');
