@@ -98,6 +98,8 @@ describe('letter-lab runs', () => {
     expect(out.stdout).toMatch(/^\* 2025-06-02-drop-bbb {2}With dropout$/m);
     expect(out.stdout).toContain('best validation accuracy 86.0%');
     expect(out.stdout).toMatch(/Overfitting: from epoch 4/);
+    // Which letters each run learned from, by name and counts (not by fingerprint).
+    expect(out.stdout).toContain('    letters: Sample, 2,800 for training and 700 for testing');
   });
 
   it('says so when there are no runs', async () => {

@@ -9,7 +9,7 @@ import { runAxe, sidewaysOverflow } from './helpers/axe';
 import { openTab, type SectionId } from './helpers/camper';
 import { launchBrowser, startWebApp, type WebApp } from './helpers/web-app';
 
-const SECTIONS: SectionId[] = ['data', 'build', 'train', 'predict', 'notebook'];
+const SECTIONS: SectionId[] = ['lessons', 'data', 'build', 'train', 'predict', 'mine', 'notebook'];
 
 /** The tops and bottoms of the header's brand, tabs and tools. */
 function headerRows(page: Page): Promise<{ top: number; bottom: number }[]> {
@@ -64,6 +64,15 @@ describe('browser mode: the layout at 1280x720 and 1366x768', () => {
         const rows = await headerRows(page);
         expect(rows).toHaveLength(3);
         for (const a of rows) for (const b of rows) expect(a.top).toBeLessThan(b.bottom);
+        // The tools are short on screen, but a screen reader hears their whole names.
+        expect(await page.getByTestId('settings-open').getAttribute('aria-label')).toBe(
+          language === 'en' ? 'Teacher settings' : 'Ustawienia nauczyciela',
+        );
+        expect(
+          await page
+            .getByTestId('language')
+            .evaluate((el) => el.labels?.[0]?.querySelector('span')?.textContent),
+        ).toBe(language === 'en' ? 'Language' : 'Język');
         for (const section of SECTIONS) {
           await openTab(page, section);
           expect(await sidewaysOverflow(page), `${name} ${section}`).toBeLessThanOrEqual(0);

@@ -90,6 +90,12 @@ afterAll(async () => {
 describe('browser mode: My letters', () => {
   it('starts empty, then keeps letters drawn with the mouse in guided mode, each saved at once', async () => {
     await page.getByTestId('collection-empty').waitFor();
+    // Nothing drawn yet: the 28x28 view is empty white paper, as every letter is shown.
+    expect(
+      await page.evaluate(
+        `getComputedStyle(document.querySelector('[data-testid="letters-preview-empty"]')).backgroundColor`,
+      ),
+    ).toBe('rgb(255, 255, 255)');
     expect((await runAxe(page)).violations).toEqual([]);
     await shot(page, 'empty');
     await page.getByTestId('guide-size').selectOption(String(PER_LETTER));

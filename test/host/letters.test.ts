@@ -292,6 +292,55 @@ describe('my letters (host)', () => {
     expect(more.teaching!.before).toEqual(teaching.before);
   });
 
+  it('a teaching run stopped in the middle of an epoch measures the network it keeps', async () => {
+    // Batches of 9: hundreds per epoch, so the stop lands inside an epoch.
+    const small = logistic(1);
+    small.compile.batchSize = 9;
+    await host.call('training:start', { spec: small, seed: 2 });
+    expect((await settled()).status).toBe('finished');
+    const inEpoch2 = new Promise<void>((resolve) => {
+      const off = ctx.events.subscribe((event, payload) => {
+        const { progress } = payload as { progress?: { epoch: number; batch: number } };
+        if (event === 'training:batch' && progress!.epoch === 2 && progress!.batch >= 3) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const started = await host.call('letters:teach', {
+      which: 'mine',
+      mode: 'mixed',
+      share: 0.25,
+      epochs: 3,
+    });
+    await inEpoch2;
+    await host.call('training:pause');
+    await expect.poll(async () => (await host.call('training:state')).status).toBe('paused');
+    // Paused: the last full epoch's autosave is on disk, and a stop must leave it as it is.
+    const weights = path.join(home, 'runs', started.runId!, 'model', 'weights.bin');
+    const keptWeights = await readFile(weights);
+    await host.call('training:stop');
+    const state = await settled();
+    expect(await readFile(weights)).toEqual(keptWeights);
+    expect(state.status).toBe('stopped');
+    const kept = state.history.length;
+    expect(kept).toBeGreaterThanOrEqual(1);
+    expect(state.stoppedAt?.epoch).toBe(kept + 1);
+    // "After" is the network as it was after the last full epoch: the one saved, whose check on
+    // the held-back letters is that epoch's, and whose test accuracy is the saved one.
+    const after = state.teaching!.after!;
+    expect(after.heldBack.accuracy).toBeCloseTo(state.history[kept - 1].valAcc!, 6);
+    const meta = await readModelMeta(path.join(home, 'runs', started.runId!, 'model'));
+    expect(meta.history).toHaveLength(kept);
+    expect(meta.accuracy).toBeCloseTo(after.fonts!.accuracy, 6);
+    await expect
+      .poll(async () => {
+        const file = path.join(home, 'runs', started.runId!, 'run.json');
+        return (JSON.parse(await readFile(file, 'utf8')) as RunRecord).status;
+      })
+      .toBe('stopped');
+  });
+
   it('refuses to teach with too few letters, naming what is missing', async () => {
     for (const letter of (await host.call('letters:mine')).letters.slice(3)) {
       await host.call('letters:delete', { id: letter.id });

@@ -40,6 +40,15 @@ function listJson(entries: RunEntry[]) {
   });
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** "letters: notMNIST_small.mat, 14,979 for training and 3,745 for testing" (the app's words). */
+function lettersLine(r: NonNullable<RunEntry['record']>): string {
+  const d = r.dataset;
+  if (!d) return '    letters: not recorded';
+  return `    letters: ${d.label}, ${count(d.train)} for training and ${count(d.test)} for testing`;
+}
+
 function listText(entries: RunEntry[], root: string): string {
   if (entries.length === 0) return `No recorded runs in ${root}.`;
   return entries
@@ -51,6 +60,7 @@ function listText(entries: RunEntry[], root: string): string {
       return [
         `${star} ${e.id}  ${r.name}`,
         `    ${r.status}, ${r.history.length} epochs, best validation accuracy ${best}, ${r.params} parameters`,
+        lettersLine(r),
         `    ${e.verdict?.text.en ?? ''}`,
       ].join('\n');
     })

@@ -5,13 +5,15 @@ import type { Page } from 'playwright-core';
 import { apiClient, openApp } from './app-page';
 import type { WebApp } from './web-app';
 
-export type SectionId = 'data' | 'build' | 'train' | 'predict' | 'notebook';
+export type SectionId = 'lessons' | 'data' | 'build' | 'train' | 'predict' | 'mine' | 'notebook';
 
 const VIEW_OF: Record<SectionId, string> = {
+  lessons: 'lessons',
   data: 'dataset-view',
   build: 'builder',
   train: 'training',
   predict: 'predict-view',
+  mine: 'letters-view',
   notebook: 'notebook',
 };
 

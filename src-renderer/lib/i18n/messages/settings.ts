@@ -3,6 +3,7 @@ import { defineMessages } from '../define';
 export const settings = defineMessages(
   {
     'settings.open': 'Teacher settings',
+    'settings.openShort': 'Teacher',
     'settings.title': 'Teacher settings',
     'settings.close': 'Close',
     'settings.language': 'Language of the app',
@@ -33,6 +34,7 @@ export const settings = defineMessages(
   },
   {
     'settings.open': 'Ustawienia nauczyciela',
+    'settings.openShort': 'Nauczyciel',
     'settings.title': 'Ustawienia nauczyciela',
     'settings.close': 'Zamknij',
     'settings.language': 'Język aplikacji',
