@@ -226,11 +226,15 @@ describe('browser mode: honest stops, clean curves, runs that keep their letters
     await expect
       .poll(async () => (await invoke('training:state')).runId, { timeout: 30_000 })
       .not.toBe(before);
-    await expect.poll(() => runStatus(page), { timeout: RUN_TIMEOUT }).toBe('finished');
+    // The host's state first: the page may still show the previous run's "finished" for a moment.
+    await expect
+      .poll(async () => (await invoke('training:state')).status, { timeout: RUN_TIMEOUT })
+      .toBe('finished');
     const run = await invoke('training:state');
     expect(run.runId).not.toBe(before);
     expect(run.dataset).toMatchObject({ label: 'half-letters.mat', train: 1400, test: 350 });
-    expect(await page.getByTestId('train-more').count()).toBe(1);
+    await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('finished');
+    await expect.poll(() => page.getByTestId('train-more').count(), { timeout: 30_000 }).toBe(1);
 
     await openTab(page, 'notebook');
     await expect.poll(() => page.getByTestId('run-card').count()).toBe(2);
