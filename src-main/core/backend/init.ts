@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import type { BackendInfo, BackendPreference } from '../../contract/backend';
 import { LetterLabError } from '../errors';
 import { registerCpuKernels, registerWasmKernels } from './kernels/register';
-import { simdKernels } from './simd/module';
+import { kernelsBuild, simdKernels } from './simd/module';
 import { defaultTrainingThreads } from './threads';
 import { wasmBinaryDir } from './wasm-paths';
 
@@ -184,10 +184,11 @@ async function start(preference: BackendPreference, options: BackendOptions): Pr
   }
   const { simd } = await startWasm();
   const kernels = simdKernels(tf.backend() as BackendWasm) !== null;
+  const fused = kernels && kernelsBuild() === 'relaxed' ? ' (with fused multiply-adds)' : '';
   const threads = defaultTrainingThreads('wasm');
   const engine =
     `WebAssembly${simd ? ' with SIMD' : ' (no SIMD)'}` +
-    `${kernels ? " and Letter Lab's own SIMD training kernels" : ''}, ${threadsText(threads)}`;
+    `${kernels ? ` and Letter Lab's own SIMD training kernels${fused}` : ''}, ${threadsText(threads)}`;
   let reason: string;
   if (preference === 'wasm') reason = `WebAssembly was chosen explicitly: ${engine}.`;
   else if (preference === 'native')

@@ -1,9 +1,9 @@
 // Conv2DBackpropFilter for the wasm backend (tfjs-backend-wasm 4.22 has none): the gradient of a
 // 2-D convolution with respect to its filter,
 //   dW[kh, kw, ci, co] = sum over n, oh, ow of x[n, oh*S + kh - top, ow*S + kw - left, ci] * dy[n, oh, ow, co].
-// Output channels in fours, no dilation (every Letter Lab preset): our SIMD kernel (../simd) sums
-// straight from x and dy in place, about 3x faster than the XNNPACK formulations below, which
-// remain for the other cases:
+// Output channels in fours, no dilation (every Letter Lab preset): our SIMD kernels (../simd) sum
+// straight from x and dy in place (by Winograd for 3x3, stride 1, with 16s of output channels),
+// several times faster than the XNNPACK formulations below, which remain for the other cases:
 //  - several input channels: the sum is itself a convolution, of x laid out as [CI, H, W, N] (CI
 //    plays the batch, N the channels) with dy laid out as [OH, OW, N, CO] as the filter, dilated by
 //    the stride S. Two transposes and one Conv2D; the patches are never expanded in JavaScript.
@@ -23,7 +23,15 @@ import type {
 import { backend_util, util } from '@tensorflow/tfjs-core';
 import { wasmF32 } from './heap';
 import { originalKernel, stridelessConv2D } from './originals';
-import { convArgs, heapPointer, simdConvFits, simdKernels, type SimdKernels } from '../simd/module';
+import {
+  convArgs,
+  heapPointer,
+  simdConvFits,
+  simdKernels,
+  WINOGRAD_FILTER_GRAD_TILES,
+  winogradFits,
+  type SimdKernels,
+} from '../simd/module';
 
 /** Floats of one chunk's two operands (patches + dy rows) we aim to keep in cache. */
 const CHUNK_FLOATS = 1 << 18;
@@ -168,7 +176,10 @@ function viaConv2d(
   return dw;
 }
 
-/** Our WebAssembly SIMD kernel: the sum over output pixels, straight from x and dy (NHWC). */
+/**
+ * Our WebAssembly SIMD kernels, straight from x and dy (NHWC): Winograd F(3x3, 2x2) where it fits
+ * (3x3, stride 1: 2.25 times fewer multiplications), else the direct sum over output pixels.
+ */
 function viaSimd(
   simd: SimdKernels,
   backend: BackendWasm,
@@ -178,6 +189,30 @@ function viaSimd(
 ): TensorInfo {
   const { filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co } = info;
   const dw = backend.makeOutput([kh, kw, ci, co], 'float32');
+  if (winogradFits(info)) {
+    const floats = 16 * (ci * co + WINOGRAD_FILTER_GRAD_TILES * (ci + co) + 32);
+    const scratch = backend.makeOutput([floats], 'float32');
+    try {
+      simd.winogradFilterGrad(
+        heapPointer(backend, x),
+        heapPointer(backend, dy),
+        heapPointer(backend, dw),
+        heapPointer(backend, scratch),
+        info.batchSize,
+        info.inHeight,
+        info.inWidth,
+        ci,
+        info.outHeight,
+        info.outWidth,
+        co,
+        info.padInfo.top,
+        info.padInfo.left,
+      );
+    } finally {
+      backend.disposeData(scratch.dataId);
+    }
+    return dw;
+  }
   simd.convFilterGrad(
     heapPointer(backend, x),
     heapPointer(backend, dy),

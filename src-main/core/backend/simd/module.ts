@@ -2,10 +2,15 @@
 // own memory so they read and write tensors in place. One instance per backend (each worker thread
 // has its own backend and memory). When anything is missing (no SIMD, another tfjs build), the
 // callers keep their previous implementation: `simdKernels` returns null.
+//
+// Two builds of the same source: with relaxed SIMD (fused multiply-adds, about a fifth faster
+// training of the ConvNets) where the engine accepts it, else SIMD only. Electron's V8 and Node 22+
+// have relaxed SIMD on; Node 20's V8 has it behind a flag, which is turned on for it here.
 
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
-import { KERNELS_WASM_BASE64 } from './kernels-wasm';
+import { setFlagsFromString } from 'node:v8';
+import { KERNELS_RELAXED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-wasm';
 import { wasmApi } from './wasm-api';
 
 /** A pooling's shape as the kernels take it after their pointers (see poolArgs). */
@@ -93,6 +98,22 @@ export interface SimdKernels {
   ): void;
   addArrays(a: number, b: number, out: number, n: number): void;
   winogradFilter(w: number, u: number, c: number, co: number): void;
+  /** `scratch`: 16 * (c * co + WINOGRAD_FILTER_GRAD_TILES * (c + co) + 32) floats. */
+  winogradFilterGrad(
+    x: number,
+    dy: number,
+    dw: number,
+    scratch: number,
+    n: number,
+    h: number,
+    w: number,
+    c: number,
+    oh: number,
+    ow: number,
+    co: number,
+    top: number,
+    left: number,
+  ): void;
   winogradConv2d(
     x: number,
     u: number,
@@ -128,28 +149,71 @@ interface WasmInternals {
   dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
 }
 
-let compiled: object | null | undefined;
-const instances = new WeakMap<object, SimdKernels | null>();
-let disabled = false;
+/** Which build of the kernels runs: 'relaxed' (fused multiply-adds) or 'plain' (SIMD only). */
+export type KernelsBuild = 'plain' | 'relaxed';
 
-function compiledModule(): object | null {
-  if (compiled === undefined) {
+const BYTES: Record<KernelsBuild, string> = {
+  plain: KERNELS_WASM_BASE64,
+  relaxed: KERNELS_RELAXED_WASM_BASE64,
+};
+const compiled = new Map<KernelsBuild, object | null>();
+const instances = new WeakMap<object, Map<KernelsBuild, SimdKernels | null>>();
+let disabled = false;
+let chosen: KernelsBuild | null = null;
+
+/** The build `build` compiled, or null when this engine cannot compile it. */
+function compiledModule(build: KernelsBuild): object | null {
+  if (!compiled.has(build)) {
+    let module: object | null;
     try {
-      compiled = new wasmApi.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
+      module = new wasmApi.Module(Buffer.from(BYTES[build], 'base64'));
     } catch {
-      compiled = null; // no WebAssembly SIMD here
+      module = null; // no WebAssembly SIMD (or relaxed SIMD) here
+    }
+    compiled.set(build, module);
+  }
+  return compiled.get(build) ?? null;
+}
+
+/** Whether the relaxed build compiles here, after turning relaxed SIMD on where V8 has it off. */
+function relaxedCompiles(): boolean {
+  if (!wasmApi.validate(Buffer.from(KERNELS_RELAXED_WASM_BASE64, 'base64'))) {
+    try {
+      // Node 20 (V8 11.3): finished but not yet on by default. The flag only adds the opcodes.
+      setFlagsFromString('--experimental-wasm-relaxed-simd');
+    } catch {
+      return false;
     }
   }
-  return compiled;
+  return compiledModule('relaxed') !== null;
+}
+
+/** The build that runs: relaxed where it compiles, else plain (see useKernelsBuild). */
+export function kernelsBuild(): KernelsBuild {
+  chosen ??= relaxedCompiles() ? 'relaxed' : 'plain';
+  return chosen;
+}
+
+/**
+ * Runs `build` from now on in this thread (null: the best one here again), so tests can check
+ * both. Returns false, changing nothing, when `build` cannot run here.
+ */
+export function useKernelsBuild(build: KernelsBuild | null): boolean {
+  if (build && !(build === 'relaxed' ? relaxedCompiles() : compiledModule('plain'))) return false;
+  chosen = build;
+  return true;
 }
 
 /** The kernels on `backend`'s memory, or null when they cannot run there. */
 export function simdKernels(backend: BackendWasm): SimdKernels | null {
   if (disabled) return null;
-  if (instances.has(backend)) return instances.get(backend) ?? null;
+  const build = kernelsBuild();
+  let byBuild = instances.get(backend);
+  if (!byBuild) instances.set(backend, (byBuild = new Map<KernelsBuild, SimdKernels | null>()));
+  if (byBuild.has(build)) return byBuild.get(build) ?? null;
   let kernels: SimdKernels | null = null;
   const memory = (backend as unknown as WasmInternals).wasm?.asm?.memory;
-  const module = compiledModule();
+  const module = compiledModule(build);
   if (module && memory instanceof wasmApi.Memory) {
     try {
       const instance = new wasmApi.Instance(module, { env: { memory } });
@@ -158,7 +222,7 @@ export function simdKernels(backend: BackendWasm): SimdKernels | null {
       kernels = null;
     }
   }
-  instances.set(backend, kernels);
+  byBuild.set(build, kernels);
   return kernels;
 }
 
@@ -263,6 +327,9 @@ export class HeapScratch {
     return memory.buffer;
   }
 }
+
+/** Tiles per block of winogradFilterGrad (WINOGRAD_TILES in ./assembly/kernels.ts). */
+export const WINOGRAD_FILTER_GRAD_TILES = 64;
 
 /** Whether a convolution runs as Winograd F(2x2, 3x3): 3x3, stride 1, channels in 4s and 16s. */
 export function winogradFits(info: backend_util.Conv2DInfo): boolean {

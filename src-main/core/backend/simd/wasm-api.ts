@@ -15,6 +15,7 @@ export interface WasmApi {
   };
   Instance: new (module: object, imports: object) => { exports: object };
   Memory: abstract new (...args: never[]) => object;
+  validate(bytes: Uint8Array): boolean;
 }
 
 export const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;

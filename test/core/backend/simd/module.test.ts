@@ -4,8 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { initBackend } from '../../../../src-main/core/backend';
-import { KERNELS_WASM_BASE64 } from '../../../../src-main/core/backend/simd/kernels-wasm';
-import { disableSimdKernels, simdKernels } from '../../../../src-main/core/backend/simd/module';
+import {
+  KERNELS_RELAXED_WASM_BASE64,
+  KERNELS_WASM_BASE64,
+} from '../../../../src-main/core/backend/simd/kernels-wasm';
+import {
+  disableSimdKernels,
+  kernelsBuild,
+  simdKernels,
+  useKernelsBuild,
+  type KernelsBuild,
+} from '../../../../src-main/core/backend/simd/module';
 import {
   conv2dTrain,
   type ConvTrainAttrs,
@@ -39,10 +48,28 @@ function sectionIds(bytes: Uint8Array): number[] {
   return ids;
 }
 
-describe('the kernels module', () => {
-  const bytes = Buffer.from(KERNELS_WASM_BASE64, 'base64');
+const BUILDS: KernelsBuild[] = ['relaxed', 'plain'];
+
+/** Whether `bytes` hold f32x4.relaxed_madd: the SIMD prefix 0xfd, then 0x105 in LEB128. */
+function hasRelaxedMadd(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 2 < bytes.length; i++) {
+    if (bytes[i] === 0xfd && bytes[i + 1] === 0x85 && bytes[i + 2] === 0x02) return true;
+  }
+  return false;
+}
+
+describe.each(BUILDS)('the kernels module (%s build)', (build) => {
+  const bytes = Buffer.from(
+    build === 'relaxed' ? KERNELS_RELAXED_WASM_BASE64 : KERNELS_WASM_BASE64,
+    'base64',
+  );
+
+  it(build === 'relaxed' ? 'multiplies and adds in one instruction' : 'has no relaxed SIMD', () => {
+    expect(hasRelaxedMadd(bytes)).toBe(build === 'relaxed');
+  });
 
   it("imports one memory (the backend's), defines none and has no data to write into it", () => {
+    expect(useKernelsBuild(build)).toBe(true); // on Node 20 this turns relaxed SIMD on
     const module = new wasmApi.Module(bytes);
     expect(wasmApi.Module.imports(module)).toEqual([
       { module: 'env', name: 'memory', kind: 'memory' },
@@ -65,6 +92,7 @@ describe('the kernels module', () => {
       'maxPoolGrad2x2',
       'winogradConv2d',
       'winogradFilter',
+      'winogradFilterGrad',
     ]);
     const ids = sectionIds(bytes);
     expect(ids).not.toContain(5); // memory section
@@ -75,10 +103,20 @@ describe('the kernels module', () => {
   it('loads on the wasm backend, one instance per backend', async () => {
     await initBackend('wasm');
     const backend = tf.backend() as BackendWasm;
-    const kernels = simdKernels(backend);
-    expect(kernels).not.toBeNull();
-    expect(simdKernels(backend)).toBe(kernels);
+    try {
+      expect(useKernelsBuild(build)).toBe(true);
+      const kernels = simdKernels(backend);
+      expect(kernels).not.toBeNull();
+      expect(simdKernels(backend)).toBe(kernels);
+    } finally {
+      useKernelsBuild(null);
+    }
   });
+});
+
+it('runs the relaxed build where the engine has relaxed SIMD, which Node 20 and Electron do', () => {
+  useKernelsBuild(null);
+  expect(kernelsBuild()).toBe('relaxed');
 });
 
 /** Runs `f` on the wasm backend with our SIMD kernels on or off. */
@@ -95,11 +133,15 @@ function onWasm<T>(simd: boolean, f: () => T): T {
   }
 }
 
-describe('SIMD kernels give what the other wasm path gives', () => {
+describe.each(BUILDS)('SIMD kernels (%s build) give what the other wasm path gives', (build) => {
   beforeAll(async () => {
     await initBackend('wasm');
+    expect(useKernelsBuild(build)).toBe(true);
   });
-  afterAll(() => disableSimdKernels(false));
+  afterAll(() => {
+    disableSimdKernels(false);
+    useKernelsBuild(null);
+  });
 
   /** y, dx, dw, db of conv2dTrain (forward, Conv2DBackpropInput/Filter, bias gradient). */
   function convTrain(xShape: number[], wShape: number[], attrs: ConvTrainAttrs, lo = -1) {

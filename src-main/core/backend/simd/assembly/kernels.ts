@@ -9,6 +9,15 @@
  * rows of dy stay in the L1 cache while every tap or channel group walks them. */
 const BLOCK_PIXELS: i32 = 128;
 
+/**
+ * c + a * b on four lanes: one fused multiply-add where the module is built with relaxed SIMD
+ * (the engine rounds once, or twice where the CPU has no FMA), a multiply then an add otherwise.
+ */
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(c, f32x4.mul(a, b));
+}
+
 function ceilDiv(a: i32, b: i32): i32 {
   return a <= 0 ? -(-a / b) : (a + b - 1) / b;
 }
@@ -106,14 +115,14 @@ export function convFilterGrad(
                     const d3 = v128.load(dp, 48);
                     const x0 = v128.load32_splat(xp);
                     const x1 = v128.load32_splat(xp, 4);
-                    a0 = f32x4.add(a0, f32x4.mul(x0, d0));
-                    a1 = f32x4.add(a1, f32x4.mul(x0, d1));
-                    a2 = f32x4.add(a2, f32x4.mul(x0, d2));
-                    a3 = f32x4.add(a3, f32x4.mul(x0, d3));
-                    b0 = f32x4.add(b0, f32x4.mul(x1, d0));
-                    b1 = f32x4.add(b1, f32x4.mul(x1, d1));
-                    b2 = f32x4.add(b2, f32x4.mul(x1, d2));
-                    b3 = f32x4.add(b3, f32x4.mul(x1, d3));
+                    a0 = madd(x0, d0, a0);
+                    a1 = madd(x0, d1, a1);
+                    a2 = madd(x0, d2, a2);
+                    a3 = madd(x0, d3, a3);
+                    b0 = madd(x1, d0, b0);
+                    b1 = madd(x1, d1, b1);
+                    b2 = madd(x1, d2, b2);
+                    b3 = madd(x1, d3, b3);
                     dp += dyStep;
                     xp += xStep;
                   }
@@ -132,10 +141,10 @@ export function convFilterGrad(
                   let xp = at(x, img, r * sh + i - top, oa * sw + j - left, ci, h, w, c);
                   for (let o = oa; o < ob; o++) {
                     const x0 = v128.load32_splat(xp);
-                    a0 = f32x4.add(a0, f32x4.mul(x0, v128.load(dp)));
-                    a1 = f32x4.add(a1, f32x4.mul(x0, v128.load(dp, 16)));
-                    a2 = f32x4.add(a2, f32x4.mul(x0, v128.load(dp, 32)));
-                    a3 = f32x4.add(a3, f32x4.mul(x0, v128.load(dp, 48)));
+                    a0 = madd(x0, v128.load(dp), a0);
+                    a1 = madd(x0, v128.load(dp, 16), a1);
+                    a2 = madd(x0, v128.load(dp, 32), a2);
+                    a3 = madd(x0, v128.load(dp, 48), a3);
                     dp += dyStep;
                     xp += xStep;
                   }
@@ -151,7 +160,7 @@ export function convFilterGrad(
                   let dp = at(dy, img, r, oa, cb, oh, ow, co);
                   let xp = at(x, img, r * sh + i - top, oa * sw + j - left, ci, h, w, c);
                   for (let o = oa; o < ob; o++) {
-                    a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(xp), v128.load(dp)));
+                    a0 = madd(v128.load32_splat(xp), v128.load(dp), a0);
                     dp += dyStep;
                     xp += xStep;
                   }
@@ -268,7 +277,7 @@ function convPixel4(
     let xp = at(x, img, ih, o * sw + ja - left, 0, h, wd, c);
     let wp = w + ((<usize>((i * kw + ja) * c * co + cb)) << 2);
     for (let t = (jb - ja) * c; t > 0; t--) {
-      a = f32x4.add(a, f32x4.mul(v128.load32_splat(xp), v128.load(wp)));
+      a = madd(v128.load32_splat(xp), v128.load(wp), a);
       xp += 4;
       wp += wStep;
     }
@@ -341,14 +350,14 @@ export function conv2d(
                   const w3 = v128.load(wp, 48);
                   const s0 = v128.load32_splat(xp);
                   const s1 = v128.load32_splat(xp + pairStep);
-                  p0 = f32x4.add(p0, f32x4.mul(s0, w0));
-                  p1 = f32x4.add(p1, f32x4.mul(s0, w1));
-                  p2 = f32x4.add(p2, f32x4.mul(s0, w2));
-                  p3 = f32x4.add(p3, f32x4.mul(s0, w3));
-                  q0 = f32x4.add(q0, f32x4.mul(s1, w0));
-                  q1 = f32x4.add(q1, f32x4.mul(s1, w1));
-                  q2 = f32x4.add(q2, f32x4.mul(s1, w2));
-                  q3 = f32x4.add(q3, f32x4.mul(s1, w3));
+                  p0 = madd(s0, w0, p0);
+                  p1 = madd(s0, w1, p1);
+                  p2 = madd(s0, w2, p2);
+                  p3 = madd(s0, w3, p3);
+                  q0 = madd(s1, w0, q0);
+                  q1 = madd(s1, w1, q1);
+                  q2 = madd(s1, w2, q2);
+                  q3 = madd(s1, w3, q3);
                   xp += 4;
                   wp += wStep;
                 }
@@ -370,10 +379,10 @@ export function conv2d(
                 let wp = w + ((<usize>((i * kw + ja) * c * co + cb)) << 2);
                 for (let t = (jb - ja) * c; t > 0; t--) {
                   const s0 = v128.load32_splat(xp);
-                  a0 = f32x4.add(a0, f32x4.mul(s0, v128.load(wp)));
-                  a1 = f32x4.add(a1, f32x4.mul(s0, v128.load(wp, 16)));
-                  a2 = f32x4.add(a2, f32x4.mul(s0, v128.load(wp, 32)));
-                  a3 = f32x4.add(a3, f32x4.mul(s0, v128.load(wp, 48)));
+                  a0 = madd(s0, v128.load(wp), a0);
+                  a1 = madd(s0, v128.load(wp, 16), a1);
+                  a2 = madd(s0, v128.load(wp, 32), a2);
+                  a3 = madd(s0, v128.load(wp, 48), a3);
                   xp += 4;
                   wp += wStep;
                 }
@@ -514,7 +523,7 @@ export function batchNormGradSums(
       for (let p = p0; p < p1; p++) {
         const d = v128.load(dy + at);
         s = f32x4.add(s, d);
-        t = f32x4.add(t, f32x4.mul(d, f32x4.mul(f32x4.sub(v128.load(x + at), m), r)));
+        t = madd(d, f32x4.mul(f32x4.sub(v128.load(x + at), m), r), t);
         at += rowBytes;
       }
       addToF64(sums + (lane << 1), s);
@@ -598,18 +607,18 @@ export function denseWeightGrad(
         const d0 = v128.load32_splat(dp);
         const d1 = pair ? v128.load32_splat(dp, 4) : zeroV;
         const x0 = v128.load(xp);
-        a0 = f32x4.add(a0, f32x4.mul(x0, d0));
-        b0 = f32x4.add(b0, f32x4.mul(x0, d1));
+        a0 = madd(x0, d0, a0);
+        b0 = madd(x0, d1, b0);
         if (wide) {
           const x1 = v128.load(xp, 16);
           const x2 = v128.load(xp, 32);
           const x3 = v128.load(xp, 48);
-          a1 = f32x4.add(a1, f32x4.mul(x1, d0));
-          a2 = f32x4.add(a2, f32x4.mul(x2, d0));
-          a3 = f32x4.add(a3, f32x4.mul(x3, d0));
-          b1 = f32x4.add(b1, f32x4.mul(x1, d1));
-          b2 = f32x4.add(b2, f32x4.mul(x2, d1));
-          b3 = f32x4.add(b3, f32x4.mul(x3, d1));
+          a1 = madd(x1, d0, a1);
+          a2 = madd(x2, d0, a2);
+          a3 = madd(x3, d0, a3);
+          b1 = madd(x1, d1, b1);
+          b2 = madd(x2, d1, b2);
+          b3 = madd(x3, d1, b3);
         }
         xp += xRow;
         dp += dyRow;
@@ -684,18 +693,18 @@ export function denseInputGrad(
         const d0 = v128.load32_splat(dp + ((<usize>o) << 2));
         const d1 = pair ? v128.load32_splat(dp + dyRow + ((<usize>o) << 2)) : zeroV;
         const w0 = v128.load(sp);
-        a0 = f32x4.add(a0, f32x4.mul(w0, d0));
-        b0 = f32x4.add(b0, f32x4.mul(w0, d1));
+        a0 = madd(w0, d0, a0);
+        b0 = madd(w0, d1, b0);
         if (wide) {
           const w1 = v128.load(sp, 16);
           const w2 = v128.load(sp, 32);
           const w3 = v128.load(sp, 48);
-          a1 = f32x4.add(a1, f32x4.mul(w1, d0));
-          a2 = f32x4.add(a2, f32x4.mul(w2, d0));
-          a3 = f32x4.add(a3, f32x4.mul(w3, d0));
-          b1 = f32x4.add(b1, f32x4.mul(w1, d1));
-          b2 = f32x4.add(b2, f32x4.mul(w2, d1));
-          b3 = f32x4.add(b3, f32x4.mul(w3, d1));
+          a1 = madd(w1, d0, a1);
+          a2 = madd(w2, d0, a2);
+          a3 = madd(w3, d0, a3);
+          b1 = madd(w1, d1, b1);
+          b2 = madd(w2, d1, b2);
+          b3 = madd(w3, d1, b3);
         }
       }
       const out = dx + <usize>r * dxRow + ((<usize>ib) << 2);
@@ -834,11 +843,12 @@ function bStore(out: usize, step: usize, a0: v128, a1: v128, a2: v128, a3: v128)
 /**
  * v[p, ci] (overwritten) = (B^T d B)[p] for the 4x4 input tile whose top-left pixel is (row, col)
  * of image `img` of x (NHWC, `c` channels, a multiple of 4); pixels outside the image count as
- * zero.
+ * zero. `vStep`: bytes between v[p] and v[p + 1].
  */
 function winogradInput(
   x: usize,
   v: usize,
+  vStep: usize,
   img: i32,
   row: i32,
   col: i32,
@@ -869,12 +879,12 @@ function winogradInput(
         if (col + 2 >= 0 && col + 2 < wd) a2 = v128.load(at(x, img, r, col + 2, cb, h, wd, c));
         if (col + 3 >= 0 && col + 3 < wd) a3 = v128.load(at(x, img, r, col + 3, cb, h, wd, c));
       }
-      bStore(v + <usize>(i * 4) * plane + lane, plane, a0, a1, a2, a3);
+      bStore(v + <usize>(i * 4) * vStep + lane, vStep, a0, a1, a2, a3);
     }
     // B^T (d B), column by column, in place
     for (let j = 0; j < 4; j++) {
-      const p = v + <usize>j * plane + lane;
-      const step = 4 * plane;
+      const p = v + <usize>j * vStep + lane;
+      const step = 4 * vStep;
       bStore(
         p,
         step,
@@ -996,8 +1006,8 @@ export function winogradConv2d(
     for (let ty = 0; ty < tilesY; ty++) {
       for (let tx = 0; tx < tilesX; tx += 2) {
         const pair = tx + 1 < tilesX;
-        winogradInput(x, v0, img, 2 * ty - top, 2 * tx - left, h, wd, c);
-        if (pair) winogradInput(x, v1, img, 2 * ty - top, 2 * tx + 2 - left, h, wd, c);
+        winogradInput(x, v0, vPlane, img, 2 * ty - top, 2 * tx - left, h, wd, c);
+        if (pair) winogradInput(x, v1, vPlane, img, 2 * ty - top, 2 * tx + 2 - left, h, wd, c);
         for (let cb = 0; cb < co; cb += 16) {
           const lane = (<usize>cb) << 2;
           for (let p = 0; p < 16; p++) {
@@ -1019,14 +1029,14 @@ export function winogradConv2d(
               const w3 = v128.load(up, 48);
               const s0 = v128.load32_splat(x0);
               const s1 = v128.load32_splat(x1);
-              a0 = f32x4.add(a0, f32x4.mul(s0, w0));
-              a1 = f32x4.add(a1, f32x4.mul(s0, w1));
-              a2 = f32x4.add(a2, f32x4.mul(s0, w2));
-              a3 = f32x4.add(a3, f32x4.mul(s0, w3));
-              b0 = f32x4.add(b0, f32x4.mul(s1, w0));
-              b1 = f32x4.add(b1, f32x4.mul(s1, w1));
-              b2 = f32x4.add(b2, f32x4.mul(s1, w2));
-              b3 = f32x4.add(b3, f32x4.mul(s1, w3));
+              a0 = madd(s0, w0, a0);
+              a1 = madd(s0, w1, a1);
+              a2 = madd(s0, w2, a2);
+              a3 = madd(s0, w3, a3);
+              b0 = madd(s1, w0, b0);
+              b1 = madd(s1, w1, b1);
+              b2 = madd(s1, w2, b2);
+              b3 = madd(s1, w3, b3);
               up += uRow;
               x0 += 4;
               x1 += 4;
@@ -1037,6 +1047,209 @@ export function winogradConv2d(
         }
         winogradOutput(m0, bias, y, relu, img, 2 * ty, 2 * tx, oh, ow, co);
         if (pair) winogradOutput(m1, bias, y, relu, img, 2 * ty, 2 * tx + 2, oh, ow, co);
+      }
+    }
+  }
+}
+
+// The filter gradient of a 3x3, stride-1 convolution by Winograd F(3x3, 2x2), the transpose of the
+// forward F(2x2, 3x3): each 2x2 tile e of dy and the 4x4 tile d of x under it add
+// G^T [(A e A^T) * (B^T d B)] G to the 3x3 gradient (A = (A^T)^T, the matrices above). The sum
+// over tiles is taken in the transformed space, as 16 products of [c, tiles] by [tiles, co]
+// (16 multiplications per tile, input and output channel instead of the direct sum's 36), and
+// transformed back once at the end.
+
+/** Tiles transformed per block: their values stay in the cache while the 16 products use them. */
+const WINOGRAD_TILES: i32 = 64;
+
+/**
+ * e[p, co] (overwritten) = (A t A^T)[p] for the 2x2 tile t of dy whose top-left pixel is (row, col)
+ * of image `img` (NHWC, `co` channels, a multiple of 4); pixels outside dy count as zero. `eStep`:
+ * bytes between e[p] and e[p + 1].
+ */
+function winogradDyTile(
+  dy: usize,
+  e: usize,
+  eStep: usize,
+  img: i32,
+  row: i32,
+  col: i32,
+  oh: i32,
+  ow: i32,
+  co: i32,
+): void {
+  const down = row + 1 < oh;
+  const right = col + 1 < ow;
+  for (let cb = 0; cb < co; cb += 4) {
+    const lane = (<usize>cb) << 2;
+    const d00 = v128.load(at(dy, img, row, col, cb, oh, ow, co));
+    const d01 = right ? v128.load(at(dy, img, row, col + 1, cb, oh, ow, co)) : zero4;
+    const d10 = down ? v128.load(at(dy, img, row + 1, col, cb, oh, ow, co)) : zero4;
+    const d11 = down && right ? v128.load(at(dy, img, row + 1, col + 1, cb, oh, ow, co)) : zero4;
+    // t A^T: each row (u, v) becomes (u, u + v, u - v, -v); then A on each column of that
+    for (let l = 0; l < 4; l++) {
+      let top = d00;
+      let bottom = d10;
+      if (l == 1) {
+        top = f32x4.add(d00, d01);
+        bottom = f32x4.add(d10, d11);
+      } else if (l == 2) {
+        top = f32x4.sub(d00, d01);
+        bottom = f32x4.sub(d10, d11);
+      } else if (l == 3) {
+        top = f32x4.neg(d01);
+        bottom = f32x4.neg(d11);
+      }
+      const p = e + <usize>l * eStep + lane;
+      v128.store(p, top);
+      v128.store(p + 4 * eStep, f32x4.add(top, bottom));
+      v128.store(p + 8 * eStep, f32x4.sub(top, bottom));
+      v128.store(p + 12 * eStep, f32x4.neg(bottom));
+    }
+  }
+}
+
+/** (G^T m)'s row k from a column m0..m3 of four: m0 + (m1 + m2) / 2, (m1 - m2) / 2, ... */
+function gtRow(m0: v128, m1: v128, m2: v128, m3: v128, half: v128, k: i32): v128 {
+  if (k == 0) return madd(f32x4.add(m1, m2), half, m0);
+  if (k == 1) return f32x4.mul(f32x4.sub(m1, m2), half);
+  return madd(f32x4.add(m1, m2), half, m3);
+}
+
+/**
+ * dw[kh, kw, ci, co] (overwritten) = the filter gradient of the 3x3, stride-1 convolution of x
+ * ([n, h, wd, c]) that gave dy ([n, oh, ow, co]) with padding `top`, `left`: what convFilterGrad
+ * computes, by Winograd F(3x3, 2x2). `c` a multiple of 4, `co` of 16; `scratch`:
+ * 16 * (c * co + WINOGRAD_TILES * (c + co) + 32) floats.
+ */
+export function winogradFilterGrad(
+  x: usize,
+  dy: usize,
+  dw: usize,
+  scratch: usize,
+  n: i32,
+  h: i32,
+  wd: i32,
+  c: i32,
+  oh: i32,
+  ow: i32,
+  co: i32,
+  top: i32,
+  left: i32,
+): void {
+  const m = scratch; // [16][c][co], the sums in the transformed space
+  const mPlane = (<usize>(c * co)) << 2;
+  // [16][WINOGRAD_TILES][c] and [16][WINOGRAD_TILES][co], each plane 16 floats longer: planes a
+  // multiple of 4 KiB apart would all fall into one set of the L1 cache.
+  const xs = m + 16 * mPlane;
+  const xPlane = (<usize>(WINOGRAD_TILES * c + 16)) << 2;
+  const ds = xs + 16 * xPlane;
+  const dPlane = (<usize>(WINOGRAD_TILES * co + 16)) << 2;
+  const xRow = (<usize>c) << 2;
+  const dRow = (<usize>co) << 2;
+  memory.fill(m, 0, 16 * mPlane);
+  const tilesY = (oh + 1) >> 1;
+  const tilesX = (ow + 1) >> 1;
+  const total = n * tilesY * tilesX;
+  let img = 0;
+  let ty = 0;
+  let tx = 0;
+  for (let t0 = 0; t0 < total; t0 += WINOGRAD_TILES) {
+    const tiles = min(WINOGRAD_TILES, total - t0);
+    for (let t = 0; t < tiles; t++) {
+      const xOut = xs + <usize>t * xRow;
+      winogradInput(x, xOut, xPlane, img, 2 * ty - top, 2 * tx - left, h, wd, c);
+      winogradDyTile(dy, ds + <usize>t * dRow, dPlane, img, 2 * ty, 2 * tx, oh, ow, co);
+      if (++tx == tilesX) {
+        tx = 0;
+        if (++ty == tilesY) {
+          ty = 0;
+          img++;
+        }
+      }
+    }
+    for (let p = 0; p < 16; p++) {
+      for (let ci = 0; ci < c; ci += 2) {
+        for (let cb = 0; cb < co; cb += 16) {
+          const out = m + <usize>p * mPlane + ((<usize>(ci * co + cb)) << 2);
+          const out2 = out + dRow;
+          let a0 = v128.load(out);
+          let a1 = v128.load(out, 16);
+          let a2 = v128.load(out, 32);
+          let a3 = v128.load(out, 48);
+          let b0 = v128.load(out2);
+          let b1 = v128.load(out2, 16);
+          let b2 = v128.load(out2, 32);
+          let b3 = v128.load(out2, 48);
+          let xp = xs + <usize>p * xPlane + ((<usize>ci) << 2);
+          let dp = ds + <usize>p * dPlane + ((<usize>cb) << 2);
+          for (let t = 0; t < tiles; t++) {
+            const d0 = v128.load(dp);
+            const d1 = v128.load(dp, 16);
+            const d2 = v128.load(dp, 32);
+            const d3 = v128.load(dp, 48);
+            const x0 = v128.load32_splat(xp);
+            const x1 = v128.load32_splat(xp, 4);
+            a0 = madd(x0, d0, a0);
+            a1 = madd(x0, d1, a1);
+            a2 = madd(x0, d2, a2);
+            a3 = madd(x0, d3, a3);
+            b0 = madd(x1, d0, b0);
+            b1 = madd(x1, d1, b1);
+            b2 = madd(x1, d2, b2);
+            b3 = madd(x1, d3, b3);
+            xp += xRow;
+            dp += dRow;
+          }
+          store16(out, a0, a1, a2, a3, 0);
+          store16(out2, b0, b1, b2, b3, 0);
+        }
+      }
+    }
+  }
+  // dw = G^T m G for every input and output channel
+  const half = f32x4.splat(0.5);
+  for (let ci = 0; ci < c; ci++) {
+    for (let cb = 0; cb < co; cb += 4) {
+      const at = (<usize>(ci * co + cb)) << 2;
+      const q = m + at;
+      for (let k = 0; k < 3; k++) {
+        // row k of G^T m, four values
+        const r0 = gtRow(
+          v128.load(q),
+          v128.load(q + 4 * mPlane),
+          v128.load(q + 8 * mPlane),
+          v128.load(q + 12 * mPlane),
+          half,
+          k,
+        );
+        const r1 = gtRow(
+          v128.load(q + mPlane),
+          v128.load(q + 5 * mPlane),
+          v128.load(q + 9 * mPlane),
+          v128.load(q + 13 * mPlane),
+          half,
+          k,
+        );
+        const r2 = gtRow(
+          v128.load(q + 2 * mPlane),
+          v128.load(q + 6 * mPlane),
+          v128.load(q + 10 * mPlane),
+          v128.load(q + 14 * mPlane),
+          half,
+          k,
+        );
+        const r3 = gtRow(
+          v128.load(q + 3 * mPlane),
+          v128.load(q + 7 * mPlane),
+          v128.load(q + 11 * mPlane),
+          v128.load(q + 15 * mPlane),
+          half,
+          k,
+        );
+        for (let l = 0; l < 3; l++) {
+          v128.store(dw + at + <usize>(k * 3 + l) * mPlane, gtRow(r0, r1, r2, r3, half, l));
+        }
       }
     }
   }
