@@ -1,7 +1,7 @@
 // Where a training step's time goes: per-op (tfjs kernel) time of one preset training on ONE
 // thread of the active backend, for the "profile first, report the per-op time".
 //
-//   npx tsx bench/profile.ts [--preset batchnorm] [--batches 20] [--warmup 5] [--json]
+//   npx tsx bench/profile.ts [--preset batchnorm] [--batches 20] [--warmup 5] [--batch 64] [--json]
 //
 // Data: $NOTMNIST_MAT, else the bundled sample set. Each op is timed by tfjs's profiler (its
 // kernels run synchronously on wasm, so the time is the kernel's own); ms/step is the op's total
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     preset: { type: 'string', default: 'batchnorm' },
     batches: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '5' },
+    /** Images per step instead of the preset's 128 (64: one shard of two threads). */
+    batch: { type: 'string' },
     json: { type: 'boolean' },
   },
   strict: true,
@@ -45,7 +47,12 @@ const warmup = Math.max(1, Number(values.warmup) || 5);
 const backend = await initBackend('auto');
 const file = process.env.NOTMNIST_MAT ?? SAMPLE_MAT;
 const { set } = await loadDataset(file, { fingerprint: false, seed: 42 });
-const spec = preset.spec;
+const spec = values.batch
+  ? {
+      ...preset.spec,
+      compile: { ...preset.spec.compile, batchSize: Math.max(1, Number(values.batch) || 128) },
+    }
+  : preset.spec;
 const batchSize = spec.compile.batchSize;
 const subset = (n: number) => set.train.subarray(0, Math.min(set.train.length, n * batchSize));
 

@@ -199,6 +199,20 @@ const LINEAR: i32 = 0;
 const RELU: i32 = 1;
 const TANH: i32 = 2;
 
+/** Four lanes of dy at `dyAt` times the activation's derivative, from its output y at `yAt`. */
+function activationGrad(dyAt: usize, yAt: usize, activation: i32): v128 {
+  const v = v128.load(dyAt);
+  if (activation == RELU) {
+    // dy * (y > 0 ? 1 : 0) rather than a bit mask, so NaN in dy stays NaN as in tfjs's mul(dy, step(y))
+    return f32x4.mul(v, v128.and(f32x4.gt(v128.load(yAt), f32x4.splat(0)), f32x4.splat(1)));
+  }
+  if (activation == TANH) {
+    const t = v128.load(yAt);
+    return f32x4.mul(v, f32x4.sub(f32x4.splat(1), f32x4.mul(t, t)));
+  }
+  return v;
+}
+
 /**
  * dyAct = dy times the activation's derivative, from its output y: dy where y > 0 (relu),
  * dy * (1 - y * y) (tanh), or dy (linear); and bias[ch] = dyAct summed over every pixel
@@ -218,27 +232,30 @@ export function biasActivationGrad(
   const rowBytes = (<usize>channels) << 2;
   memory.fill(scratch, 0, (<usize>channels) << 3);
   const zeroV = f32x4.splat(0);
-  const oneV = f32x4.splat(1);
   for (let p0 = 0; p0 < pixels; p0 += BLOCK_PIXELS) {
     const p1 = min(pixels, p0 + BLOCK_PIXELS);
     for (let g = 0; g < channels; g += 4) {
       const lane = (<usize>g) << 2;
-      let s = zeroV;
+      // two partial sums, even and odd pixels, so each add need not wait for the one before
+      let s0 = zeroV;
+      let s1 = zeroV;
       let at = <usize>p0 * rowBytes + lane;
-      for (let p = p0; p < p1; p++) {
-        let v = v128.load(dy + at);
-        if (activation == RELU) {
-          // dy * (y > 0 ? 1 : 0) rather than a bit mask, so NaN in dy stays NaN as in tfjs's mul(dy, step(y))
-          v = f32x4.mul(v, v128.and(f32x4.gt(v128.load(y + at), zeroV), oneV));
-        } else if (activation == TANH) {
-          const t = v128.load(y + at);
-          v = f32x4.mul(v, f32x4.sub(oneV, f32x4.mul(t, t)));
-        }
-        v128.store(dyAct + at, v);
-        s = f32x4.add(s, v);
-        at += rowBytes;
+      let p = p0;
+      for (; p + 1 < p1; p += 2) {
+        const v0 = activationGrad(dy + at, y + at, activation);
+        const v1 = activationGrad(dy + at + rowBytes, y + at + rowBytes, activation);
+        v128.store(dyAct + at, v0);
+        v128.store(dyAct + at + rowBytes, v1);
+        s0 = f32x4.add(s0, v0);
+        s1 = f32x4.add(s1, v1);
+        at += rowBytes << 1;
       }
-      addToF64(scratch + (lane << 1), s);
+      if (p < p1) {
+        const v0 = activationGrad(dy + at, y + at, activation);
+        v128.store(dyAct + at, v0);
+        s0 = f32x4.add(s0, v0);
+      }
+      addToF64(scratch + (lane << 1), f32x4.add(s0, s1));
     }
   }
   for (let ch = 0; ch < channels; ch++) {
