@@ -12,6 +12,9 @@
 //                       gradient shared between ties, as TensorFlow's)
 //   the output          Dense with softmax, and the categorical cross-entropy the model was
 //                       compiled with, as Keras computes it (kernels/softmax-cross-entropy)
+// A relu Conv2D right before a BatchNormalization (both ours) shares the relu's gradient with it:
+// the batch norm's backward pass multiplies its input gradient by the relu's mask in its last pass
+// over the activation, and the convolution's backward pass only sums that for the bias.
 // Every other layer runs as tfjs-layers runs it; other models use model.apply and the compiled
 // loss unchanged.
 
@@ -186,9 +189,14 @@ function batchNormWithOps(
   return [y, mean, variance, movingVariance];
 }
 
-function batchNormForward(x: tf.Tensor, plan: BatchNormPlan, ownKernel: boolean): tf.Tensor {
+function batchNormForward(
+  x: tf.Tensor,
+  plan: BatchNormPlan,
+  ownKernel: boolean,
+  reluInput: boolean,
+): tf.Tensor {
   const [y, mean, , movingVariance] = ownKernel
-    ? batchNormTrain(x, plan.gamma.read(), plan.beta.read(), plan.epsilon)
+    ? batchNormTrain(x, plan.gamma.read(), plan.beta.read(), { epsilon: plan.epsilon, reluInput })
     : batchNormWithOps(x, plan);
   plan.updates++;
   moveTowards(plan.movingMean, mean, plan.momentum, plan.updates);
@@ -214,20 +222,68 @@ function ownOps(): OwnOps {
   };
 }
 
-/** One layer of `model` in training mode. */
-function layerForward(layer: Layer, x: tf.Tensor, own: OwnOps, model: tfl.LayersModel): tf.Tensor {
+/**
+ * Whether `layer` is a relu Conv2D whose output only feeds the batch normalisation after it, and
+ * both run as our ops: then the batch norm's backward pass applies the relu's mask in its last
+ * pass over the activation, and the convolution's skips that pass (one pass over its output fewer).
+ */
+function reluIntoBatchNorm(
+  layer: Layer,
+  next: Layer | undefined,
+  own: OwnOps,
+  model: tfl.LayersModel,
+) {
+  if (!next || !own.conv || !own.batchNorm) return false;
+  const plan = planOf(layer, model);
+  const nextPlan = planOf(next, model);
+  return (
+    plan !== null &&
+    'conv' in plan &&
+    plan.conv.activation === 'relu' &&
+    nextPlan !== null &&
+    'batchNorm' in nextPlan
+  );
+}
+
+/**
+ * One layer of `model` in training mode; `fusedRelu`: a relu conv and the batch norm after it
+ * share the relu's gradient (reluIntoBatchNorm), true for both.
+ */
+function layerForward(
+  layer: Layer,
+  x: tf.Tensor,
+  own: OwnOps,
+  model: tfl.LayersModel,
+  fusedRelu: boolean,
+): tf.Tensor {
   const plan = planOf(layer, model);
   if (plan && 'conv' in plan && own.conv) {
     const [kernel, bias] = layer.weights;
-    return conv2dTrain(x, kernel.read(), bias ? bias.read() : null, plan.conv);
+    const attrs = fusedRelu ? { ...plan.conv, gradMasked: true } : plan.conv;
+    return conv2dTrain(x, kernel.read(), bias ? bias.read() : null, attrs);
   }
   if (plan && 'dense' in plan && own.dense && plan.dense.activation !== 'softmax') {
     const { kernel, bias, activation } = plan.dense;
     return denseTrain(x, kernel.read(), bias?.read() ?? null, { activation });
   }
-  if (plan && 'batchNorm' in plan) return batchNormForward(x, plan.batchNorm, own.batchNorm);
+  if (plan && 'batchNorm' in plan) {
+    return batchNormForward(x, plan.batchNorm, own.batchNorm, fusedRelu);
+  }
   if (plan && 'globalPool' in plan && own.globalPool) return globalPoolTrain(x, plan.globalPool);
   return layer.apply(x, { training: true }) as tf.Tensor;
+}
+
+/** `layers` (of a Sequential `model`) one after another in training mode, from input x. */
+function layersForward(layers: Layer[], x: tf.Tensor, model: tfl.LayersModel): tf.Tensor {
+  const own = ownOps();
+  let out = x;
+  let fused = false; // this layer is the batch norm of a fused pair
+  layers.forEach((layer, i) => {
+    const fusesNext = reluIntoBatchNorm(layer, layers[i + 1], own, model);
+    out = layerForward(layer, out, own, model, fused || fusesNext);
+    fused = fusesNext;
+  });
+  return out;
 }
 
 /** The model's output for `x` in training mode (dropout and batch norm train). */
@@ -235,10 +291,7 @@ export function trainingForward(model: tfl.LayersModel, x: tf.Tensor): tf.Tensor
   if (model.getClassName() !== 'Sequential') {
     return model.apply(x, { training: true }) as tf.Tensor;
   }
-  const own = ownOps();
-  let out = x;
-  for (const layer of model.layers) out = layerForward(layer, out, own, model);
-  return out;
+  return layersForward(model.layers, x, model);
 }
 
 type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
@@ -275,9 +328,7 @@ export function trainingLoss(
     const out = trainingForward(model, x);
     return { loss: tf.mul<tf.Scalar>(tf.mean(lossOf(model)(y, out)), scale), output: out };
   }
-  const own = ownOps();
-  let h = x;
-  for (const layer of model.layers.slice(0, -1)) h = layerForward(layer, h, own, model);
+  const h = layersForward(model.layers.slice(0, -1), x, model);
   const logits = denseTrain(h, output.kernel.read(), output.bias?.read() ?? null, {
     activation: 'linear',
   });

@@ -300,15 +300,17 @@ describe('wasm training kernels agree with the cpu backend', () => {
   }
 
   it('sum over leading axes (bias gradients) and over other axes', async () => {
-    const shape = [4, 5, 6, 7];
-    for (const [axis, keepDims] of [
-      [[0, 1, 2], false],
-      [[0], true],
-      [[1, 0], false],
-      [[1, 2], false],
-      [[3], true],
-      [undefined, false],
-    ] as [number[] | undefined, boolean][]) {
+    // the last axis 7 (plain arrays) and 8 (the SIMD kernel, kept values in fours)
+    for (const [shape, axis, keepDims] of [
+      [[4, 5, 6, 7], [0, 1, 2], false],
+      [[4, 5, 6, 7], [0], true],
+      [[4, 5, 6, 7], [1, 0], false],
+      [[4, 5, 6, 7], [1, 2], false],
+      [[4, 5, 6, 7], [3], true],
+      [[4, 5, 6, 7], undefined, false],
+      [[3, 50, 7, 8], [0, 1, 2], false],
+      [[3, 50, 7, 8], [0, 1], true],
+    ] as [number[], number[] | undefined, boolean][]) {
       const run = () => {
         const x = tf.tensor(seededFloats(size(shape), 3), shape);
         const s = tf.sum(x, axis, keepDims);

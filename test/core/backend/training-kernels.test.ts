@@ -250,7 +250,10 @@ describe('batchNormTrain', () => {
         [3, 6, 5, 8], // channels in fours: the SIMD kernels on wasm
       ]) {
         const axes = xShape.slice(0, -1).map((_, i) => i);
-        const ours = run((x, g, b) => batchNormTrain(x, g, b, 1e-3).slice(0, 3), xShape);
+        const ours = run(
+          (x, g, b) => batchNormTrain(x, g, b, { epsilon: 1e-3 }).slice(0, 3),
+          xShape,
+        );
         const reference = run((x, g, b) => {
           const { mean, variance } = tf.moments(x, axes);
           return [tf.batchNorm(x, mean, variance, b, g, 1e-3), mean, variance];
@@ -273,7 +276,7 @@ describe('batchNormTrain moving variance target', () => {
       const xShape = [3, 4, 5, 8];
       const [variance, movingVariance] = tf.tidy(() => {
         const x = tf.tensor(seededFloats(size(xShape), 31, -1, 2), xShape);
-        const [, , v, mv] = batchNormTrain(x, tf.ones([8]), tf.zeros([8]), 1e-3);
+        const [, , v, mv] = batchNormTrain(x, tf.ones([8]), tf.zeros([8]), { epsilon: 1e-3 });
         return [v.dataSync(), mv.dataSync()];
       });
       const m = 3 * 4 * 5;

@@ -70,6 +70,22 @@ const MODELS: Record<string, () => tfl.Sequential> = {
         tfl.layers.dense({ units: 3, activation: 'softmax' }),
       ],
     }),
+  'conv relu 16 filters -> batch norm (shares the relu gradient) -> conv relu -> flatten -> dense':
+    () =>
+      tfl.sequential({
+        layers: [
+          tfl.layers.conv2d({
+            inputShape: [9, 9, 4],
+            filters: 16,
+            kernelSize: 3,
+            activation: 'relu',
+          }),
+          tfl.layers.batchNormalization(),
+          tfl.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu' }),
+          tfl.layers.flatten(),
+          tfl.layers.dense({ units: 3, activation: 'softmax' }),
+        ],
+      }),
 };
 
 /** [fused convolutions, batch norms] each model runs as our ops. */
@@ -77,6 +93,8 @@ const EXPECTED_OPS: Record<string, [number, number]> = {
   'conv relu valid -> conv linear same stride 2 -> conv relu no bias -> flatten -> dense': [3, 0],
   'flatten -> dense relu -> batch norm (2-D) -> dense tanh': [0, 1],
   'conv relu -> batch norm -> maxpool -> conv tanh (not fused) -> global avg pool': [1, 1],
+  'conv relu 16 filters -> batch norm (shares the relu gradient) -> conv relu -> flatten -> dense':
+    [2, 1],
 };
 
 const BATCH = 4;
@@ -208,6 +226,27 @@ describe('trainingForward', () => {
         });
       });
     }
+  }
+});
+
+describe('a relu convolution followed by batch normalisation', () => {
+  const name =
+    'conv relu 16 filters -> batch norm (shares the relu gradient) -> conv relu -> flatten -> dense';
+
+  for (const backend of ['wasm', 'cpu'] as const) {
+    it(`${backend}: the batch norm applies the relu's mask, so only the other conv runs its own`, async () => {
+      await initBackend(backend);
+      const info = await tf.profile(() => {
+        const ours = gradients(MODELS[name], (m, x) => trainingForward(m, x));
+        return tf.tensor(ours.out.slice(0, 1));
+      });
+      const backward = info.kernels.map((k) => k.name);
+      // forward ops once each; in the backward pass one bias/activation gradient (the second
+      // convolution's), the fused convolution's bias gradient a plain sum
+      expect(backward.filter((k) => k === 'LetterLabBatchNormTrainGrad')).toHaveLength(1);
+      expect(backward.filter((k) => k === 'LetterLabBiasActivationGrad')).toHaveLength(1);
+      expect(backward).toContain('Sum');
+    });
   }
 });
 

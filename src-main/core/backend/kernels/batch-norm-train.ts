@@ -41,6 +41,17 @@ import { HeapScratch, heapPointer, simdKernels, type SimdKernels } from '../simd
 export const BN_TRAIN = 'LetterLabBatchNormTrain';
 export const BN_TRAIN_GRAD = 'LetterLabBatchNormTrainGrad';
 
+export interface BatchNormAttrs {
+  epsilon: number;
+  /**
+   * x is the output of a relu (a convolution's, fused with this layer): the input gradient comes
+   * out already multiplied by the relu's derivative, x > 0, in the same pass, and that layer's
+   * own backward pass skips it (conv-train's ConvTrainAttrs.gradMasked). Only for an x that
+   * nothing else reads.
+   */
+  reluInput?: boolean;
+}
+
 /**
  * Gathers one Float64Array from every shard of the batch being trained on, in shard order (this
  * shard's own included). Every shard calls it the same number of times per step.
@@ -250,13 +261,13 @@ export function batchNormTrainGradInto(
   variance: Float32Array,
   dMean: Float32Array | null,
   dVariance: Float32Array | null,
-  epsilon: number,
+  attrs: BatchNormAttrs,
   dx: Float32Array,
   dGamma: Float32Array,
   dBeta: Float32Array,
 ): void {
   const channels = gamma.length;
-  const invStd = inverseStd(variance, epsilon);
+  const invStd = inverseStd(variance, attrs.epsilon);
   const sumDy = new Float64Array(channels);
   const sumDyXhat = new Float64Array(channels);
   for (let p = 0; p < x.length;) {
@@ -274,6 +285,8 @@ export function batchNormTrainGradInto(
   for (let p = 0; p < x.length;) {
     for (let c = 0; c < channels; c++, p++) dx[p] = a[c] * dy[p] + b[c] * x[p] + k[c];
   }
+  // dy * 0 keeps NaN, as tfjs's mul(dy, step(x)) does
+  if (attrs.reluInput) for (let p = 0; p < x.length; p++) dx[p] *= +(x[p] > 0);
   dGamma.set(sumDyXhat);
   dBeta.set(sumDy);
 }
@@ -320,6 +333,7 @@ function forwardSimd(
       heapPointer(backend, outs[0]),
       pixels,
       channels,
+      0,
     );
     const [mean, variance, movingVariance] = outs.slice(1).map((t) => wasmF32(backend, t));
     writeStats(moments, epsilon, { mean, variance, movingVariance });
@@ -344,8 +358,9 @@ function gradSimd(
   simd: SimdKernels,
   backend: BackendWasm,
   inputs: GradInputs,
-  epsilon: number,
+  attrs: BatchNormAttrs,
 ): TensorInfo[] {
+  const { epsilon } = attrs;
   const { x, dy } = inputs;
   const channels = inputs.gamma.shape[0];
   const pixels = util.sizeFromShape(x.shape) / channels;
@@ -388,6 +403,7 @@ function gradSimd(
       heapPointer(backend, outs[0]),
       pixels,
       channels,
+      attrs.reluInput ? 1 : 0,
     );
     read(outs[1]).set(sumDyXhat);
     read(outs[2]).set(sumDy);
@@ -456,13 +472,13 @@ function forwardKernel(backendName: string): KernelFunc {
 function gradKernel(backendName: string): KernelFunc {
   return (args) => {
     const inputs = args.inputs as unknown as GradInputs;
-    const epsilon = (args.attrs as NamedAttrMap).epsilon as number;
+    const attrs = args.attrs as unknown as BatchNormAttrs;
     const channels = inputs.gamma.shape[0];
     if (backendName === 'wasm') {
       const backend = args.backend as BackendWasm;
       const simd = simdKernels(backend);
       if (simdFits(simd, channels, util.sizeFromShape(inputs.x.shape))) {
-        return gradSimd(simd, backend, inputs, epsilon);
+        return gradSimd(simd, backend, inputs, attrs);
       }
     }
     const v = views(backendName, args.backend as KernelBackend);
@@ -477,7 +493,7 @@ function gradKernel(backendName: string): KernelFunc {
       v.read(inputs.variance),
       inputs.dMean ? v.read(inputs.dMean) : null,
       inputs.dVariance ? v.read(inputs.dVariance) : null,
-      epsilon,
+      attrs,
       dx,
       dGamma,
       dBeta,
@@ -511,18 +527,18 @@ export const batchNormTrainGradConfig: GradConfig = {
 
 /**
  * Batch normalisation of x over every axis but the last, with the whole batch's statistics:
- * [y, mean, variance, movingVariance] (see the file comment).
+ * [y, mean, variance, movingVariance] (see the file comment and BatchNormAttrs).
  */
 export function batchNormTrain(
   x: Tensor,
   gamma: Tensor,
   beta: Tensor,
-  epsilon: number,
+  attrs: BatchNormAttrs,
 ): [Tensor, Tensor, Tensor, Tensor] {
   return engine().runKernel<[Tensor, Tensor, Tensor, Tensor]>(
     BN_TRAIN,
     { x, gamma, beta },
-    { epsilon },
+    attrs as unknown as NamedAttrMap,
   );
 }
 

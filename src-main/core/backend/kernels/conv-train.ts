@@ -6,7 +6,8 @@
 // the same pass (our SIMD kernel on wasm when the output channels come in fours, else the
 // backend's FusedConv2D), and the backward pass starts with one kernel that masks dy by the relu
 // and sums it for the bias gradient at once (./bias-activation-grad); then our
-// Conv2DBackpropInput/Filter kernels.
+// Conv2DBackpropInput/Filter kernels. Followed by a batch normalisation, the relu's mask is
+// applied in that layer's last backward pass instead (gradMasked), and here dy is only summed.
 
 import type {
   GradConfig,
@@ -29,6 +30,12 @@ export interface ConvTrainAttrs {
   strides: [number, number];
   pad: 'valid' | 'same';
   activation: 'relu' | 'linear';
+  /**
+   * The gradient arriving here is already multiplied by the activation's derivative: a batch
+   * normalisation right after this layer did it in its own last pass (batch-norm-train's
+   * BatchNormAttrs.reluInput), so the backward pass only sums it for the bias.
+   */
+  gradMasked?: boolean;
 }
 
 function fusedConvAttrs(attrs: ConvTrainAttrs): NamedAttrMap {
@@ -96,11 +103,13 @@ export const convTrainGradConfig: GradConfig = {
   gradFunc: (dy, saved, attrs) => {
     const [x, filter, y] = saved;
     const conv = attrs as unknown as ConvTrainAttrs;
-    const [dyAct, dBias] = engine().runKernel<Tensor[]>(
-      BIAS_ACTIVATION_GRAD,
-      { dy: dy as Tensor, y },
-      { activation: conv.activation },
-    );
+    const [dyAct, dBias] = conv.gradMasked
+      ? [dy as Tensor, null]
+      : engine().runKernel<Tensor[]>(
+          BIAS_ACTIVATION_GRAD,
+          { dy: dy as Tensor, y },
+          { activation: conv.activation },
+        );
     const common = { strides: conv.strides, pad: conv.pad, dataFormat: 'NHWC' };
     return {
       x: () =>
@@ -115,7 +124,8 @@ export const convTrainGradConfig: GradConfig = {
           { x, dy: dyAct },
           { ...common, filterShape: filter.shape },
         ),
-      bias: () => dBias,
+      // over batch, height and width (the Sum kernel's one-pass path, ./sum)
+      bias: () => dBias ?? engine().runKernel<Tensor>('Sum', { x: dyAct }, { axis: [0, 1, 2] }),
     };
   },
 };

@@ -131,7 +131,7 @@ export interface SimdKernels {
     top: number,
     left: number,
   ): void;
-  /** out = a u + b v + k per channel; `v` 0 = none. */
+  /** out = a u + b v + k per channel; `v` 0 = none; `reluOfV` 1: out times (v > 0). */
   channelAffine(
     u: number,
     v: number,
@@ -141,6 +141,7 @@ export interface SimdKernels {
     out: number,
     pixels: number,
     channels: number,
+    reluOfV: number,
   ): void;
 }
 

@@ -203,13 +203,13 @@ describe.each(BUILDS)('SIMD kernels (%s build) give what the other wasm path giv
         const x = tf.tensor(seededFloats(size(xShape), 41, 9, 11), xShape);
         const gamma = tf.tensor(seededFloats(c, 42, 0.5, 1.5), [c]);
         const beta = tf.tensor(seededFloats(c, 43), [c]);
-        const outs = batchNormTrain(x, gamma, beta, 1e-3);
+        const outs = batchNormTrain(x, gamma, beta, { epsilon: 1e-3 });
         const weights = outs
           .slice(0, 3)
           .map((t, i) => tf.tensor(seededFloats(t.size, 44 + i), t.shape));
         const g = tf.grads((xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) =>
           tf.addN(
-            batchNormTrain(xx, gg, bb, 1e-3)
+            batchNormTrain(xx, gg, bb, { epsilon: 1e-3 })
               .slice(0, 3)
               .map((t, i) => tf.sum(tf.mul(t, weights[i]))),
           ),

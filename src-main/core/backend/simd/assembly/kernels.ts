@@ -552,8 +552,10 @@ export function batchNormGradSums(
 /**
  * out[p, ch] = a[ch] * u[p, ch] + b[ch] * v[p, ch] + k[ch] over the `pixels` rows; `v` 0 means
  * none (then `b` is not read). The normalisation (a = scale, k = shift) and the input gradient of
- * batch normalisation (u = dy, v = x). `channels` must be a multiple of 4. Row by row, so the
- * tensors stream through the cache once (the coefficients stay in L1).
+ * batch normalisation (u = dy, v = x). With `reluOfV` 1, out is also multiplied by v > 0 (1 or 0,
+ * so NaN stays NaN): the relu's gradient of the layer whose output v is, done in the same pass.
+ * `channels` must be a multiple of 4. Row by row, so the tensors stream through the cache once
+ * (the coefficients stay in L1).
  */
 export function channelAffine(
   u: usize,
@@ -564,18 +566,26 @@ export function channelAffine(
   out: usize,
   pixels: i32,
   channels: i32,
+  reluOfV: i32,
 ): void {
   const rowBytes = (<usize>channels) << 2;
   const end = <usize>pixels * rowBytes;
+  const zeroV = f32x4.splat(0);
+  const oneV = f32x4.splat(1);
   if (v) {
     for (let row: usize = 0; row < end; row += rowBytes) {
       for (let lane: usize = 0; lane < rowBytes; lane += 16) {
         const at = row + lane;
-        const y = f32x4.add(
-          f32x4.mul(v128.load(a + lane), v128.load(u + at)),
-          f32x4.mul(v128.load(b + lane), v128.load(v + at)),
+        const x = v128.load(v + at);
+        let y = f32x4.add(
+          f32x4.add(
+            f32x4.mul(v128.load(a + lane), v128.load(u + at)),
+            f32x4.mul(v128.load(b + lane), x),
+          ),
+          v128.load(k + lane),
         );
-        v128.store(out + at, f32x4.add(y, v128.load(k + lane)));
+        if (reluOfV) y = f32x4.mul(y, v128.and(f32x4.gt(x, zeroV), oneV));
+        v128.store(out + at, y);
       }
     }
   } else {
