@@ -867,10 +867,82 @@ function bStore(out: usize, step: usize, a0: v128, a1: v128, a2: v128, a3: v128)
   v128.store(out + 3 * step, f32x4.sub(a1, a3));
 }
 
+/** Rows k of B^T d, each times B, stored at `out` + (4k + l) vStep: v = B^T d B for one tile. */
+function winogradTile(
+  out: usize,
+  vStep: usize,
+  d00: v128,
+  d01: v128,
+  d02: v128,
+  d03: v128,
+  d10: v128,
+  d11: v128,
+  d12: v128,
+  d13: v128,
+  d20: v128,
+  d21: v128,
+  d22: v128,
+  d23: v128,
+  d30: v128,
+  d31: v128,
+  d32: v128,
+  d33: v128,
+): void {
+  // the rows of B^T d: d0 - d2, d1 + d2, d2 - d1, d1 - d3
+  bStore(
+    out,
+    vStep,
+    f32x4.sub(d00, d20),
+    f32x4.sub(d01, d21),
+    f32x4.sub(d02, d22),
+    f32x4.sub(d03, d23),
+  );
+  bStore(
+    out + 4 * vStep,
+    vStep,
+    f32x4.add(d10, d20),
+    f32x4.add(d11, d21),
+    f32x4.add(d12, d22),
+    f32x4.add(d13, d23),
+  );
+  bStore(
+    out + 8 * vStep,
+    vStep,
+    f32x4.sub(d20, d10),
+    f32x4.sub(d21, d11),
+    f32x4.sub(d22, d12),
+    f32x4.sub(d23, d13),
+  );
+  bStore(
+    out + 12 * vStep,
+    vStep,
+    f32x4.sub(d10, d30),
+    f32x4.sub(d11, d31),
+    f32x4.sub(d12, d32),
+    f32x4.sub(d13, d33),
+  );
+}
+
+/** Four channels of pixel (r, col) of image `img` of x at `lane` bytes, zero outside the image. */
+function pixelOrZero(
+  x: usize,
+  img: i32,
+  r: i32,
+  col: i32,
+  lane: usize,
+  h: i32,
+  wd: i32,
+  c: i32,
+): v128 {
+  if (r < 0 || r >= h || col < 0 || col >= wd) return zero4;
+  return v128.load(at(x, img, r, col, 0, h, wd, c) + lane);
+}
+
 /**
  * v[p, ci] (overwritten) = (B^T d B)[p] for the 4x4 input tile whose top-left pixel is (row, col)
  * of image `img` of x (NHWC, `c` channels, a multiple of 4); pixels outside the image count as
- * zero. `vStep`: bytes between v[p] and v[p + 1].
+ * zero. `vStep`: bytes between v[p] and v[p + 1]. The tile's values go straight from x into the
+ * transform, with no intermediate stores.
  */
 function winogradInput(
   x: usize,
@@ -884,43 +956,60 @@ function winogradInput(
   c: i32,
 ): void {
   const plane = (<usize>c) << 2;
-  const inside = row >= 0 && col >= 0 && row + 4 <= h && col + 4 <= wd;
-  for (let cb = 0; cb < c; cb += 4) {
-    const lane = (<usize>cb) << 2;
-    // d B, row by row, into v
-    for (let i = 0; i < 4; i++) {
-      const r = row + i;
-      let a0 = zero4;
-      let a1 = zero4;
-      let a2 = zero4;
-      let a3 = zero4;
-      if (inside) {
-        const p = at(x, img, r, col, cb, h, wd, c);
-        a0 = v128.load(p);
-        a1 = v128.load(p + plane);
-        a2 = v128.load(p + 2 * plane);
-        a3 = v128.load(p + 3 * plane);
-      } else if (r >= 0 && r < h) {
-        if (col >= 0 && col < wd) a0 = v128.load(at(x, img, r, col, cb, h, wd, c));
-        if (col + 1 >= 0 && col + 1 < wd) a1 = v128.load(at(x, img, r, col + 1, cb, h, wd, c));
-        if (col + 2 >= 0 && col + 2 < wd) a2 = v128.load(at(x, img, r, col + 2, cb, h, wd, c));
-        if (col + 3 >= 0 && col + 3 < wd) a3 = v128.load(at(x, img, r, col + 3, cb, h, wd, c));
-      }
-      bStore(v + <usize>(i * 4) * vStep + lane, vStep, a0, a1, a2, a3);
-    }
-    // B^T (d B), column by column, in place
-    for (let j = 0; j < 4; j++) {
-      const p = v + <usize>j * vStep + lane;
-      const step = 4 * vStep;
-      bStore(
-        p,
-        step,
-        v128.load(p),
-        v128.load(p + step),
-        v128.load(p + 2 * step),
-        v128.load(p + 3 * step),
+  if (row >= 0 && col >= 0 && row + 4 <= h && col + 4 <= wd) {
+    // inside the image (nearly every tile of a forward pass)
+    const rowBytes = <usize>wd * plane;
+    const r0 = at(x, img, row, col, 0, h, wd, c);
+    const r1 = r0 + rowBytes;
+    const r2 = r1 + rowBytes;
+    const r3 = r2 + rowBytes;
+    for (let cb = 0; cb < c; cb += 4) {
+      const lane = (<usize>cb) << 2;
+      winogradTile(
+        v + lane,
+        vStep,
+        v128.load(r0 + lane),
+        v128.load(r0 + lane + plane),
+        v128.load(r0 + lane + 2 * plane),
+        v128.load(r0 + lane + 3 * plane),
+        v128.load(r1 + lane),
+        v128.load(r1 + lane + plane),
+        v128.load(r1 + lane + 2 * plane),
+        v128.load(r1 + lane + 3 * plane),
+        v128.load(r2 + lane),
+        v128.load(r2 + lane + plane),
+        v128.load(r2 + lane + 2 * plane),
+        v128.load(r2 + lane + 3 * plane),
+        v128.load(r3 + lane),
+        v128.load(r3 + lane + plane),
+        v128.load(r3 + lane + 2 * plane),
+        v128.load(r3 + lane + 3 * plane),
       );
     }
+    return;
+  }
+  for (let cb = 0; cb < c; cb += 4) {
+    const lane = (<usize>cb) << 2;
+    winogradTile(
+      v + lane,
+      vStep,
+      pixelOrZero(x, img, row, col, lane, h, wd, c),
+      pixelOrZero(x, img, row, col + 1, lane, h, wd, c),
+      pixelOrZero(x, img, row, col + 2, lane, h, wd, c),
+      pixelOrZero(x, img, row, col + 3, lane, h, wd, c),
+      pixelOrZero(x, img, row + 1, col, lane, h, wd, c),
+      pixelOrZero(x, img, row + 1, col + 1, lane, h, wd, c),
+      pixelOrZero(x, img, row + 1, col + 2, lane, h, wd, c),
+      pixelOrZero(x, img, row + 1, col + 3, lane, h, wd, c),
+      pixelOrZero(x, img, row + 2, col, lane, h, wd, c),
+      pixelOrZero(x, img, row + 2, col + 1, lane, h, wd, c),
+      pixelOrZero(x, img, row + 2, col + 2, lane, h, wd, c),
+      pixelOrZero(x, img, row + 2, col + 3, lane, h, wd, c),
+      pixelOrZero(x, img, row + 3, col, lane, h, wd, c),
+      pixelOrZero(x, img, row + 3, col + 1, lane, h, wd, c),
+      pixelOrZero(x, img, row + 3, col + 2, lane, h, wd, c),
+      pixelOrZero(x, img, row + 3, col + 3, lane, h, wd, c),
+    );
   }
 }
 
