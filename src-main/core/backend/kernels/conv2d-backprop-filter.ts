@@ -23,15 +23,7 @@ import type {
 import { backend_util, util } from '@tensorflow/tfjs-core';
 import { wasmF32 } from './heap';
 import { originalKernel, stridelessConv2D } from './originals';
-import {
-  convArgs,
-  heapPointer,
-  simdConvFits,
-  simdKernels,
-  WINOGRAD_FILTER_GRAD_TILES,
-  winogradFits,
-  type SimdKernels,
-} from '../simd/module';
+import { simdConvFits, simdFilterGradient, simdKernels } from '../simd/module';
 
 /** Floats of one chunk's two operands (patches + dy rows) we aim to keep in cache. */
 const CHUNK_FLOATS = 1 << 18;
@@ -176,52 +168,6 @@ function viaConv2d(
   return dw;
 }
 
-/**
- * Our WebAssembly SIMD kernels, straight from x and dy (NHWC): Winograd F(3x3, 2x2) where it fits
- * (3x3, stride 1: 2.25 times fewer multiplications), else the direct sum over output pixels.
- */
-function viaSimd(
-  simd: SimdKernels,
-  backend: BackendWasm,
-  x: TensorInfo,
-  dy: TensorInfo,
-  info: backend_util.Conv2DInfo,
-): TensorInfo {
-  const { filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co } = info;
-  const dw = backend.makeOutput([kh, kw, ci, co], 'float32');
-  if (winogradFits(info)) {
-    const floats = 16 * (ci * co + WINOGRAD_FILTER_GRAD_TILES * (ci + co) + 32);
-    const scratch = backend.makeOutput([floats], 'float32');
-    try {
-      simd.winogradFilterGrad(
-        heapPointer(backend, x),
-        heapPointer(backend, dy),
-        heapPointer(backend, dw),
-        heapPointer(backend, scratch),
-        info.batchSize,
-        info.inHeight,
-        info.inWidth,
-        ci,
-        info.outHeight,
-        info.outWidth,
-        co,
-        info.padInfo.top,
-        info.padInfo.left,
-      );
-    } finally {
-      backend.disposeData(scratch.dataId);
-    }
-    return dw;
-  }
-  simd.convFilterGrad(
-    heapPointer(backend, x),
-    heapPointer(backend, dy),
-    heapPointer(backend, dw),
-    ...convArgs(info),
-  );
-  return dw;
-}
-
 function conv2dBackpropFilterWasm(args: {
   inputs: Conv2DBackpropFilterInputs;
   backend: BackendWasm;
@@ -233,7 +179,7 @@ function conv2dBackpropFilterWasm(args: {
   const dy = inputs.dy as TensorInfo;
   const info = conv2dInfoForFilterGrad(x.shape, attrs);
   const simd = simdKernels(backend);
-  if (simd && simdConvFits(info)) return viaSimd(simd, backend, x, dy, info);
+  if (simd && simdConvFits(info)) return simdFilterGradient(simd, backend, x, dy, info);
   if (info.inChannels > 1) return viaConv2d(backend, x, dy, info);
   const k = info.filterHeight * info.filterWidth * info.inChannels;
   const m = info.batchSize * info.outHeight * info.outWidth;

@@ -162,12 +162,20 @@ const instances = new WeakMap<object, Map<KernelsBuild, SimdKernels | null>>();
 let disabled = false;
 let chosen: KernelsBuild | null = null;
 
-/** The build `build` compiled, or null when this engine cannot compile it. */
+/**
+ * The build `build` compiled, or null when this engine cannot compile it. The relaxed build first
+ * turns relaxed SIMD on where V8 has it behind a flag (Node 20, V8 11.3: finished but not yet on
+ * by default; the flag only adds the opcodes).
+ */
 function compiledModule(build: KernelsBuild): object | null {
   if (!compiled.has(build)) {
+    const bytes = Buffer.from(BYTES[build], 'base64');
     let module: object | null;
     try {
-      module = new wasmApi.Module(Buffer.from(BYTES[build], 'base64'));
+      if (build === 'relaxed' && !wasmApi.validate(bytes)) {
+        setFlagsFromString('--experimental-wasm-relaxed-simd');
+      }
+      module = new wasmApi.Module(bytes);
     } catch {
       module = null; // no WebAssembly SIMD (or relaxed SIMD) here
     }
@@ -176,22 +184,9 @@ function compiledModule(build: KernelsBuild): object | null {
   return compiled.get(build) ?? null;
 }
 
-/** Whether the relaxed build compiles here, after turning relaxed SIMD on where V8 has it off. */
-function relaxedCompiles(): boolean {
-  if (!wasmApi.validate(Buffer.from(KERNELS_RELAXED_WASM_BASE64, 'base64'))) {
-    try {
-      // Node 20 (V8 11.3): finished but not yet on by default. The flag only adds the opcodes.
-      setFlagsFromString('--experimental-wasm-relaxed-simd');
-    } catch {
-      return false;
-    }
-  }
-  return compiledModule('relaxed') !== null;
-}
-
 /** The build that runs: relaxed where it compiles, else plain (see useKernelsBuild). */
 export function kernelsBuild(): KernelsBuild {
-  chosen ??= relaxedCompiles() ? 'relaxed' : 'plain';
+  chosen ??= compiledModule('relaxed') ? 'relaxed' : 'plain';
   return chosen;
 }
 
@@ -200,7 +195,7 @@ export function kernelsBuild(): KernelsBuild {
  * both. Returns false, changing nothing, when `build` cannot run here.
  */
 export function useKernelsBuild(build: KernelsBuild | null): boolean {
-  if (build && !(build === 'relaxed' ? relaxedCompiles() : compiledModule('plain'))) return false;
+  if (build && !compiledModule(build)) return false;
   chosen = build;
   return true;
 }
@@ -330,7 +325,7 @@ export class HeapScratch {
 }
 
 /** Tiles per block of winogradFilterGrad (WINOGRAD_TILES in ./assembly/kernels.ts). */
-export const WINOGRAD_FILTER_GRAD_TILES = 64;
+const WINOGRAD_FILTER_GRAD_TILES = 64;
 
 /** Whether a convolution runs as Winograd F(2x2, 3x3): 3x3, stride 1, channels in 4s and 16s. */
 export function winogradFits(info: backend_util.Conv2DInfo): boolean {
@@ -397,4 +392,50 @@ export function simdConvolution(
     backend.disposeData(scratch.dataId);
   }
   return y;
+}
+
+/**
+ * dw (made here) = the filter gradient of a convolution `info` that simdConvFits, from x and dy:
+ * by Winograd F(3x3, 2x2) where it fits (2.25 times fewer multiplications), else directly.
+ */
+export function simdFilterGradient(
+  simd: SimdKernels,
+  backend: BackendWasm,
+  x: TensorInfo,
+  dy: TensorInfo,
+  info: backend_util.Conv2DInfo,
+): TensorInfo {
+  const [c, co] = [info.inChannels, info.outChannels];
+  const dw = backend.makeOutput([info.filterHeight, info.filterWidth, c, co], 'float32');
+  if (!winogradFits(info)) {
+    simd.convFilterGrad(
+      heapPointer(backend, x),
+      heapPointer(backend, dy),
+      heapPointer(backend, dw),
+      ...convArgs(info),
+    );
+    return dw;
+  }
+  const floats = 16 * (c * co + WINOGRAD_FILTER_GRAD_TILES * (c + co) + 32);
+  const scratch = backend.makeOutput([floats], 'float32');
+  try {
+    simd.winogradFilterGrad(
+      heapPointer(backend, x),
+      heapPointer(backend, dy),
+      heapPointer(backend, dw),
+      heapPointer(backend, scratch),
+      info.batchSize,
+      info.inHeight,
+      info.inWidth,
+      c,
+      info.outHeight,
+      info.outWidth,
+      co,
+      info.padInfo.top,
+      info.padInfo.left,
+    );
+  } finally {
+    backend.disposeData(scratch.dataId);
+  }
+  return dw;
 }
