@@ -198,16 +198,20 @@ export class DatasetState {
     this.task = task;
     this.progress = null;
     if (task.kind !== 'start') this.problem = null;
+    let info: DatasetInfo | null;
     try {
-      const info = await open();
-      if (info) await this.#apply(info);
+      info = await open();
     } catch (err) {
       // The letters open before stay open: the host only replaces them after a good load.
       this.problem = problemOf(err, 'open');
+      return;
     } finally {
+      // The host's part is done: another file may be opened while the grid and viewer fill in
+      // (their late answers are dropped by request numbers).
       this.task = null;
       this.progress = null;
     }
+    if (info) await this.#apply(info);
   }
 
   async #apply(info: DatasetInfo): Promise<void> {

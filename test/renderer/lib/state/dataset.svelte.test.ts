@@ -99,6 +99,27 @@ describe('DatasetState', () => {
     expect(dataset.info?.fingerprint).toBe('s1');
   });
 
+  it('takes a file as soon as the host has opened the letters, while the viewer still loads', async () => {
+    bridge.hold('dataset:image').answer('dataset:upload', datasetInfo({ fingerprint: 'u1' }));
+    dataset.start();
+    const image = await bridge.next('dataset:image');
+    await settle();
+    expect(dataset.grid).not.toBeNull();
+    expect(dataset.busy).toBe(false);
+    const uploading = dataset.upload(new File([new Uint8Array([1, 2, 3])], 'letters.mat'));
+    await settle();
+    expect(dataset.problem).toBeNull();
+    expect(bridge.count('dataset:upload')).toBe(1);
+    expect(dataset.info?.fingerprint).toBe('u1');
+    // The first letters' late image is not shown over the new letters' viewer.
+    const fresh = await bridge.next('dataset:image');
+    fresh.answer(letter(0));
+    image.answer(letter(5));
+    await uploading;
+    await settle();
+    expect(dataset.selected?.index).toBe(0);
+  });
+
   it('keeps the letters open before when a file is refused', async () => {
     dataset.start();
     await settle();
