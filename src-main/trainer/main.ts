@@ -27,8 +27,7 @@ port.onMessage((message) => {
       });
       return;
     }
-    capMemory(message.memoryCapBytes);
-    void backendReady
+    void Promise.all([backendReady, capMemory(message.memoryCapBytes)])
       .then(() => estimateEpoch(message.spec, message.split))
       .then(
         (measured) =>
