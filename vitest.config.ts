@@ -37,6 +37,9 @@ export default defineConfig(({ mode }) => ({
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 180_000,
+          // A page on a busy 2-core machine can take seconds to paint what a poll waits for;
+          // Vitest's default of 1 s failed there. A poll still returns as soon as it holds.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -21,6 +21,11 @@ export interface DatasetInfo {
   split: { train: number; test: number; seed: number; testFraction: number };
   fingerprint: string;
   loadMs: number;
+  /**
+   * Counts the host's changes of the open letters (opens and splits): a higher number is newer.
+   * A window gets each change twice (the answer and the event) by separate ways that may cross.
+   */
+  version: number;
 }
 
 export interface LetterImage {

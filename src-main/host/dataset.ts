@@ -29,6 +29,7 @@ function toInfo(
   name: SetName,
   set: SplitImageSet,
   core: Awaited<ReturnType<typeof loadDataset>>['info'],
+  version: number,
 ): DatasetInfo {
   return {
     source,
@@ -52,6 +53,7 @@ function toInfo(
     },
     fingerprint: core.fingerprint,
     loadMs: Math.round(core.loadMs),
+    version,
   };
 }
 
@@ -67,6 +69,7 @@ export class DatasetService {
   private loading: Promise<DatasetInfo> | null = null;
   private initial: Promise<DatasetInfo | null> | null = null;
   private testIndices = new Set<number>();
+  private changes = 0;
 
   constructor(private readonly ctx: HostContext) {}
 
@@ -133,6 +136,7 @@ export class DatasetService {
     const info = {
       ...open.info,
       split: { train: set.train.length, test: set.test.length, seed, testFraction },
+      version: ++this.changes,
     };
     this.ctx.session.dataset = { ...open, set, info };
     this.testIndices = new Set(set.test);
@@ -244,7 +248,7 @@ export class DatasetService {
         }
       },
     });
-    const info = toInfo(source, name ?? { label: core.fileName }, set, core);
+    const info = toInfo(source, name ?? { label: core.fileName }, set, core, ++this.changes);
     this.ctx.session.dataset = { path: resolved, info, set };
     this.testIndices = new Set(set.test);
     if (source !== 'sample')

@@ -33,6 +33,7 @@ export function datasetInfo(patch: Partial<DatasetInfo> = {}): DatasetInfo {
     split: { train: 80, test: 20, seed: 42, testFraction: 0.2 },
     fingerprint: 'f1',
     loadMs: 12,
+    version: 1,
     ...patch,
   };
 }

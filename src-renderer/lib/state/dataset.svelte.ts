@@ -216,6 +216,8 @@ export class DatasetState {
 
   async #apply(info: DatasetInfo): Promise<void> {
     const previous = this.info;
+    // An older change arriving late (an event after a newer answer) is not shown again.
+    if (previous !== null && info.version < previous.version) return;
     if (previous !== null && JSON.stringify(previous) === JSON.stringify(info)) return;
     this.info = info;
     if (sameLetters(previous, info)) {

@@ -179,9 +179,37 @@ describe('DatasetState', () => {
   it('shows letters another window opened', async () => {
     dataset.start();
     await settle();
-    bridge.emit('dataset:changed', datasetInfo({ fingerprint: 'f2', fileName: 'other.mat' }));
+    bridge.emit(
+      'dataset:changed',
+      datasetInfo({ fingerprint: 'f2', fileName: 'other.mat', version: 2 }),
+    );
     await settle();
     expect(dataset.info?.fileName).toBe('other.mat');
     expect(dataset.selected?.index).toBe(0);
+  });
+
+  it('keeps newer letters when the event of an older open arrives after them', async () => {
+    bridge
+      .answer(
+        'dataset:upload',
+        datasetInfo({ fingerprint: 'u1', fileName: 'mine.mat', version: 2 }),
+      )
+      .answer(
+        'dataset:open-sample',
+        datasetInfo({ source: 'sample', fingerprint: 's1', version: 3 }),
+      );
+    dataset.start();
+    await settle();
+    await dataset.upload(new File([new Uint8Array([1, 2, 3])], 'mine.mat'));
+    await dataset.openSample();
+    const grids = bridge.count('dataset:grid');
+    // The upload's event, crossed with the sample's answer on the way.
+    bridge.emit(
+      'dataset:changed',
+      datasetInfo({ fingerprint: 'u1', fileName: 'mine.mat', version: 2 }),
+    );
+    await settle();
+    expect(dataset.info?.fingerprint).toBe('s1');
+    expect(bridge.count('dataset:grid')).toBe(grids);
   });
 });
