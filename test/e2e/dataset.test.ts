@@ -378,11 +378,17 @@ describe('browser mode: the dataset explorer', () => {
       'true',
     );
     expect(await datasetCount(page)).toBe(40);
+    // Its grid shows: the file is open (as a camper sees it), and the sample may be asked for.
+    await expect.poll(() => gridIndices(page).then((list) => list.length)).toBe(40);
 
     await page.getByTestId('dataset-open-sample').click();
-    await expect
-      .poll(() => page.getByTestId('dataset-label').textContent(), { timeout: 60_000 })
-      .toBe(SAMPLE_META.name);
+    // With any message the page shows, so a failure says what the camper saw.
+    const shown = async () => {
+      const problem = page.getByTestId('dataset-error');
+      const message = (await problem.count()) > 0 ? await problem.textContent() : '';
+      return `${await page.getByTestId('dataset-label').textContent()}${message ? ` | ${message}` : ''}`;
+    };
+    await expect.poll(shown, { timeout: 60_000 }).toBe(SAMPLE_META.name);
     await page.close();
   });
 
