@@ -166,26 +166,35 @@ describe('browser mode: the dataset explorer', () => {
       .locator('[data-testid="letter-grid"] button[data-index]')
       .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-cell')?.split('-')[1])));
     indices.forEach((index, i) => expect(sample.labels[index]).toBe(columns[i]));
-    // The canvases hold the letters: some ink (dark) and some paper (white) in each (they are
-    // painted after the grid appears, so wait for it).
-    const inked = () =>
-      page.locator('[data-testid="letter-grid"] canvas').evaluateAll((canvases) =>
-        canvases.map((canvas) => {
-          // The node typings lack the DOM: the canvas's 2-D context, as much as is used here.
-          const context = (
-            canvas as unknown as {
+    // Each canvas shows its own letter, grey level for grey level, ink dark on white paper (they
+    // are painted after the grid appears, so wait for it). Some letters of a font are blank.
+    const painted = () =>
+      page.locator('[data-testid="letter-grid"] button[data-index]').evaluateAll((buttons) =>
+        buttons.map((button) => {
+          // The node typings lack the DOM: as much of the button and its canvas as is used here.
+          const cell = button as unknown as {
+            getAttribute(name: string): string | null;
+            querySelector(selector: 'canvas'): {
               getContext(kind: '2d'): {
                 getImageData(...box: number[]): { data: Uint8ClampedArray };
               };
-            }
-          ).getContext('2d');
-          const { data } = context.getImageData(0, 0, 28, 28);
-          let dark = 0;
-          for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
-          return dark > 0 && dark < 784;
+            } | null;
+          };
+          const context = cell.querySelector('canvas')?.getContext('2d');
+          const data = context?.getImageData(0, 0, 28, 28).data ?? new Uint8ClampedArray(0);
+          const grey: number[] = [];
+          for (let i = 0; i < data.length; i += 4)
+            grey.push(data[i + 3] === 255 ? 255 - data[i] : -1);
+          return { index: Number(cell.getAttribute('data-index')), grey: grey.join(',') };
         }),
       );
-    await expect.poll(async () => (await inked()).every(Boolean)).toBe(true);
+    await expect
+      .poll(async () =>
+        (await painted()).every(
+          ({ index, grey }) => grey === filePixels(sample, index).flat().join(','),
+        ),
+      )
+      .toBe(true);
 
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'sample-1366');
